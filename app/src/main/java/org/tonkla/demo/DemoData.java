@@ -1,0 +1,86 @@
+package org.tonkla.demo;
+
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.tonkla.directory.Directory;
+import org.tonkla.directory.ServiceUnit;
+import org.tonkla.directory.ServiceUnitType;
+import org.tonkla.identity.Accounts;
+import org.tonkla.identity.OrgUnit;
+import org.tonkla.identity.Role;
+import org.tonkla.identity.Scope;
+
+/** Loads the demo units and accounts on the first start (when the {@code admin} account does not exist yet). */
+@Component
+@Order(50)
+class DemoData implements ApplicationRunner {
+
+    static final String PASSWORD = "tonkla-demo";
+    static final String API_CLIENT = "demo-client";
+    static final String API_SECRET = "tonkla-demo-secret";
+
+    /** One demo login, as the README table lists them. */
+    record DemoLogin(String username, String displayName, Role role, Scope scope) {}
+
+    static final List<DemoLogin> LOGINS = List.of(
+            new DemoLogin("admin", "ผู้ดูแลระบบ (สาธิต)", Role.ADMINISTRATOR, new Scope(null, OrgUnit.country())),
+            new DemoLogin("officer.khonkaen", "เจ้าหน้าที่จังหวัดขอนแก่น (สาธิต)", Role.PROVINCIAL_OFFICER,
+                    new Scope("DCY", OrgUnit.area("40"))),
+            new DemoLogin("officer.chiangmai", "เจ้าหน้าที่จังหวัดเชียงใหม่ (สาธิต)", Role.PROVINCIAL_OFFICER,
+                    new Scope("DCY", OrgUnit.area("50"))),
+            new DemoLogin("teacher.kk", "ครูผู้ดูแลเด็ก ขอนแก่น (สาธิต)", Role.CAREGIVER,
+                    new Scope("DLA", OrgUnit.serviceUnit(DemoUnits.KHON_KAEN_CENTER))),
+            new DemoLogin("health.kk", "เจ้าหน้าที่ รพ.สต. ขอนแก่น (สาธิต)", Role.HEALTH_WORKER,
+                    new Scope("OPS-MOPH", OrgUnit.serviceUnit(DemoUnits.KHON_KAEN_HEALTH_CENTER))));
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private final Directory directory;
+    private final Accounts accounts;
+    private final boolean enabled;
+
+    DemoData(Directory directory, Accounts accounts, @Value("${tonkla.demo.enabled:true}") boolean enabled) {
+        this.directory = directory;
+        this.accounts = accounts;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled || accounts.exists("admin")) return;
+        unit(DemoUnits.KHON_KAEN_CENTER, ServiceUnitType.EARLY_CHILDHOOD_CENTER,
+                "ศูนย์พัฒนาเด็กเล็กเทศบาลนครขอนแก่น (สาธิต)", "Khon Kaen Municipal Child Development Center (demo)",
+                "DLA", "400101", 16.4419, 102.8360, null, null);
+        unit(DemoUnits.KHON_KAEN_HEALTH_CENTER, ServiceUnitType.HEALTH_CENTER,
+                "โรงพยาบาลส่งเสริมสุขภาพตำบลสำราญ (สาธิต)", "Samran Health Promoting Hospital (demo)",
+                "OPS-MOPH", "400102", 16.4870, 102.8900, "99001", null);
+        unit(DemoUnits.KHON_KAEN_KINDERGARTEN, ServiceUnitType.KINDERGARTEN,
+                "โรงเรียนอนุบาลขอนแก่น (สาธิต)", "Anuban Khon Kaen School (demo)",
+                "OBEC", "400101", 16.4330, 102.8250, null, "9940010001");
+        unit(DemoUnits.KHON_KAEN_SOCIAL_OFFICE, ServiceUnitType.SOCIAL_DEVELOPMENT_OFFICE,
+                "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดขอนแก่น (สาธิต)",
+                "Khon Kaen Provincial Social Development and Human Security Office (demo)",
+                "OPS-MSDHS", "400101", null, null, null, null);
+        unit(DemoUnits.CHIANG_MAI_CENTER, ServiceUnitType.EARLY_CHILDHOOD_CENTER,
+                "ศูนย์พัฒนาเด็กเล็กเทศบาลนครเชียงใหม่ (สาธิต)", "Chiang Mai Municipal Child Development Center (demo)",
+                "DLA", "500101", 18.7900, 98.9850, null, null);
+        for (DemoLogin login : LOGINS) {
+            accounts.create(new Accounts.AccountForm(login.username(), login.displayName(), login.role(), login.scope(),
+                    PASSWORD, true), true);
+        }
+        accounts.createApiClient(API_CLIENT, API_SECRET, "officer.khonkaen");
+        log.info("Loaded demo units and accounts");
+    }
+
+    private void unit(UUID id, ServiceUnitType type, String nameTh, String nameEn, String agency, String subdistrict,
+            Double lat, Double lon, String hospcode, String schoolCode) {
+        directory.addServiceUnit(new ServiceUnit(id, type, nameTh, nameEn, agency, subdistrict,
+                subdistrict.substring(0, 2), lat, lon, hospcode, schoolCode));
+    }
+}

@@ -1,0 +1,187 @@
+package org.tonkla.directory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tonkla.identity.OrgUnit;
+import org.tonkla.identity.OrgUnitDirectory;
+import org.tonkla.identity.Placement;
+import org.tonkla.platform.AuditTrail;
+
+/**
+ * Areas, agencies and service units. Lists of areas and units are public directory information
+ * (names, types, official codes); anything about a unit's children goes through the scope check.
+ */
+@Component
+public class Directory implements OrgUnitDirectory {
+
+    private static final String UNIT_COLUMNS = """
+            id, type, name_th, name_en, agency_code, subdistrict_code, province_code, latitude, longitude,
+            hospcode, school_code""";
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    Directory(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    // --- areas
+
+    public List<Area> areasAtLevel(AreaLevel level) {
+        return jdbc.sql("SELECT code, name_th, name_en, level, parent_code FROM area WHERE level = ? ORDER BY code")
+                .param(level.name()).query(Directory::area).list();
+    }
+
+    /** The areas directly below {@code parentCode}: a province's districts, a district's subdistricts. */
+    public List<Area> childrenOf(String parentCode) {
+        return jdbc.sql("SELECT code, name_th, name_en, level, parent_code FROM area WHERE parent_code = ? ORDER BY code")
+                .param(parentCode).query(Directory::area).list();
+    }
+
+    public Optional<Area> area(String code) {
+        return jdbc.sql("SELECT code, name_th, name_en, level, parent_code FROM area WHERE code = ?")
+                .param(code).query(Directory::area).optional();
+    }
+
+    /** The area and all areas above it, province first. */
+    public List<Area> lineage(String code) {
+        List<Area> result = new ArrayList<>();
+        for (int len = 2; len <= code.length(); len += 2) {
+            area(code.substring(0, len)).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    // --- agencies
+
+    public List<Agency> agencies() {
+        return jdbc.sql("SELECT code, parent_code, kind, name_th, name_en, mou_party FROM agency ORDER BY parent_code NULLS FIRST, code")
+                .query(Directory::agency).list();
+    }
+
+    public Optional<Agency> agency(String code) {
+        return jdbc.sql("SELECT code, parent_code, kind, name_th, name_en, mou_party FROM agency WHERE code = ?")
+                .param(code).query(Directory::agency).optional();
+    }
+
+    /** Adds an agency (e.g. a department the reference list lacks). */
+    @Transactional
+    public void addAgency(Agency agency) {
+        jdbc.sql("INSERT INTO agency (code, parent_code, kind, name_th, name_en, mou_party) VALUES (?,?,?,?,?,?)")
+                .params(agency.code(), agency.parentCode(), agency.kind(), agency.nameTh(), agency.nameEn(), agency.mouParty())
+                .update();
+        audit.record("CREATE", "agency", agency.code(), agency.nameEn());
+    }
+
+    /** The agency and every agency above it, e.g. DLA then MOI. */
+    public List<String> agencyLineage(String code) {
+        return jdbc.sql("""
+                WITH RECURSIVE up(code, parent_code) AS (
+                  SELECT code, parent_code FROM agency WHERE code = ?
+                  UNION ALL SELECT a.code, a.parent_code FROM agency a JOIN up ON a.code = up.parent_code)
+                SELECT code FROM up""").param(code).query(String.class).list();
+    }
+
+    // --- service units
+
+    public Optional<ServiceUnit> serviceUnit(UUID id) {
+        return jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM service_unit WHERE id = ?").param(id)
+                .query(Directory::unit).optional();
+    }
+
+    /** Units inside an area (any level, by code prefix), optionally of one type, by name. */
+    public List<ServiceUnit> serviceUnitsIn(String areaCode, ServiceUnitType type, int limit) {
+        return jdbc.sql("SELECT " + UNIT_COLUMNS + """
+                 FROM service_unit
+                WHERE subdistrict_code LIKE :prefix AND (CAST(:type AS text) IS NULL OR type = :type)
+                ORDER BY name_th LIMIT :limit""")
+                .param("prefix", (areaCode == null ? "" : areaCode) + "%")
+                .param("type", type == null ? null : type.name())
+                .param("limit", limit)
+                .query(Directory::unit).list();
+    }
+
+    /** Units whose Thai or English name resembles {@code text}, or whose HOSPCODE or school code is it. */
+    public List<ServiceUnit> searchServiceUnits(String text, int limit) {
+        String q = text == null ? "" : text.trim();
+        if (q.isEmpty()) return List.of();
+        return jdbc.sql("SELECT " + UNIT_COLUMNS + """
+                 FROM service_unit
+                WHERE hospcode = :q OR school_code = :q
+                   OR name_th ILIKE '%' || :q || '%' OR name_en ILIKE '%' || :q || '%'
+                   OR name_th % :q OR name_en % :q
+                ORDER BY (hospcode = :q OR school_code = :q) DESC NULLS LAST,
+                         greatest(similarity(name_th, :q), similarity(coalesce(name_en, ''), :q)) DESC, name_th
+                LIMIT :limit""")
+                .param("q", q).param("limit", limit)
+                .query(Directory::unit).list();
+    }
+
+    /** Registers a service unit and returns its id. */
+    @Transactional
+    public UUID addServiceUnit(ServiceUnit unit) {
+        UUID id = unit.id() != null ? unit.id() : UUID.randomUUID();
+        jdbc.sql("INSERT INTO service_unit (" + UNIT_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                .params(id, unit.type().name(), unit.nameTh(), unit.nameEn(), unit.agencyCode(), unit.subdistrictCode(),
+                        unit.subdistrictCode().substring(0, 2), unit.latitude(), unit.longitude(), unit.hospcode(),
+                        unit.schoolCode())
+                .update();
+        audit.record("CREATE", "service_unit", id.toString(), unit.type() + " " + unit.nameTh());
+        return id;
+    }
+
+    // --- the org-unit questions identity asks
+
+    @Override
+    public Optional<Placement> placementOf(OrgUnit unit) {
+        return switch (unit) {
+            case OrgUnit.Country c -> Optional.of(Placement.country());
+            case OrgUnit.Area a -> area(a.code()).map(found -> Placement.ofArea(found.code()));
+            case OrgUnit.ServiceUnit s -> serviceUnit(s.id()).map(u ->
+                    new Placement(u.subdistrictCode(), u.id(), agencyLineage(u.agencyCode())));
+        };
+    }
+
+    @Override
+    public String describe(OrgUnit unit, Locale locale) {
+        boolean en = "en".equals(locale.getLanguage());
+        return switch (unit) {
+            case OrgUnit.Country c -> en ? "Thailand" : "ประเทศไทย";
+            case OrgUnit.Area a -> lineage(a.code()).stream().map(x -> x.name(locale))
+                    .reduce((outer, inner) -> inner + ", " + outer).orElse(a.code());
+            case OrgUnit.ServiceUnit s -> serviceUnit(s.id()).map(u -> u.name(locale)).orElse(s.id().toString());
+        };
+    }
+
+    @Override
+    public boolean isAgency(String code) {
+        return agency(code).isPresent();
+    }
+
+    private static Area area(ResultSet rs, int row) throws SQLException {
+        return new Area(rs.getString("code"), rs.getString("name_th"), rs.getString("name_en"),
+                AreaLevel.valueOf(rs.getString("level")), rs.getString("parent_code"));
+    }
+
+    private static Agency agency(ResultSet rs, int row) throws SQLException {
+        return new Agency(rs.getString("code"), rs.getString("parent_code"), rs.getString("kind"),
+                rs.getString("name_th"), rs.getString("name_en"), rs.getBoolean("mou_party"));
+    }
+
+    private static ServiceUnit unit(ResultSet rs, int row) throws SQLException {
+        return new ServiceUnit(rs.getObject("id", UUID.class), ServiceUnitType.valueOf(rs.getString("type")),
+                rs.getString("name_th"), rs.getString("name_en"), rs.getString("agency_code"),
+                rs.getString("subdistrict_code"), rs.getString("province_code"),
+                (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
+                rs.getString("hospcode"), rs.getString("school_code"));
+    }
+}

@@ -1,0 +1,29 @@
+package org.tonkla.identity;
+
+/**
+ * The ten roles of DESIGN.md. Whether a role's scope also binds it to its agency's own service
+ * units is a setting ({@code tonkla.scope.agency-bound-roles}), because the data-sharing rules
+ * between the MOU agencies are not yet written down.
+ */
+public enum Role {
+    CAREGIVER,
+    CENTER_HEAD,
+    HEALTH_WORKER,
+    SURVEYOR,
+    SOCIAL_WORKER,
+    PROVINCIAL_OFFICER,
+    COMMITTEE_MEMBER,
+    AGENCY_ANALYST,
+    GUARDIAN,
+    ADMINISTRATOR;
+
+    /** Message-bundle key of the role's name, e.g. {@code role.PROVINCIAL_OFFICER}. */
+    public String messageKey() {
+        return "role." + name();
+    }
+
+    /** Spring Security authority, e.g. {@code ROLE_ADMINISTRATOR}. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,47 @@
+package org.tonkla.identity.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * The API's 401 and 403 as RFC 9457 problem+json. Written by hand because these answers are made
+ * by security filters, before any controller or exception handler runs.
+ */
+final class ProblemResponses {
+
+    private ProblemResponses() {}
+
+    static AuthenticationEntryPoint unauthorized() {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            write(request, response, HttpStatus.UNAUTHORIZED,
+                    "Sign in, or send an OAuth2 bearer token (see the README for the client-credentials flow).");
+        };
+    }
+
+    static AccessDeniedHandler forbidden() {
+        return (request, response, e) -> write(request, response, HttpStatus.FORBIDDEN,
+                "This resource is outside your scope or role.");
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+            String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        String body = """
+                {"type":"about:blank","title":"%s","status":%d,"detail":"%s","instance":"%s"}"""
+                .formatted(status.getReasonPhrase(), status.value(), detail, escape(request.getRequestURI()));
+        response.getWriter().write(body);
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}

@@ -1,0 +1,104 @@
+package org.tonkla.identity.internal;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+/**
+ * API tokens by the OAuth2 client-credentials grant (RFC 6749 §4.4), issued by Spring
+ * Authorization Server as signed JWTs. Clients, authorizations and the signing key live in
+ * PostgreSQL, so any node can issue a token and any node can verify it.
+ */
+@Configuration(proxyBeanMethods = false)
+class TokenConfiguration {
+
+    @Bean
+    RegisteredClientRepository registeredClients(JdbcOperations jdbc) {
+        return new JdbcRegisteredClientRepository(jdbc);
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizations(JdbcOperations jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings() {
+        return AuthorizationServerSettings.builder().build();
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource(JdbcClient jdbc) {
+        return new ImmutableJWKSet<>(new JWKSet(signingKey(jdbc)));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
+        return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+    }
+
+    /** Each token names the Tonkla user its client acts as; see {@link TokenUsers}. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> tokenUser(JdbcClient jdbc) {
+        return context -> {
+            String clientId = context.getRegisteredClient().getClientId();
+            jdbc.sql("SELECT u.username FROM api_client c JOIN app_user u ON u.id = c.user_id WHERE c.client_id = ?")
+                    .param(clientId).query(String.class).optional()
+                    .ifPresent(username -> context.getClaims().claim(TokenUsers.USER_CLAIM, username));
+        };
+    }
+
+    private static RSAKey signingKey(JdbcClient jdbc) {
+        try {
+            var generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            var pair = generator.generateKeyPair();
+            // The first node to start stores its key; the others (and later starts) use that one.
+            jdbc.sql("INSERT INTO token_signing_key (key_id, private_pem, public_pem) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params("tonkla", encode(pair.getPrivate().getEncoded()), encode(pair.getPublic().getEncoded()))
+                    .update();
+            var row = jdbc.sql("SELECT key_id, private_pem, public_pem FROM token_signing_key WHERE key_id = 'tonkla'")
+                    .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+            var factory = KeyFactory.getInstance("RSA");
+            var privateKey = (RSAPrivateKey) factory.generatePrivate(new PKCS8EncodedKeySpec(decode(row[1])));
+            var publicKey = (RSAPublicKey) factory.generatePublic(new X509EncodedKeySpec(decode(row[2])));
+            return new RSAKey.Builder(publicKey).privateKey(privateKey).keyID(row[0] + "-" + UUID.nameUUIDFromBytes(publicKey.getEncoded()))
+                    .build();
+        } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
+            throw new IllegalStateException("RSA is not available", e);
+        }
+    }
+
+    private static String encode(byte[] der) {
+        return Base64.getEncoder().encodeToString(der);
+    }
+
+    private static byte[] decode(String base64) {
+        return Base64.getDecoder().decode(base64);
+    }
+}

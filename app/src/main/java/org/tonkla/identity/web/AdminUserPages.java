@@ -1,0 +1,114 @@
+package org.tonkla.identity.web;
+
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tonkla.identity.Accounts;
+import org.tonkla.identity.OrgUnit;
+import org.tonkla.identity.OrgUnitDirectory;
+import org.tonkla.identity.Role;
+import org.tonkla.identity.Scope;
+import org.tonkla.identity.ScopeLevel;
+
+/** Administrator pages for users, their role and their scope ({@code /admin/**} is administrators only). */
+@Controller
+class AdminUserPages {
+
+    private final Accounts accounts;
+    private final OrgUnitDirectory directory;
+
+    AdminUserPages(Accounts accounts, OrgUnitDirectory directory) {
+        this.accounts = accounts;
+        this.directory = directory;
+    }
+
+    /** The form as posted: scope is a level plus an area code or a service-unit id. */
+    record UserForm(String username, String displayName, Role role, String agencyCode, ScopeLevel scopeLevel,
+            String scopeCode, String password, boolean enabled) {
+
+        static UserForm empty() {
+            return new UserForm("", "", Role.CAREGIVER, "", ScopeLevel.SERVICE_UNIT, "", "", true);
+        }
+    }
+
+    @GetMapping("/admin/users")
+    String list(@RequestParam(required = false) String q, Model model) {
+        model.addAttribute("users", accounts.search(q));
+        model.addAttribute("q", q);
+        return "identity/users";
+    }
+
+    @GetMapping("/admin/users/new")
+    String newUser(Model model) {
+        return form(model, null, UserForm.empty(), null);
+    }
+
+    @GetMapping("/admin/users/{id}")
+    String edit(@PathVariable UUID id, Model model) {
+        var a = accounts.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String code = switch (a.scope().unit()) {
+            case OrgUnit.Country c -> "";
+            case OrgUnit.Area area -> area.code();
+            case OrgUnit.ServiceUnit s -> s.id().toString();
+        };
+        return form(model, id, new UserForm(a.username(), a.displayName(), a.role(), a.scope().agencyCode(),
+                a.scope().level(), code, "", a.enabled()), null);
+    }
+
+    @PostMapping("/admin/users")
+    String create(UserForm form, Model model, RedirectAttributes redirect) {
+        try {
+            accounts.create(toAccount(form), false);
+        } catch (IllegalArgumentException e) {
+            return form(model, null, form, e.getMessage());
+        }
+        redirect.addFlashAttribute("saved", form.username());
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{id}")
+    String update(@PathVariable UUID id, UserForm form, Model model, RedirectAttributes redirect) {
+        try {
+            accounts.update(id, toAccount(form));
+        } catch (IllegalArgumentException e) {
+            return form(model, id, form, e.getMessage());
+        }
+        redirect.addFlashAttribute("saved", form.username());
+        return "redirect:/admin/users";
+    }
+
+    private String form(Model model, UUID id, UserForm form, String errorField) {
+        model.addAttribute("id", id);
+        model.addAttribute("form", form);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("levels", ScopeLevel.values());
+        model.addAttribute("errorField", errorField);
+        return "identity/user-form";
+    }
+
+    private Accounts.AccountForm toAccount(UserForm f) {
+        String agency = f.agencyCode() == null || f.agencyCode().isBlank() ? null : f.agencyCode().trim();
+        if (agency != null && !directory.isAgency(agency)) throw new IllegalArgumentException("agencyCode");
+        OrgUnit unit;
+        try {
+            unit = switch (f.scopeLevel()) {
+                case COUNTRY -> OrgUnit.country();
+                case SERVICE_UNIT -> OrgUnit.serviceUnit(UUID.fromString(f.scopeCode().trim()));
+                default -> OrgUnit.area(f.scopeCode().trim());
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("scopeCode");
+        }
+        if (unit instanceof OrgUnit.Area a && a.level() != f.scopeLevel()) throw new IllegalArgumentException("scopeCode");
+        if (directory.placementOf(unit).isEmpty()) throw new IllegalArgumentException("scopeCode");
+        return new Accounts.AccountForm(f.username(), f.displayName(), f.role(), new Scope(agency, unit), f.password(),
+                f.enabled());
+    }
+}

@@ -1,0 +1,29 @@
+package org.tonkla.identity.web;
+
+import java.util.Locale;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.ui.Model;
+import org.tonkla.identity.OrgUnitDirectory;
+import org.tonkla.identity.Users;
+
+/** Puts the signed-in user and a readable scope into every page's model, for the header. */
+@ControllerAdvice
+class CurrentUserAdvice {
+
+    private final Users users;
+    private final OrgUnitDirectory directory;
+
+    CurrentUserAdvice(Users users, OrgUnitDirectory directory) {
+        this.users = users;
+        this.directory = directory;
+    }
+
+    @ModelAttribute
+    void currentUser(Model model, Locale locale) {
+        users.current().ifPresent(user -> {
+            model.addAttribute("currentUser", user);
+            model.addAttribute("currentScope", directory.describe(user.scope().unit(), locale));
+        });
+    }
+}

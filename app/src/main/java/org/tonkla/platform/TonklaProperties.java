@@ -1,0 +1,34 @@
+package org.tonkla.platform;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Tonkla's own settings, bound from {@code tonkla.*} (environment variables {@code TONKLA_*}).
+ *
+ * @param dataDir where the embedded PostgreSQL and stored files live
+ * @param db an external PostgreSQL; when {@code url} is blank Tonkla embeds one
+ * @param demo whether demo data is loaded on first start
+ */
+@ConfigurationProperties("tonkla")
+public record TonklaProperties(Path dataDir, Db db, Demo demo) {
+
+    public TonklaProperties {
+        if (dataDir == null) dataDir = Path.of("data");
+        if (db == null) db = new Db(null, null, null, 5433, false);
+        if (demo == null) demo = new Demo(true);
+    }
+
+    /**
+     * @param url JDBC URL of an external PostgreSQL, or blank for the embedded one
+     * @param embeddedPort port of the embedded PostgreSQL, so a second node can share it
+     * @param ephemeral embedded database in a throw-away directory on a free port (tests)
+     */
+    public record Db(String url, String user, String password, int embeddedPort, boolean ephemeral) {
+        public boolean external() {
+            return url != null && !url.isBlank();
+        }
+    }
+
+    public record Demo(boolean enabled) {}
+}
