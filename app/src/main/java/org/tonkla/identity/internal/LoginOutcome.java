@@ -11,7 +11,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.LocaleResolver;
 import org.tonkla.identity.Users;
 import org.tonkla.platform.AuditTrail;
 import org.tonkla.platform.ThaiDates;
@@ -21,9 +21,12 @@ import org.tonkla.platform.ThaiDates;
 class LoginOutcome extends SavedRequestAwareAuthenticationSuccessHandler implements AuthenticationFailureHandler {
 
     private final AuditTrail audit;
+    // Injected, not looked up on the request: login is handled by a filter, before the DispatcherServlet.
+    private final LocaleResolver localeResolver;
 
-    LoginOutcome(AuditTrail audit) {
+    LoginOutcome(AuditTrail audit, LocaleResolver localeResolver) {
         this.audit = audit;
+        this.localeResolver = localeResolver;
         setDefaultTargetUrl("/");
     }
 
@@ -31,10 +34,7 @@ class LoginOutcome extends SavedRequestAwareAuthenticationSuccessHandler impleme
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
             throws ServletException, IOException {
         Users.from(auth).ifPresent(user -> {
-            var resolver = RequestContextUtils.getLocaleResolver(request);
-            if (resolver != null) {
-                resolver.setLocale(request, response, "en".equals(user.language()) ? Locale.ENGLISH : ThaiDates.THAI);
-            }
+            localeResolver.setLocale(request, response, "en".equals(user.language()) ? Locale.ENGLISH : ThaiDates.THAI);
             audit.recordAs(user.username(), "LOGIN", "user", user.id().toString(), null);
         });
         super.onAuthenticationSuccess(request, response, auth);

@@ -1,0 +1,23 @@
+package org.tonkla;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the tests that need the running application: real PostgreSQL (the embedded server,
+ * one per test JVM, in a throw-away directory), demo data, a real HTTP port. All subclasses share
+ * one Spring context, so the suite starts Tonkla once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "tonkla.db.ephemeral=true",
+    "tonkla.data-dir=target/test-data",
+    "tonkla.demo.enabled=true"})
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    protected WebClientSession session() {
+        return new WebClientSession("http://localhost:" + port);
+    }
+}

@@ -1,0 +1,64 @@
+package org.tonkla;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/** A browser-like HTTP client for tests: keeps cookies and logs in through the real login form. */
+public final class WebClientSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    private final String base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+
+    public WebClientSession(String base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public CookieManager cookies() {
+        return cookies;
+    }
+
+    /** Logs in through /login; returns the redirect target ("/" on success, "/login?error" otherwise). */
+    public String login(String username, String password) {
+        String page = get("/login", "text/html").body();
+        var m = CSRF.matcher(page);
+        if (!m.find()) throw new IllegalStateException("No CSRF token on the login page");
+        var form = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(m.group(1));
+        var response = send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        return response.headers().firstValue("Location").orElse("").replace(base, "");
+    }
+
+    public HttpResponse<String> get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build());
+    }
+
+    public HttpResponse<String> getJson(String path) {
+        return get(path, "application/json");
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

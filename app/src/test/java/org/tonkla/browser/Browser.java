@@ -1,0 +1,56 @@
+package org.tonkla.browser;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's Chromium driven by Playwright, headless. Playwright never downloads a browser here:
+ * the tests use {@code /usr/bin/chromium} (or {@code TONKLA_CHROMIUM}), which .ci/run installs.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser browser;
+
+    private Browser() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(executable())
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage")));
+    }
+
+    public static Browser start() {
+        return new Browser();
+    }
+
+    public static Path executable() {
+        String configured = System.getenv("TONKLA_CHROMIUM");
+        Path path = Path.of(configured != null ? configured : "/usr/bin/chromium");
+        if (!Files.isExecutable(path)) {
+            throw new IllegalStateException("Browser tests need Chromium at " + path
+                    + " (apt-get install -y chromium, or set TONKLA_CHROMIUM)");
+        }
+        return path;
+    }
+
+    /** A fresh page with its own cookies, Thai as the browser's language. */
+    public Page newPage() {
+        return browser.newContext(new NewContextOptions().setLocale("th-TH")).newPage();
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
