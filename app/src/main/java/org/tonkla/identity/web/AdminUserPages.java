@@ -31,7 +31,7 @@ class AdminUserPages {
 
     /** The form as posted: scope is a level plus an area code or a service-unit id. */
     record UserForm(String username, String displayName, Role role, String agencyCode, ScopeLevel scopeLevel,
-            String scopeCode, String password, boolean enabled) {
+            String scopeCode, String password, Boolean enabled) {
 
         static UserForm empty() {
             return new UserForm("", "", Role.CAREGIVER, "", ScopeLevel.SERVICE_UNIT, "", "", true);
@@ -108,7 +108,8 @@ class AdminUserPages {
         }
         if (unit instanceof OrgUnit.Area a && a.level() != f.scopeLevel()) throw new IllegalArgumentException("scopeCode");
         if (directory.placementOf(unit).isEmpty()) throw new IllegalArgumentException("scopeCode");
+        // An unticked checkbox sends nothing: absent means disabled.
         return new Accounts.AccountForm(f.username(), f.displayName(), f.role(), new Scope(agency, unit), f.password(),
-                f.enabled());
+                Boolean.TRUE.equals(f.enabled()));
     }
 }

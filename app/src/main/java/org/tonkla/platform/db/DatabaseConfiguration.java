@@ -2,6 +2,7 @@ package org.tonkla.platform.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tonkla.platform.TonklaProperties;
@@ -13,8 +14,21 @@ import org.tonkla.platform.TonklaProperties;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+    /**
+     * The embedded server, when no external database is configured. As a bean it stops after the
+     * pool that uses it has closed, so Ctrl-C ends the connections first and PostgreSQL last.
+     */
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(TonklaProperties properties) {
+    EmbeddedDatabase.EmbeddedServer embeddedDatabase(TonklaProperties properties) {
+        var db = properties.db();
+        if (db.external()) return EmbeddedDatabase.EmbeddedServer.NONE;
+        return db.ephemeral()
+                ? EmbeddedDatabase.ephemeral()
+                : EmbeddedDatabase.persistent(properties.dataDir().resolve("postgres"), db.embeddedPort());
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(TonklaProperties properties, ObjectProvider<EmbeddedDatabase.EmbeddedServer> embedded) {
         var db = properties.db();
         var config = new HikariConfig();
         config.setPoolName("tonkla");
@@ -24,10 +38,7 @@ class DatabaseConfiguration {
             config.setUsername(db.user());
             config.setPassword(db.password());
         } else {
-            EmbeddedDatabase.EmbeddedServer embedded = db.ephemeral()
-                    ? EmbeddedDatabase.ephemeral()
-                    : EmbeddedDatabase.persistent(properties.dataDir().resolve("postgres"), db.embeddedPort());
-            config.setJdbcUrl(embedded.jdbcUrl());
+            config.setJdbcUrl(embedded.getObject().jdbcUrl());
             config.setUsername(EmbeddedDatabase.USER);
         }
         return new HikariDataSource(config);

