@@ -1,0 +1,132 @@
+package org.tonkla.core.growth;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * One WHO LMS table held as flat arrays per sex, looked up by an integer key: the day of age, the month of age,
+ * or the length/height in millimetres (tenths of a centimetre).
+ *
+ * <p>Rows are parsed from the CSV copies in {@code org/tonkla/core/growth/who/} with a hand-written parser: the
+ * files are WHO's own text, so every value has at most 5 decimals and parses exactly as {@code strtod} does.
+ */
+final class LmsTable {
+
+  final int firstKey;
+  final int rows;
+  // [sex - 1][key - firstKey]
+  final double[][] l;
+  final double[][] m;
+  final double[][] s;
+
+  private LmsTable(int firstKey, int rows) {
+    this.firstKey = firstKey;
+    this.rows = rows;
+    this.l = new double[2][rows];
+    this.m = new double[2][rows];
+    this.s = new double[2][rows];
+  }
+
+  /** The row index for a key, or -1 when the table has no such row. */
+  int index(int key) {
+    int i = key - firstKey;
+    return i >= 0 && i < rows ? i : -1;
+  }
+
+  /** The row index for a key given as a double (NaN or out of range gives -1). */
+  int index(double key) {
+    if (!(key >= firstKey && key < firstKey + rows)) {
+      return -1;
+    }
+    return (int) key - firstKey;
+  }
+
+  /**
+   * Loads a table whose second column is an integer key, or, with {@code keyScale} 10, a length in cm with one
+   * decimal that becomes a key in tenths of a centimetre.
+   */
+  static LmsTable load(String resource, int keyScale) {
+    byte[] text;
+    try (InputStream in = LmsTable.class.getResourceAsStream("who/" + resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing WHO table resource " + resource);
+      }
+      text = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read WHO table " + resource, e);
+    }
+    // Two passes: the first finds the key range per sex so the arrays are sized exactly.
+    int[] cursor = {skipLine(text, 0)};
+    int minKey = Integer.MAX_VALUE;
+    int maxKey = Integer.MIN_VALUE;
+    while (cursor[0] < text.length) {
+      int start = cursor[0];
+      nextNumber(text, cursor); // sex
+      int key = (int) Math.round(nextNumber(text, cursor) * keyScale);
+      minKey = Math.min(minKey, key);
+      maxKey = Math.max(maxKey, key);
+      cursor[0] = skipLine(text, start);
+    }
+    LmsTable table = new LmsTable(minKey, maxKey - minKey + 1);
+    boolean[][] seen = new boolean[2][table.rows];
+    cursor[0] = skipLine(text, 0);
+    while (cursor[0] < text.length) {
+      int start = cursor[0];
+      int sex = (int) nextNumber(text, cursor);
+      int i = (int) Math.round(nextNumber(text, cursor) * keyScale) - minKey;
+      table.l[sex - 1][i] = nextNumber(text, cursor);
+      table.m[sex - 1][i] = nextNumber(text, cursor);
+      table.s[sex - 1][i] = nextNumber(text, cursor);
+      seen[sex - 1][i] = true;
+      cursor[0] = skipLine(text, start);
+    }
+    for (boolean[] bySex : seen) {
+      for (boolean present : bySex) {
+        if (!present) {
+          throw new IllegalStateException("WHO table " + resource + " has a gap in its keys");
+        }
+      }
+    }
+    return table;
+  }
+
+  private static int skipLine(byte[] text, int from) {
+    int i = from;
+    while (i < text.length && text[i] != '\n') {
+      i++;
+    }
+    return i + 1;
+  }
+
+  /** Parses the unsigned-or-negative decimal at the cursor and moves the cursor past the following comma. */
+  private static double nextNumber(byte[] text, int[] cursor) {
+    int i = cursor[0];
+    boolean negative = false;
+    if (text[i] == '-') {
+      negative = true;
+      i++;
+    }
+    long digits = 0;
+    int decimals = -1;
+    for (; i < text.length; i++) {
+      byte b = text[i];
+      if (b >= '0' && b <= '9') {
+        digits = digits * 10 + (b - '0');
+        if (decimals >= 0) {
+          decimals++;
+        }
+      } else if (b == '.') {
+        decimals = 0;
+      } else {
+        break;
+      }
+    }
+    cursor[0] = i + 1;
+    // digits < 2^53 and 10^decimals exact: one correctly rounded division, the same double strtod gives.
+    double value = decimals > 0 ? digits / POWERS_OF_TEN[decimals] : digits;
+    return negative ? -value : value;
+  }
+
+  private static final double[] POWERS_OF_TEN = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10};
+}

@@ -1,0 +1,56 @@
+package org.tonkla.core.growth;
+
+/**
+ * A z-score of one indicator, rounded to two decimals the way WHO software rounds it, with its implausibility
+ * flag.
+ *
+ * @param indicator the indicator scored
+ * @param value the z-score rounded to two decimals; may be infinite for absurd inputs, as in WHO anthro
+ * @param flagged whether the value is outside the WHO limits of biological plausibility for the indicator
+ * @see Indicator#implausible(double)
+ */
+public record ZScore(Indicator indicator, double value, boolean flagged) {
+
+  private static final double LOG10_2 = 0.301029995663981195213738894724;
+
+  /**
+   * Rounds to two decimals exactly as R's {@code round(x, 2)} (R ≥ 4.0.0, {@code src/nmath/fround.c}) does: of
+   * the two neighbouring multiples of 0.01 it picks the nearer in double arithmetic, and on an exact tie the one
+   * with an even last digit. {@code 2.675} (stored as 2.67499…) becomes {@code 2.67}.
+   *
+   * <p>NaN, infinities and 0 are returned unchanged, and so are magnitudes above about 10^13, which R also
+   * leaves alone.
+   *
+   * @see <a href="https://github.com/r-devel/r-svn/blob/main/src/nmath/fround.c">R fround.c</a>
+   */
+  public static double round2(double x) {
+    if (Double.isNaN(x) || Double.isInfinite(x) || x == 0) {
+      return x;
+    }
+    double sign = 1;
+    if (x < 0) {
+      sign = -1;
+      x = -x;
+    }
+    if (LOG10_2 * (0.5 + Math.getExponent(x)) + 2 > 15) {
+      return sign * x;
+    }
+    double x10 = x * 100;
+    double i10 = Math.floor(x10);
+    double fraction = x10 - i10;
+    // Far from a tie the nearer neighbour is obvious, and R's answer is the same double: i10/100 or ceil/100.
+    if (fraction < 0.4999) {
+      return sign * (i10 / 100);
+    }
+    if (fraction > 0.5001) {
+      return sign * ((i10 + 1) / 100);
+    }
+    double down = i10 / 100;
+    double up = Math.ceil(x10) / 100;
+    double du = up - x;
+    double dd = x - down;
+    // R tests fmod(i10, 2) == 1 first; a double remainder is slow in Java, so test the rare tie first and use the
+    // integer parity (i10 < 2^53 here).
+    return sign * ((du < dd || (du == dd && (((long) i10) & 1) == 1)) ? up : down);
+  }
+}

@@ -1,0 +1,107 @@
+package org.tonkla.core.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ZScoreCommandTest {
+
+  @TempDir Path dir;
+
+  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+  private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+  private List<String> run(String csv, int expectedExit, String... extra) throws IOException {
+    Path in = dir.resolve("in.csv");
+    Path out = dir.resolve("out.csv");
+    Files.writeString(in, csv);
+    String[] args = new String[2 + extra.length];
+    args[0] = in.toString();
+    args[1] = out.toString();
+    System.arraycopy(extra, 0, args, 2, extra.length);
+    assertThat(ZScoreCommand.run(args, err)).as(errBytes.toString(StandardCharsets.UTF_8)).isEqualTo(expectedExit);
+    return Files.readAllLines(out);
+  }
+
+  // Expected z-scores are WHO anthro's own test values (tests/testthat/test-zscores.R, test-zscore-weight-for-age.R).
+  @Test
+  void addsAnthroColumnsAndCopiesOtherColumns() throws IOException {
+    List<String> out = run("""
+        id,sex,age_days,weight,lenhei,measure,oedema
+        "Somchai, A.",1,987,,72.86,l,n
+        2,f,1522,17,,,
+        """, 0);
+    assertThat(out.get(0)).isEqualTo("id,sex,age_days,weight,lenhei,measure,oedema," + AnthroColumns.ADDED);
+    String[] first = out.get(1).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
+    assertThat(first[0]).isEqualTo("\"Somchai, A.\"");
+    assertThat(first[7]).isEqualTo("72.16"); // clenhei: lying after 731 days loses 0.7 cm
+    assertThat(first[8]).isEqualTo("l");
+    assertThat(first[9]).isEqualTo("0");
+    assertThat(first[11]).isEqualTo("-6.09"); // zlen
+    assertThat(first[12]).isEqualTo("1"); // flen
+    assertThat(first[13]).isEmpty(); // zwei: no weight
+    assertThat(first[14]).isEmpty(); // fwei: missing with its z-score
+    String[] second = out.get(2).split(",", -1);
+    assertThat(second[13]).isEqualTo("0.24");
+    assertThat(second[14]).isEqualTo("0");
+    assertThat(second).hasSize(7 + 26);
+  }
+
+  // anthroplus tests/testthat/test-zscores.R: girl, 60.32 months, 113.8 cm, 18.7 kg.
+  @Test
+  void schoolAgeColumnsUseAgeInMonths() throws IOException {
+    List<String> out = run("sex,age_months,weight,lenhei\n2,60.32,18.7,113.8\n", 0);
+    String[] row = out.get(1).split(",", -1);
+    int zhfa = 4 + 20;
+    assertThat(row[zhfa]).isEqualTo("0.96");
+    assertThat(row[zhfa + 2]).isEqualTo("0.21");
+    assertThat(row[zhfa + 4]).isEqualTo("-0.58");
+    assertThat(row[4 + 4]).as("no 2006 z-score at 60 months").isEmpty();
+  }
+
+  @Test
+  void badRowsAreReportedByLineAndFieldAndSkipped() throws IOException {
+    List<String> out = run("id,sex,age_days,weight\n1,1,100,5\n2,x,100,5\n\"multi\nline\",1,abc,5\n4,2,100,5\n", 1);
+    assertThat(out).hasSize(3);
+    String messages = errBytes.toString(StandardCharsets.UTF_8);
+    assertThat(messages).contains("line 3: sex: expected 1, 2, m or f, got 'x'");
+    assertThat(messages).contains("line 4: age_days: expected a number, got 'abc'");
+    assertThat(messages).contains("2 rows scored, 2 rejected");
+  }
+
+  @Test
+  void strictStopsAtTheFirstBadRow() throws IOException {
+    List<String> out = run("sex,age_days,weight\n1,100,5\n1,100,heavy\n1,100,5\n", 2, "--strict");
+    assertThat(out).hasSize(2);
+    assertThat(errBytes.toString(StandardCharsets.UTF_8)).contains("line 3: weight: expected a number");
+  }
+
+  @Test
+  void aHeaderWithoutSexIsFatal() throws IOException {
+    run("id,age_days\n1,100\n", 2);
+    assertThat(errBytes.toString(StandardCharsets.UTF_8)).contains("no 'sex' column");
+  }
+
+  @Test
+  void writesNumbersAsRDoes() {
+    ByteSink sink = new ByteSink(64);
+    AsciiNumbers.writeHundredths(-0.5, sink);
+    sink.put((byte) ' ');
+    AsciiNumbers.writeHundredths(3.0, sink);
+    sink.put((byte) ' ');
+    AsciiNumbers.writeSignificant(100 + 0.7, sink);
+    sink.put((byte) ' ');
+    AsciiNumbers.writeSignificant(20 / ((100 / 100.0) * (100 / 100.0)), sink);
+    sink.put((byte) ' ');
+    AsciiNumbers.writeSignificant(Double.POSITIVE_INFINITY, sink);
+    assertThat(new String(sink.bytes, 0, sink.length, StandardCharsets.US_ASCII)).isEqualTo("-0.5 3 100.7 20 Inf");
+  }
+}
