@@ -1,0 +1,62 @@
+package org.tonkla.consent;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.tonkla.identity.CurrentUser;
+import org.tonkla.identity.OrgUnit;
+
+/**
+ * The append-only record of who read or wrote a child's data, for what purpose. The module that
+ * owns the data writes an entry on every access; the guardian's page lists them.
+ */
+@Component
+public class AccessLog {
+
+    public enum Action { READ, WRITE }
+
+    /** One access, as shown to the family. */
+    public record Entry(Instant occurredAt, String username, String role, String agencyCode, UUID unitId,
+            Action action, String purpose, String detail) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AccessLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Logs an access by {@code user} to {@code childId}. The unit is the user's own service unit when
+     * their scope is one; the purpose is a short code such as {@code care}, {@code screening} or
+     * {@code transfer}.
+     */
+    public void record(CurrentUser user, UUID childId, String provinceCode, Action action, String purpose, String detail) {
+        UUID unitId = user.scope().unit() instanceof OrgUnit.ServiceUnit s ? s.id() : null;
+        jdbc.sql("""
+                INSERT INTO access_log (id, occurred_at, child_id, province_code, user_id, username, role, agency_code,
+                                        unit_id, action, purpose, detail)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""")
+                .params(UUID.randomUUID(), Timestamp.from(Instant.now(clock)), childId, provinceCode, user.id(),
+                        user.username(), user.role().name(), user.scope().agencyCode(), unitId, action.name(), purpose,
+                        detail)
+                .update();
+    }
+
+    /** Accesses to one child, newest first. */
+    public List<Entry> entriesFor(UUID childId, int limit) {
+        return jdbc.sql("""
+                SELECT occurred_at, username, role, agency_code, unit_id, action, purpose, detail
+                FROM access_log WHERE child_id = ? ORDER BY occurred_at DESC LIMIT ?""")
+                .params(childId, limit)
+                .query((rs, i) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, UUID.class), Action.valueOf(rs.getString(6)), rs.getString(7),
+                        rs.getString(8)))
+                .list();
+    }
+}

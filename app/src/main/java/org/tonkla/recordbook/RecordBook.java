@@ -1,0 +1,327 @@
+package org.tonkla.recordbook;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.tonkla.core.development.DspmDomain;
+import org.tonkla.core.development.DspmSchedule;
+import org.tonkla.core.development.DspmScreening;
+import org.tonkla.core.development.DspmScreeningAge;
+import org.tonkla.core.development.ScreeningDue;
+import org.tonkla.core.development.ScreeningResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tonkla.consent.AccessLog;
+import org.tonkla.identity.CurrentUser;
+import org.tonkla.identity.OrgUnit;
+import org.tonkla.platform.AuditTrail;
+import org.tonkla.recordbook.internal.GrowthScoring;
+import org.tonkla.registry.Child;
+import org.tonkla.registry.ChildId;
+import org.tonkla.registry.ChildRegistry;
+
+/**
+ * Adds to and reads a child's record book. Every call checks access through the registry and writes
+ * the access log; entries record who, at which unit and when; a correction supersedes, never overwrites.
+ */
+@Component
+public class RecordBook {
+
+    private static final String MEASUREMENT_COLUMNS = """
+            id, measured_on, age_days, weight_kg, length_cm, position, head_cm, arm_cm, oedema, z_wfa, z_lhfa,
+            z_wflh, z_bfa, z_hcfa, z_acfa, flags, classification, unit_id, recorded_by, recorded_at""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ChildRegistry registry;
+    private final AccessLog accessLog;
+    private final AuditTrail audit;
+    private final GrowthScoring growth;
+
+    RecordBook(JdbcClient jdbc, Clock clock, ChildRegistry registry, AccessLog accessLog, AuditTrail audit,
+            GrowthScoring growth) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.registry = registry;
+        this.accessLog = accessLog;
+        this.audit = audit;
+        this.growth = growth;
+    }
+
+    // --- the whole book
+
+    /** The record book of a child, after the access check; the read is logged with {@code purpose}. */
+    public BookView view(ChildId childId, CurrentUser user, String purpose) {
+        Child child = registry.open(childId, user, purpose);
+        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Bangkok")));
+        boolean seesLog = user.role() == org.tonkla.identity.Role.GUARDIAN
+                || user.role() == org.tonkla.identity.Role.ADMINISTRATOR;
+        return new BookView(child, registry.revealIdentifier(childId, user), registry.guardians(childId),
+                registry.enrolments(childId), measurements(childId), screenings(childId), healthNotes(childId),
+                needs(childId, today), nextScreeningDue(childId, child.dateOfBirth(), today),
+                seesLog ? accessLog.entriesFor(childId.value(), 200) : List.of());
+    }
+
+    // --- growth
+
+    /**
+     * Records a measurement with its z-scores and WHO classification.
+     *
+     * @throws ImplausibleMeasurement when a z-score is flagged and the user has not confirmed it
+     * @throws IllegalArgumentException naming the field that is wrong
+     */
+    @Transactional
+    public Measurement recordMeasurement(ChildId childId, MeasurementInput in, CurrentUser user) {
+        Child child = registry.find(childId).orElseThrow(() -> new IllegalArgumentException("childId"));
+        registry.requireAccess(user, childId);
+        LocalDate today = LocalDate.now(clock);
+        if (in.measuredOn() == null || in.measuredOn().isAfter(today.plusDays(1))) throw new IllegalArgumentException("measuredOn");
+        if (in.measuredOn().isBefore(child.dateOfBirth())) throw new IllegalArgumentException("measuredOn");
+        if (in.weightKg() == null && in.lengthCm() == null && in.headCm() == null && in.armCm() == null) {
+            throw new IllegalArgumentException("weightKg");
+        }
+        if (in.weightKg() != null && (in.weightKg() <= 0 || in.weightKg() >= 200)) throw new IllegalArgumentException("weightKg");
+        if (in.lengthCm() != null && (in.lengthCm() < 30 || in.lengthCm() >= 250)) throw new IllegalArgumentException("lengthCm");
+        int ageDays = (int) ChronoUnit.DAYS.between(child.dateOfBirth(), in.measuredOn());
+        var scored = growth.score(child.sex(), ageDays, in);
+        if (!scored.flags().isEmpty() && !in.confirmImplausible()) throw new ImplausibleMeasurement(scored.flags());
+
+        UUID id = UUID.randomUUID();
+        UUID unitId = user.scope().unit() instanceof OrgUnit.ServiceUnit s ? s.id() : null;
+        jdbc.sql("INSERT INTO growth_measurement (" + MEASUREMENT_COLUMNS + """
+                , child_id, province_code, implausible_confirmed)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
+                .params(id, Date.valueOf(in.measuredOn()), ageDays, in.weightKg(), in.lengthCm(), scored.position(),
+                        in.headCm(), in.armCm(), in.oedema(), scored.zWfa(), scored.zLhfa(), scored.zWflh(), scored.zBfa(),
+                        scored.zHcfa(), scored.zAcfa(), String.join(",", scored.flags()),
+                        String.join(",", scored.classification()), unitId, user.username(),
+                        Timestamp.from(Instant.now(clock)), childId.value(), child.provinceCode(),
+                        !scored.flags().isEmpty())
+                .update();
+        accessLog.record(user, childId.value(), child.provinceCode(), AccessLog.Action.WRITE, "growth", null);
+        return measurements(childId).stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Current measurements (not superseded), oldest first; no access check: callers check. */
+    public List<Measurement> measurements(ChildId childId) {
+        return jdbc.sql("SELECT " + MEASUREMENT_COLUMNS + """
+                 FROM growth_measurement WHERE child_id = ? AND superseded_by IS NULL ORDER BY measured_on, recorded_at""")
+                .param(childId.value()).query(RecordBook::measurement).list();
+    }
+
+    /**
+     * Records a measurement typed on the class roster. The row is saved each time it changes, so a
+     * second save by the same user on the same day and unit supersedes the first (kept, as history).
+     */
+    @Transactional
+    public Measurement recordFromRoster(ChildId childId, MeasurementInput in, CurrentUser user) {
+        UUID unitId = user.scope().unit() instanceof OrgUnit.ServiceUnit s ? s.id() : null;
+        var previous = jdbc.sql("""
+                SELECT id FROM growth_measurement
+                WHERE child_id = ? AND measured_on = ? AND recorded_by = ? AND unit_id IS NOT DISTINCT FROM ?
+                  AND superseded_by IS NULL AND recorded_at > ?
+                ORDER BY recorded_at DESC LIMIT 1""")
+                .params(childId.value(), Date.valueOf(in.measuredOn()), user.username(), unitId,
+                        Timestamp.from(Instant.now(clock).minus(java.time.Duration.ofHours(12))))
+                .query(UUID.class).optional();
+        var saved = recordMeasurement(childId, in, user);
+        previous.ifPresent(old -> jdbc.sql(
+                "UPDATE growth_measurement SET superseded_by = ?, correction_reason = 'edited on the class roster' WHERE id = ?")
+                .params(saved.id(), old).update());
+        return saved;
+    }
+
+    /** The latest current measurement of each child, for rosters and work lists. */
+    public java.util.Map<ChildId, Measurement> latestMeasurements(List<ChildId> children) {
+        if (children.isEmpty()) return java.util.Map.of();
+        var result = new java.util.HashMap<ChildId, Measurement>();
+        jdbc.sql("SELECT DISTINCT ON (child_id) child_id, " + MEASUREMENT_COLUMNS + """
+                 FROM growth_measurement WHERE child_id IN (:ids) AND superseded_by IS NULL
+                ORDER BY child_id, measured_on DESC, recorded_at DESC""")
+                .param("ids", children.stream().map(ChildId::value).toList())
+                .query((rs, i) -> result.put(new ChildId(rs.getObject("child_id", UUID.class)), measurement(rs, i)))
+                .list();
+        return result;
+    }
+
+    /** Corrects a measurement: a new row with the corrected values; the old one stays, pointing to it. */
+    @Transactional
+    public Measurement correctMeasurement(ChildId childId, UUID measurementId, MeasurementInput in, String reason,
+            CurrentUser user) {
+        if (reason == null || reason.isBlank()) throw new IllegalArgumentException("reason");
+        var corrected = recordMeasurement(childId, in, user);
+        int updated = jdbc.sql("""
+                UPDATE growth_measurement SET superseded_by = ?, correction_reason = ?
+                WHERE id = ? AND child_id = ? AND superseded_by IS NULL""")
+                .params(corrected.id(), reason, measurementId, childId.value()).update();
+        if (updated == 0) throw new IllegalArgumentException("measurementId");
+        audit.record("CORRECT", "growth_measurement", measurementId.toString(), "superseded by " + corrected.id());
+        return corrected;
+    }
+
+    // --- development (DSPM)
+
+    /**
+     * Records a DSPM screening. The outcome code follows THAI-RULES §2.1 (1B260 all normal, 1B261
+     * suspected delay with one month of home stimulation, 1B262 refer now); a screening within 30
+     * days after a suspected delay is its re-check.
+     */
+    @Transactional
+    public Screening recordScreening(ChildId childId, LocalDate screenedOn, Map<DspmDomain, ScreeningResult> domains,
+            CurrentUser user) {
+        Child child = registry.find(childId).orElseThrow(() -> new IllegalArgumentException("childId"));
+        registry.requireAccess(user, childId);
+        if (screenedOn == null || screenedOn.isBefore(child.dateOfBirth()) || screenedOn.isAfter(LocalDate.now(clock).plusDays(1))) {
+            throw new IllegalArgumentException("screenedOn");
+        }
+        for (DspmDomain d : DspmDomain.values()) {
+            if (!domains.containsKey(d)) throw new IllegalArgumentException("domains." + d.name());
+        }
+        var screening = DspmScreening.of(screenedOn, domains);
+        String outcome = screening.specialPpCodes().get(0);
+        Integer keyAge = DspmSchedule.NATIONAL.keyAgeOn(child.dateOfBirth(), screenedOn).map(DspmScreeningAge::months).orElse(null);
+        UUID followUpOf = screenings(childId).stream()
+                .filter(s -> !s.passedAll() && s.screenedOn().isBefore(screenedOn)
+                        && !s.screenedOn().plusDays(DspmSchedule.NATIONAL.recheckDays()).isBefore(screenedOn))
+                .reduce((a, b) -> b).map(Screening::id).orElse(null);
+        UUID id = UUID.randomUUID();
+        UUID unitId = user.scope().unit() instanceof OrgUnit.ServiceUnit s ? s.id() : null;
+        jdbc.sql("""
+                INSERT INTO dspm_screening (id, child_id, province_code, screened_on, key_age_months, gm, fm, rl, el, ps,
+                  outcome_code, follow_up_of, referred, unit_id, recorded_by, recorded_at)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
+                .params(id, childId.value(), child.provinceCode(), Date.valueOf(screenedOn), keyAge,
+                        domains.get(DspmDomain.GM).name(), domains.get(DspmDomain.FM).name(), domains.get(DspmDomain.RL).name(),
+                        domains.get(DspmDomain.EL).name(), domains.get(DspmDomain.PS).name(), outcome, followUpOf,
+                        screening.overall() == ScreeningResult.REFER_NOW, unitId, user.username(),
+                        Timestamp.from(Instant.now(clock)))
+                .update();
+        accessLog.record(user, childId.value(), child.provinceCode(), AccessLog.Action.WRITE, "screening", outcome);
+        return screenings(childId).stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Current screenings, oldest first; no access check: callers check. */
+    public List<Screening> screenings(ChildId childId) {
+        return jdbc.sql("""
+                SELECT id, screened_on, key_age_months, gm, fm, rl, el, ps, outcome_code, follow_up_of, referred, recorded_by
+                FROM dspm_screening WHERE child_id = ? AND superseded_by IS NULL ORDER BY screened_on, recorded_at""")
+                .param(childId.value())
+                .query((rs, i) -> {
+                    var domains = new java.util.EnumMap<DspmDomain, ScreeningResult>(DspmDomain.class);
+                    domains.put(DspmDomain.GM, ScreeningResult.valueOf(rs.getString("gm")));
+                    domains.put(DspmDomain.FM, ScreeningResult.valueOf(rs.getString("fm")));
+                    domains.put(DspmDomain.RL, ScreeningResult.valueOf(rs.getString("rl")));
+                    domains.put(DspmDomain.EL, ScreeningResult.valueOf(rs.getString("el")));
+                    domains.put(DspmDomain.PS, ScreeningResult.valueOf(rs.getString("ps")));
+                    return new Screening(rs.getObject("id", UUID.class), rs.getDate("screened_on").toLocalDate(),
+                            (Integer) rs.getObject("key_age_months"), domains, rs.getString("outcome_code"),
+                            rs.getObject("follow_up_of", UUID.class), rs.getBoolean("referred"), rs.getString("recorded_by"));
+                })
+                .list();
+    }
+
+    /** The next DSPM screening due (key age or 30-day re-check), per core's national schedule. */
+    public Optional<ScreeningDue> nextScreeningDue(ChildId childId, LocalDate dateOfBirth, LocalDate today) {
+        return DspmSchedule.NATIONAL.nextDue(dateOfBirth, today, coreHistory(childId));
+    }
+
+    List<DspmScreening> coreHistory(ChildId childId) {
+        return screenings(childId).stream().map(s -> DspmScreening.of(s.screenedOn(), s.domains())).toList();
+    }
+
+    // --- needs
+
+    /**
+     * What needs attention for a child on {@code day}: the WHO classification of the latest
+     * measurement, a suspected delay not yet passed on re-check, a DSPM screening due, no
+     * measurement for three months. Feeds the child page, work lists and the transfer handover.
+     */
+    public List<Need> needs(ChildId childId, LocalDate day) {
+        Child child = registry.find(childId).orElseThrow();
+        List<Need> needs = new ArrayList<>();
+        var measurements = measurements(childId);
+        if (!measurements.isEmpty()) {
+            var latest = measurements.get(measurements.size() - 1);
+            for (String c : latest.classification()) needs.add(new Need("growth.class." + c, null));
+            if (latest.measuredOn().isBefore(day.minusMonths(3))) needs.add(new Need("need.growth.stale", null));
+        } else {
+            needs.add(new Need("need.growth.none", null));
+        }
+        var screenings = screenings(childId);
+        if (!screenings.isEmpty() && !screenings.get(screenings.size() - 1).passedAll()) {
+            needs.add(new Need("need.dspm.suspected", screenings.get(screenings.size() - 1).outcomeCode()));
+        }
+        nextScreeningDue(childId, child.dateOfBirth(), day)
+                .filter(due -> !due.from().isAfter(day))
+                .ifPresent(due -> needs.add(new Need(due.isOverdue(day) ? "need.dspm.overdue" : "need.dspm.due",
+                        due.age().months() + "")));
+        return needs;
+    }
+
+    // --- health notes
+
+    @Transactional
+    public UUID addHealthNote(ChildId childId, HealthNote.Kind kind, String description, LocalDate since, CurrentUser user) {
+        Child child = registry.find(childId).orElseThrow(() -> new IllegalArgumentException("childId"));
+        registry.requireAccess(user, childId);
+        if (description == null || description.isBlank()) throw new IllegalArgumentException("description");
+        UUID id = UUID.randomUUID();
+        UUID unitId = user.scope().unit() instanceof OrgUnit.ServiceUnit s ? s.id() : null;
+        jdbc.sql("""
+                INSERT INTO health_note (id, child_id, province_code, kind, description, since, unit_id, recorded_by, recorded_at)
+                VALUES (?,?,?,?,?,?,?,?,?)""")
+                .params(id, childId.value(), child.provinceCode(), kind.name(), description.trim(),
+                        since == null ? null : Date.valueOf(since), unitId, user.username(), Timestamp.from(Instant.now(clock)))
+                .update();
+        accessLog.record(user, childId.value(), child.provinceCode(), AccessLog.Action.WRITE, "health-note", kind.name());
+        return id;
+    }
+
+    public List<HealthNote> healthNotes(ChildId childId) {
+        return jdbc.sql("""
+                SELECT id, kind, description, since, resolved_on, recorded_by FROM health_note
+                WHERE child_id = ? ORDER BY recorded_at""")
+                .param(childId.value())
+                .query((rs, i) -> new HealthNote(rs.getObject(1, UUID.class), HealthNote.Kind.valueOf(rs.getString(2)),
+                        rs.getString(3), date(rs, 4), date(rs, 5), rs.getString(6)))
+                .list();
+    }
+
+    // --- mapping
+
+    static Measurement measurement(ResultSet rs, int row) throws SQLException {
+        return new Measurement(rs.getObject("id", UUID.class), rs.getDate("measured_on").toLocalDate(), rs.getInt("age_days"),
+                dbl(rs, "weight_kg"), dbl(rs, "length_cm"), rs.getString("position"), dbl(rs, "head_cm"),
+                dbl(rs, "arm_cm"), rs.getBoolean("oedema"), dbl(rs, "z_wfa"), dbl(rs, "z_lhfa"), dbl(rs, "z_wflh"),
+                dbl(rs, "z_bfa"), dbl(rs, "z_hcfa"), dbl(rs, "z_acfa"), list(rs.getString("flags")),
+                list(rs.getString("classification")), rs.getObject("unit_id", UUID.class), rs.getString("recorded_by"),
+                rs.getTimestamp("recorded_at").toInstant());
+    }
+
+    private static Double dbl(ResultSet rs, String column) throws SQLException {
+        BigDecimal v = rs.getBigDecimal(column);
+        return v == null ? null : v.doubleValue();
+    }
+
+    private static List<String> list(String csv) {
+        return csv == null || csv.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(csv.split(",")));
+    }
+
+    static LocalDate date(ResultSet rs, int column) throws SQLException {
+        var d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+}

@@ -1,0 +1,114 @@
+package org.tonkla.recordbook.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.tonkla.directory.Directory;
+import org.tonkla.identity.Users;
+import org.tonkla.platform.ThaiDates;
+import org.tonkla.recordbook.ImplausibleMeasurement;
+import org.tonkla.recordbook.Measurement;
+import org.tonkla.recordbook.MeasurementInput;
+import org.tonkla.recordbook.RecordBook;
+import org.tonkla.registry.ChildId;
+import org.tonkla.registry.ChildRegistry;
+
+/**
+ * A unit's class roster with bulk entry: 30 children on one screen, weight and height typed row
+ * after row with the keyboard; each row is saved as soon as it changes and comes back coloured by
+ * the child's WHO classification.
+ */
+@Controller
+class RosterPages {
+
+    private final ChildRegistry registry;
+    private final RecordBook book;
+    private final Users users;
+    private final Directory directory;
+    private final Clock clock;
+
+    RosterPages(ChildRegistry registry, RecordBook book, Users users, Directory directory, Clock clock) {
+        this.registry = registry;
+        this.book = book;
+        this.users = users;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** One row of the roster: the child, age today and the latest measurement. */
+    record Row(ChildRegistry.RosterEntry entry, long ageMonths, Measurement latest, List<String> flags, String error) {
+
+        /** CSS class: red for severe, amber for moderate or over, green otherwise, grey before any measurement. */
+        public String status() {
+            if (flags != null && !flags.isEmpty()) return "flagged";
+            if (latest == null) return "none";
+            if (latest.classification().stream().anyMatch(c -> c.startsWith("SEVERE"))) return "severe";
+            return latest.concerning() ? "moderate" : "normal";
+        }
+    }
+
+    @GetMapping("/units/{unitId}/roster")
+    String roster(@PathVariable UUID unitId, @RequestParam(required = false) String className, Model model) {
+        var user = users.require();
+        LocalDate today = today();
+        var entries = registry.roster(unitId, user);
+        Map<ChildId, Measurement> latest = book.latestMeasurements(entries.stream().map(e -> e.child().id()).toList());
+        model.addAttribute("unit", directory.serviceUnit(unitId).orElseThrow());
+        model.addAttribute("classes", entries.stream().map(ChildRegistry.RosterEntry::className)
+                .filter(java.util.Objects::nonNull).distinct().sorted().toList());
+        model.addAttribute("className", className);
+        model.addAttribute("rows", entries.stream()
+                .filter(e -> className == null || className.isBlank() || className.equals(e.className()))
+                .map(e -> new Row(e, ChronoUnit.MONTHS.between(e.child().dateOfBirth(), today), latest.get(e.child().id()),
+                        null, null))
+                .toList());
+        model.addAttribute("today", today);
+        return "recordbook/roster";
+    }
+
+    /** Saves one row; answers the row again, coloured, or with the question whether an odd value is right. */
+    @PostMapping("/units/{unitId}/roster/{childId}")
+    String saveRow(@PathVariable UUID unitId, @PathVariable UUID childId, @RequestParam LocalDate measuredOn,
+            @RequestParam(required = false) Double weightKg, @RequestParam(required = false) Double lengthCm,
+            @RequestParam(required = false) String position, @RequestParam(defaultValue = "false") boolean confirm,
+            Model model) {
+        var user = users.require();
+        var id = new ChildId(childId);
+        var entry = registry.roster(unitId, user).stream().filter(e -> e.child().id().equals(id)).findFirst()
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not on this roster"));
+        long ageMonths = ChronoUnit.MONTHS.between(entry.child().dateOfBirth(), today());
+        Row row;
+        try {
+            var saved = book.recordFromRoster(id, new MeasurementInput(measuredOn, weightKg, lengthCm,
+                    blank(position) ? null : position, null, null, false, confirm), user);
+            row = new Row(entry, ageMonths, saved, null, null);
+        } catch (ImplausibleMeasurement e) {
+            row = new Row(entry, ageMonths, null, e.flags(), null);
+        } catch (IllegalArgumentException e) {
+            row = new Row(entry, ageMonths, null, null, e.getMessage());
+        }
+        model.addAttribute("row", row);
+        model.addAttribute("unit", directory.serviceUnit(unitId).orElseThrow());
+        model.addAttribute("today", measuredOn);
+        model.addAttribute("weightKg", weightKg);
+        model.addAttribute("lengthCm", lengthCm);
+        return "recordbook/roster :: row";
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ThaiDates.BANGKOK));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

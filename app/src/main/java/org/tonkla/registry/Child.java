@@ -1,0 +1,27 @@
+package org.tonkla.registry;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A child as the registry keeps it. The national ID is never here in full: {@code maskedIdentifier}
+ * shows its last digits only; {@link ChildRegistry#revealIdentifier} gives the full value to roles
+ * that need it, and logs that it did.
+ */
+public record Child(ChildId id, String givenNameTh, String familyNameTh, String givenNameEn, String familyNameEn,
+        Sex sex, LocalDate dateOfBirth, String nationality, IdentifierType identifierType, String maskedIdentifier,
+        String noIdentifierReason, UUID householdId, String provinceCode) {
+
+    public enum IdentifierType { NATIONAL_ID, G_CODE, NONE }
+
+    public String fullNameTh() {
+        return givenNameTh + " " + familyNameTh;
+    }
+
+    public String fullName(java.util.Locale locale) {
+        if ("en".equals(locale.getLanguage()) && givenNameEn != null && !givenNameEn.isBlank()) {
+            return givenNameEn + " " + (familyNameEn == null ? "" : familyNameEn);
+        }
+        return fullNameTh();
+    }
+}

@@ -1,0 +1,22 @@
+package org.tonkla.registry;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * What is entered to register a child. Exactly one of {@code nationalId}, {@code gCode} and
+ * {@code noIdentifierReason} is given.
+ *
+ * @param unitId the unit that registers the child; the child is enrolled there from {@code enrolledOn}
+ * @param confirmedNew the user saw the similar children and says this one is new
+ */
+public record NewChild(String givenNameTh, String familyNameTh, String givenNameEn, String familyNameEn, Sex sex,
+        LocalDate dateOfBirth, String nationality, String nationalId, String gCode, String noIdentifierReason,
+        UUID unitId, EnrolmentKind enrolmentKind, String className, LocalDate enrolledOn, String subdistrictCode,
+        String houseNo, boolean confirmedNew) {
+
+    @Override
+    public String toString() {
+        return "NewChild[" + givenNameTh + " " + familyNameTh + ", born " + dateOfBirth + "]";
+    }
+}

@@ -1,0 +1,62 @@
+package org.tonkla.registry.internal;
+
+import org.tonkla.core.thai.GCode;
+import org.tonkla.core.thai.NationalId;
+import org.tonkla.registry.Child;
+
+/** Turns what was typed into exactly one identifier, validated by core's rules (THAI-RULES §4). */
+public final class Identifiers {
+
+    private Identifiers() {}
+
+    public sealed interface Parsed permits National, GCode_, None {
+        Child.IdentifierType type();
+    }
+
+    /** A checksum-valid national ID; {@code toString} is masked by core's type. */
+    public record National(NationalId id) implements Parsed {
+        public String digits() {
+            return id.digits();
+        }
+
+        public Child.IdentifierType type() {
+            return Child.IdentifierType.NATIONAL_ID;
+        }
+    }
+
+    public record GCode_(GCode gCode) implements Parsed {
+        public String code() {
+            return gCode.value();
+        }
+
+        public Child.IdentifierType type() {
+            return Child.IdentifierType.G_CODE;
+        }
+    }
+
+    public record None(String reason) implements Parsed {
+        public Child.IdentifierType type() {
+            return Child.IdentifierType.NONE;
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException named {@code nationalId}, {@code gCode} or {@code identifier}
+     *     (none or more than one given)
+     */
+    public static Parsed parse(String nationalId, String gCode, String noIdReason) {
+        int given = (blank(nationalId) ? 0 : 1) + (blank(gCode) ? 0 : 1) + (blank(noIdReason) ? 0 : 1);
+        if (given != 1) throw new IllegalArgumentException("identifier");
+        if (!blank(nationalId)) {
+            return new National(NationalId.tryParse(nationalId).orElseThrow(() -> new IllegalArgumentException("nationalId")));
+        }
+        if (!blank(gCode)) {
+            return new GCode_(GCode.tryParse(gCode).orElseThrow(() -> new IllegalArgumentException("gCode")));
+        }
+        return new None(noIdReason.trim());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

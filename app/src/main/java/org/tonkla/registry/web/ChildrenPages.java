@@ -1,0 +1,123 @@
+package org.tonkla.registry.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.tonkla.directory.Directory;
+import org.tonkla.directory.ServiceUnitType;
+import org.tonkla.identity.OrgUnit;
+import org.tonkla.identity.Users;
+import org.tonkla.platform.ThaiDates;
+import org.tonkla.registry.ChildId;
+import org.tonkla.registry.ChildRegistry;
+import org.tonkla.registry.DuplicateCandidates;
+import org.tonkla.registry.EnrolmentKind;
+import org.tonkla.registry.NewChild;
+import org.tonkla.registry.Sex;
+
+/** Finding and registering children, transfers to the next unit, and a guardian's own children. */
+@Controller
+class ChildrenPages {
+
+    private final ChildRegistry registry;
+    private final Users users;
+    private final Directory directory;
+    private final Clock clock;
+
+    ChildrenPages(ChildRegistry registry, Users users, Directory directory, Clock clock) {
+        this.registry = registry;
+        this.users = users;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** The registration form as posted (dates in ISO, CE, from the date input). */
+    record ChildForm(String givenNameTh, String familyNameTh, String givenNameEn, String familyNameEn, Sex sex,
+            LocalDate dateOfBirth, String nationalId, String gCode, String noIdentifierReason, String className,
+            String houseNo, Boolean confirmedNew) {}
+
+    @GetMapping("/children")
+    String search(@RequestParam(required = false) String q, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("children", registry.search(users.require(), q, 100));
+        return "registry/children";
+    }
+
+    @GetMapping("/children/new")
+    String newChild(Model model) {
+        model.addAttribute("form", new ChildForm("", "", "", "", null, null, "", "", "", "", "", false));
+        return "registry/child-form";
+    }
+
+    @PostMapping("/children")
+    String register(ChildForm form, Model model) {
+        var user = users.require();
+        if (!(user.scope().unit() instanceof OrgUnit.ServiceUnit unit)) {
+            model.addAttribute("form", form);
+            model.addAttribute("errorField", "unitScope");
+            return "registry/child-form";
+        }
+        try {
+            var id = registry.register(new NewChild(form.givenNameTh(), form.familyNameTh(), form.givenNameEn(),
+                    form.familyNameEn(), form.sex(), form.dateOfBirth(), null, form.nationalId(), form.gCode(),
+                    form.noIdentifierReason(), unit.id(), null, form.className(), LocalDate.now(clock.withZone(ThaiDates.BANGKOK)),
+                    null, form.houseNo(), Boolean.TRUE.equals(form.confirmedNew())), user);
+            return "redirect:/children/" + id;
+        } catch (DuplicateCandidates e) {
+            model.addAttribute("candidates", e.candidates());
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("errorField", e.getMessage());
+        }
+        model.addAttribute("form", form);
+        return "registry/child-form";
+    }
+
+    @GetMapping("/children/{id}/transfer")
+    String transferForm(@PathVariable UUID id, Model model) {
+        var user = users.require();
+        var child = registry.open(new ChildId(id), user, "transfer");
+        model.addAttribute("child", child);
+        model.addAttribute("kindergartens", directory.serviceUnitsIn(child.provinceCode(), ServiceUnitType.KINDERGARTEN, 500));
+        model.addAttribute("schools", directory.serviceUnitsIn(child.provinceCode(), ServiceUnitType.SCHOOL, 500));
+        model.addAttribute("centers", directory.serviceUnitsIn(child.provinceCode(), ServiceUnitType.EARLY_CHILDHOOD_CENTER, 500));
+        return "registry/transfer";
+    }
+
+    @PostMapping("/children/{id}/transfer")
+    String transfer(@PathVariable UUID id, @RequestParam UUID toUnitId, @RequestParam(required = false) String className,
+            @RequestParam(required = false) String note) {
+        var user = users.require();
+        if (!(user.scope().unit() instanceof OrgUnit.ServiceUnit from)) {
+            throw new org.springframework.security.access.AccessDeniedException("Transfers start at the child's unit");
+        }
+        registry.transfer(new ChildId(id), from.id(), toUnitId, LocalDate.now(clock.withZone(ThaiDates.BANGKOK)),
+                className, note, user);
+        return "redirect:/units/" + from.id() + "/roster?transferred=" + id;
+    }
+
+    @GetMapping("/units/{unitId}/arrivals")
+    String arrivals(@PathVariable UUID unitId, Model model) {
+        var user = users.require();
+        var arrivals = registry.arrivals(unitId, user);
+        model.addAttribute("unit", directory.serviceUnit(unitId).orElseThrow());
+        model.addAttribute("arrivals", arrivals.stream().map(t -> new Arrival(t,
+                registry.find(t.childId()).orElseThrow(), directory.serviceUnit(t.fromUnitId()).orElseThrow())).toList());
+        return "registry/arrivals";
+    }
+
+    /** A transferred child with where it came from. */
+    record Arrival(org.tonkla.registry.Transfer transfer, org.tonkla.registry.Child child,
+            org.tonkla.directory.ServiceUnit from) {}
+
+    @GetMapping("/my-children")
+    String myChildren(Model model) {
+        model.addAttribute("children", registry.childrenOfGuardian(users.require()));
+        return "registry/my-children";
+    }
+}
