@@ -38,7 +38,11 @@ class DemoData implements ApplicationRunner {
             new DemoLogin("teacher.kk", "ครูผู้ดูแลเด็ก ขอนแก่น (สาธิต)", Role.CAREGIVER,
                     new Scope("DLA", OrgUnit.serviceUnit(DemoUnits.KHON_KAEN_CENTER))),
             new DemoLogin("health.kk", "เจ้าหน้าที่ รพ.สต. ขอนแก่น (สาธิต)", Role.HEALTH_WORKER,
-                    new Scope("OPS-MOPH", OrgUnit.serviceUnit(DemoUnits.KHON_KAEN_HEALTH_CENTER))));
+                    new Scope("OPS-MOPH", OrgUnit.serviceUnit(DemoUnits.KHON_KAEN_HEALTH_CENTER))),
+            new DemoLogin("head.kk", "หัวหน้าศูนย์พัฒนาเด็กเล็ก ขอนแก่น (สาธิต)", Role.CENTER_HEAD,
+                    new Scope("DLA", OrgUnit.serviceUnit(DemoUnits.KHON_KAEN_CENTER))),
+            new DemoLogin("school.kk", "ครูอนุบาล ขอนแก่น (สาธิต)", Role.CAREGIVER,
+                    new Scope("OBEC", OrgUnit.serviceUnit(DemoUnits.KHON_KAEN_KINDERGARTEN))));
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private final Directory directory;
