@@ -4,3 +4,42 @@ document.addEventListener('htmx:configRequest', function (event) {
   var header = document.querySelector('meta[name="csrf-header"]');
   if (token && header) event.detail.headers[header.content] = token.content;
 });
+
+// WHO growth charts on the record book: SD curves from the server, the child's points on top.
+document.addEventListener('DOMContentLoaded', function () {
+  var holder = document.querySelector('[data-growth]');
+  if (!holder || typeof echarts === 'undefined') return;
+  var data = JSON.parse(holder.getAttribute('data-growth'));
+  var colours = {'-3': '#b71c1c', '-2': '#e65100', '0': '#2f7d32', '2': '#e65100', '3': '#b71c1c'};
+  holder.querySelectorAll('.chart').forEach(function (el) {
+    var chart = data[el.dataset.indicator];
+    if (!chart) return;
+    var series = Object.keys(chart.curves).map(function (sd) {
+      return {name: (sd > 0 ? '+' : '') + sd + ' SD', type: 'line', showSymbol: false, silent: true,
+        lineStyle: {width: sd === '0' ? 2 : 1, color: colours[sd]}, itemStyle: {color: colours[sd]},
+        data: chart.curves[sd]};
+    });
+    series.push({name: el.dataset.child, type: 'line', data: chart.points, symbolSize: 8,
+      lineStyle: {color: '#1565c0'}, itemStyle: {color: '#1565c0'}});
+    echarts.init(el).setOption({
+      title: {text: el.dataset.title, left: 'center', textStyle: {fontFamily: 'Sarabun', fontSize: 15}},
+      textStyle: {fontFamily: 'Sarabun'}, animation: false,
+      tooltip: {trigger: 'item'}, legend: {bottom: 0},
+      grid: {left: 50, right: 20, top: 40, bottom: 60},
+      xAxis: {type: 'value', name: el.dataset.x, nameLocation: 'middle', nameGap: 25, min: 0, max: 'dataMax'},
+      yAxis: {type: 'value', name: el.dataset.y, scale: true},
+      series: series
+    });
+  });
+});
+
+// Bulk entry on the class roster: Enter moves down to the same column of the next child (leaving the
+// field fires its change, which saves the row).
+document.addEventListener('keydown', function (event) {
+  var input = event.target;
+  if (event.key !== 'Enter' || !input.matches || !input.matches('.roster input.num')) return;
+  event.preventDefault();
+  var column = input.classList.contains('weight') ? 'input.weight' : 'input.height';
+  var row = input.closest('tr').nextElementSibling;
+  if (row) row.querySelector(column).focus();
+});

@@ -11,7 +11,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "tonkla.db.ephemeral=true",
     "tonkla.data-dir=target/test-data",
-    "tonkla.demo.enabled=true"})
+    "tonkla.demo.enabled=true",
+    "tonkla.demo.children=300"})
 public abstract class IntegrationTest {
 
     @LocalServerPort

@@ -20,8 +20,8 @@ public class AccessLog {
     public enum Action { READ, WRITE }
 
     /** One access, as shown to the family. */
-    public record Entry(Instant occurredAt, String username, String role, String agencyCode, UUID unitId,
-            Action action, String purpose, String detail) {}
+    public record Entry(Instant occurredAt, String username, String displayName, String role, String agencyCode,
+            UUID unitId, Action action, String purpose, String detail) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -39,11 +39,11 @@ public class AccessLog {
     public void record(CurrentUser user, UUID childId, String provinceCode, Action action, String purpose, String detail) {
         UUID unitId = user.scope().unit() instanceof OrgUnit.ServiceUnit s ? s.id() : null;
         jdbc.sql("""
-                INSERT INTO access_log (id, occurred_at, child_id, province_code, user_id, username, role, agency_code,
-                                        unit_id, action, purpose, detail)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""")
+                INSERT INTO access_log (id, occurred_at, child_id, province_code, user_id, username, display_name, role,
+                                        agency_code, unit_id, action, purpose, detail)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(UUID.randomUUID(), Timestamp.from(Instant.now(clock)), childId, provinceCode, user.id(),
-                        user.username(), user.role().name(), user.scope().agencyCode(), unitId, action.name(), purpose,
+                        user.username(), user.displayName(), user.role().name(), user.scope().agencyCode(), unitId, action.name(), purpose,
                         detail)
                 .update();
     }
@@ -51,12 +51,12 @@ public class AccessLog {
     /** Accesses to one child, newest first. */
     public List<Entry> entriesFor(UUID childId, int limit) {
         return jdbc.sql("""
-                SELECT occurred_at, username, role, agency_code, unit_id, action, purpose, detail
+                SELECT occurred_at, username, display_name, role, agency_code, unit_id, action, purpose, detail
                 FROM access_log WHERE child_id = ? ORDER BY occurred_at DESC LIMIT ?""")
                 .params(childId, limit)
                 .query((rs, i) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getObject(5, UUID.class), Action.valueOf(rs.getString(6)), rs.getString(7),
-                        rs.getString(8)))
+                        rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class), Action.valueOf(rs.getString(7)),
+                        rs.getString(8), rs.getString(9)))
                 .list();
     }
 }

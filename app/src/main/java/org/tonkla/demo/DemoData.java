@@ -42,20 +42,30 @@ class DemoData implements ApplicationRunner {
             new DemoLogin("head.kk", "หัวหน้าศูนย์พัฒนาเด็กเล็ก ขอนแก่น (สาธิต)", Role.CENTER_HEAD,
                     new Scope("DLA", OrgUnit.serviceUnit(DemoUnits.KHON_KAEN_CENTER))),
             new DemoLogin("school.kk", "ครูอนุบาล ขอนแก่น (สาธิต)", Role.CAREGIVER,
-                    new Scope("OBEC", OrgUnit.serviceUnit(DemoUnits.KHON_KAEN_KINDERGARTEN))));
+                    new Scope("OBEC", OrgUnit.serviceUnit(DemoUnits.KHON_KAEN_KINDERGARTEN))),
+            new DemoLogin("guardian.kk", "สมหญิง ใจดี (ผู้ปกครอง สาธิต)", Role.GUARDIAN, new Scope(null, OrgUnit.country())));
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private final Directory directory;
     private final Accounts accounts;
+    private final DemoChildren demoChildren;
+    private final SyntheticChildren population;
     private final boolean enabled;
+    private final int children;
 
-    DemoData(Directory directory, Accounts accounts, @Value("${tonkla.demo.enabled:true}") boolean enabled) {
+    DemoData(Directory directory, Accounts accounts, DemoChildren demoChildren, SyntheticChildren population,
+            @Value("${tonkla.demo.enabled:true}") boolean enabled, @Value("${tonkla.demo.children:2000}") int children) {
         this.directory = directory;
         this.accounts = accounts;
+        this.demoChildren = demoChildren;
+        this.population = population;
         this.enabled = enabled;
+        this.children = children;
     }
 
+    /** All or nothing, in one transaction: the demo is either fully there (its admin exists) or not at all. */
     @Override
+    @org.springframework.transaction.annotation.Transactional
     public void run(ApplicationArguments args) {
         if (!enabled || accounts.exists("admin")) return;
         unit(DemoUnits.KHON_KAEN_CENTER, ServiceUnitType.EARLY_CHILDHOOD_CENTER,
@@ -74,12 +84,17 @@ class DemoData implements ApplicationRunner {
         unit(DemoUnits.CHIANG_MAI_CENTER, ServiceUnitType.EARLY_CHILDHOOD_CENTER,
                 "ศูนย์พัฒนาเด็กเล็กเทศบาลนครเชียงใหม่ (สาธิต)", "Chiang Mai Municipal Child Development Center (demo)",
                 "DLA", "500101", 18.7900, 98.9850, null, null);
+        UUID guardian = null;
         for (DemoLogin login : LOGINS) {
-            accounts.create(new Accounts.AccountForm(login.username(), login.displayName(), login.role(), login.scope(),
-                    PASSWORD, true), true);
+            UUID id = accounts.create(new Accounts.AccountForm(login.username(), login.displayName(), login.role(),
+                    login.scope(), PASSWORD, true), true);
+            if (login.role() == Role.GUARDIAN) guardian = id;
         }
         accounts.createApiClient(API_CLIENT, API_SECRET, "officer.khonkaen");
-        log.info("Loaded demo units and accounts");
+        demoChildren.load(guardian);
+        // A small version of the Khon Kaen pilot; ./tonkla generate --pilot loads the full one.
+        if (children > 0) population.generate(children, 2569);
+        log.info("Loaded demo units, accounts and children");
     }
 
     private void unit(UUID id, ServiceUnitType type, String nameTh, String nameEn, String agency, String subdistrict,

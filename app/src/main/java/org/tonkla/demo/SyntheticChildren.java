@@ -1,15 +1,363 @@
 package org.tonkla.demo;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.tonkla.core.development.DspmDomain;
+import org.tonkla.core.development.DspmSchedule;
+import org.tonkla.core.development.DspmScreeningAge;
+import org.tonkla.core.development.ScreeningResult;
+import org.tonkla.core.development.ScreeningWindow;
+import org.tonkla.core.growth.Indicator;
+import org.tonkla.core.growth.Lms;
+import org.tonkla.core.growth.GrowthStandards;
+import org.tonkla.core.immunization.ScheduledDose;
+import org.tonkla.core.thai.NationalId;
+import org.tonkla.directory.Area;
+import org.tonkla.directory.Directory;
+import org.tonkla.directory.ServiceUnit;
+import org.tonkla.directory.ServiceUnitType;
+import org.tonkla.platform.ThaiDates;
+import org.tonkla.recordbook.HealthNote;
+import org.tonkla.recordbook.RecordBook;
+import org.tonkla.recordbook.RecordBookImports;
+import org.tonkla.recordbook.RecordBookImports.ChildFacts;
+import org.tonkla.registry.ChildId;
+import org.tonkla.registry.ChildImports;
+import org.tonkla.registry.ChildImports.ImportedChild;
+import org.tonkla.registry.ChildImports.ImportedEnrolment;
+import org.tonkla.registry.ChildImports.ImportedGuardian;
+import org.tonkla.registry.EnrolmentKind;
+import org.tonkla.registry.Sex;
 
-/** The synthetic child population of the Khon Kaen pilot districts (issue 4, in progress). */
+/**
+ * The synthetic child population of the Khon Kaen pilot (Mueang Khon Kaen, Nam Phong, Chonnabot):
+ * children aged 0–6 spread over the districts' health centers, child-development centers and
+ * kindergartens, with Thai names, growth drawn from the WHO standards, DSPM screenings at the key
+ * ages with re-checks, and vaccinations with gaps. Deterministic for a seed; ids are name-based, so
+ * running it again adds nothing twice and a run cut short resumes where it stopped.
+ *
+ * <p>The rates are round figures of the order Thailand's MICS 2019 reports (about 13 % stunting, 7 %
+ * wasting, 90 % full immunization) and the DSPM programme's (about a quarter suspected at first
+ * screening); they make dashboards and work lists look real, they are not statistics.
+ */
 @Component
 class SyntheticChildren {
 
     /** About 48,000 children aged 0–6 in Mueang Khon Kaen, Nam Phong and Chonnabot. */
     static final int PILOT_CHILDREN = 48_000;
+    static final List<String> PILOT_DISTRICTS = List.of("4001", "4007", "4018");
+    static final String GENERATOR = "tonkla-generate";
+    private static final int BATCH = 2_000;
 
-    void generate(int count, long seed) {
-        throw new UnsupportedOperationException("The synthetic child population is not built yet");
+    private final Directory directory;
+    private final ChildImports childImports;
+    private final RecordBookImports entries;
+    private final Clock clock;
+    private final GrowthStandards who = GrowthStandards.load();
+
+    SyntheticChildren(Directory directory, ChildImports childImports, RecordBookImports entries, Clock clock) {
+        this.directory = directory;
+        this.childImports = childImports;
+        this.entries = entries;
+        this.clock = clock;
+    }
+
+    /** The service units of one subdistrict that the population uses. */
+    record LocalUnits(Area subdistrict, ServiceUnit healthCenter, List<ServiceUnit> centers, ServiceUnit kindergarten) {}
+
+    /** Generates {@code count} children with their records, printing progress; returns the children inserted. */
+    long generate(int count, long seed) {
+        long started = System.nanoTime();
+        LocalDate today = LocalDate.now(clock.withZone(ThaiDates.BANGKOK));
+        List<LocalUnits> units = pilotUnits();
+        System.out.printf("Generating %,d children in %d subdistricts of %s (seed %d)%n", count, units.size(),
+                String.join(", ", PILOT_DISTRICTS), seed);
+        long inserted = 0;
+        var totals = new int[4];
+        for (int from = 0; from < count; from += BATCH) {
+            var batch = new Batch();
+            for (int i = from; i < Math.min(count, from + BATCH); i++) {
+                child(batch, i, seed, count, units, today);
+            }
+            inserted += childImports.importChildren(batch.children, GENERATOR);
+            entries.importEntries(batch.measurements, batch.screenings, batch.doses, batch.notes, GENERATOR,
+                    Instant.now(clock));
+            totals[0] += batch.measurements.size();
+            totals[1] += batch.screenings.size();
+            totals[2] += batch.doses.size();
+            totals[3] += batch.notes.size();
+            int done = Math.min(count, from + BATCH);
+            System.out.printf("  %,7d / %,d children (%3d %%), %s%n", done, count, done * 100L / count,
+                    elapsed(started));
+        }
+        System.out.printf("Done in %s: %,d new children, %,d measurements, %,d DSPM screenings, %,d vaccinations, "
+                + "%,d health notes%n", elapsed(started), inserted, totals[0], totals[1], totals[2], totals[3]);
+        return inserted;
+    }
+
+    private static String elapsed(long startedNanos) {
+        Duration d = Duration.ofNanos(System.nanoTime() - startedNanos);
+        return String.format("%d.%01d s", d.toSeconds(), d.toMillisPart() / 100);
+    }
+
+    // --- units
+
+    /** One health center, two child-development centers and one kindergarten per pilot subdistrict. */
+    List<LocalUnits> pilotUnits() {
+        List<LocalUnits> result = new ArrayList<>();
+        int n = 0;
+        for (String district : PILOT_DISTRICTS) {
+            for (Area sub : directory.childrenOf(district)) {
+                n++;
+                String name = sub.nameTh();
+                String nameEn = sub.nameEn();
+                var hc = unit(sub, "hc", ServiceUnitType.HEALTH_CENTER, "โรงพยาบาลส่งเสริมสุขภาพตำบล" + name + " (จำลอง)",
+                        nameEn + " Health Promoting Hospital (simulated)", "OPS-MOPH", String.format("98%03d", n), null);
+                var c1 = unit(sub, "cdc1", ServiceUnitType.EARLY_CHILDHOOD_CENTER, "ศูนย์พัฒนาเด็กเล็กตำบล" + name + " (จำลอง)",
+                        nameEn + " Child Development Center (simulated)", "DLA", null, null);
+                var c2 = unit(sub, "cdc2", ServiceUnitType.EARLY_CHILDHOOD_CENTER, "ศูนย์พัฒนาเด็กเล็กบ้าน" + name + " (จำลอง)",
+                        "Ban " + nameEn + " Child Development Center (simulated)", "DLA", null, null);
+                var kg = unit(sub, "kg", ServiceUnitType.KINDERGARTEN, "โรงเรียนอนุบาล" + name + " (จำลอง)",
+                        "Anuban " + nameEn + " School (simulated)", "OBEC", null, String.format("9940%06d", n));
+                result.add(new LocalUnits(sub, hc, List.of(c1, c2), kg));
+            }
+        }
+        return result;
+    }
+
+    private ServiceUnit unit(Area sub, String kind, ServiceUnitType type, String nameTh, String nameEn, String agency,
+            String hospcode, String schoolCode) {
+        UUID id = UUID.nameUUIDFromBytes(("pilot-unit:" + sub.code() + ":" + kind).getBytes());
+        return directory.serviceUnit(id).orElseGet(() -> {
+            var unit = new ServiceUnit(id, type, nameTh, nameEn, agency, sub.code(), sub.code().substring(0, 2), null, null,
+                    hospcode, schoolCode);
+            directory.addServiceUnit(unit);
+            return unit;
+        });
+    }
+
+    // --- one child
+
+    /** What one batch writes. */
+    static final class Batch {
+        final List<ImportedChild> children = new ArrayList<>();
+        final List<RecordBookImports.ImportedMeasurement> measurements = new ArrayList<>();
+        final List<RecordBookImports.ImportedScreening> screenings = new ArrayList<>();
+        final List<RecordBookImports.ImportedImmunization> doses = new ArrayList<>();
+        final List<RecordBookImports.ImportedNote> notes = new ArrayList<>();
+    }
+
+    private void child(Batch batch, int index, long seed, int count, List<LocalUnits> units, LocalDate today) {
+        var random = new SplittableRandom(seed * 1_000_003L + index);
+        String key = "pilot:" + seed + ":" + index;
+        ChildId id = new ChildId(UUID.nameUUIDFromBytes(("child:" + key).getBytes()));
+        LocalUnits home = units.get(random.nextInt(units.size()));
+        Sex sex = random.nextBoolean() ? Sex.M : Sex.F;
+        LocalDate dob = today.minusDays(random.nextInt(6 * 365));
+        String family = ThaiNames.FAMILY.get(random.nextInt(ThaiNames.FAMILY.size()));
+        String given = sex == Sex.M ? ThaiNames.BOYS.get(random.nextInt(ThaiNames.BOYS.size()))
+                : ThaiNames.GIRLS.get(random.nextInt(ThaiNames.GIRLS.size()));
+        String province = home.subdistrict().code().substring(0, 2);
+        var facts = new ChildFacts(id, sex, dob, province);
+
+        // Enrolments: registered at the health center from birth; a child-development center from 2 years,
+        // kindergarten from 3 (อนุบาล 1–3), as most Thai children go.
+        List<ImportedEnrolment> enrolments = new ArrayList<>();
+        enrolments.add(new ImportedEnrolment(home.healthCenter().id(), EnrolmentKind.REGISTERED, null, dob, null));
+        LocalDate centerFrom = dob.plusYears(2);
+        LocalDate kgFrom = dob.plusYears(3);
+        ServiceUnit center = null;
+        if (!centerFrom.isAfter(today) && random.nextDouble() < 0.75) {
+            center = home.centers().get(random.nextInt(home.centers().size()));
+            boolean moved = !kgFrom.isAfter(today);
+            enrolments.add(new ImportedEnrolment(center.id(), EnrolmentKind.ENROLLED,
+                    "ห้องเด็กเล็ก " + (1 + random.nextInt(rooms(count, 2))), centerFrom, moved ? kgFrom : null));
+        }
+        boolean inKindergarten = !kgFrom.isAfter(today) && random.nextDouble() < 0.9;
+        if (inKindergarten) {
+            int grade = Math.min(3, (int) ChronoUnit.YEARS.between(dob, today) - 2);
+            enrolments.add(new ImportedEnrolment(home.kindergarten().id(), EnrolmentKind.ENROLLED,
+                    "อนุบาล " + grade + "/" + (1 + random.nextInt(rooms(count, 1))), kgFrom, null));
+        }
+        batch.children.add(new ImportedChild(id, given, family, sex, dob, nationalId(home.subdistrict().code(), index),
+                home.subdistrict().code(), (1 + random.nextInt(250)) + "/" + (1 + random.nextInt(12)), null, null,
+                List.of(guardian(key, random, family)), enrolments));
+
+        growth(batch, random, key, facts, home, center, inKindergarten ? home.kindergarten() : null, today);
+        development(batch, random, key, facts, home, today);
+        vaccinations(batch, random, key, facts, home, today);
+        if (random.nextDouble() < 0.05) {
+            var note = ThaiNames.NOTES.get(random.nextInt(ThaiNames.NOTES.size()));
+            batch.notes.add(new RecordBookImports.ImportedNote(uuid(key, "note"), facts, home.healthCenter().id(),
+                    note.kind(), note.text()));
+        }
+    }
+
+    /** Rooms per grade in a unit so that classes hold about 25 children. */
+    private static int rooms(int count, int unitsPerSubdistrict) {
+        return Math.max(1, (int) Math.round(count / 38.0 / 6 / unitsPerSubdistrict * 0.8 / 25));
+    }
+
+    private static ImportedGuardian guardian(String key, SplittableRandom random, String family) {
+        String mother = ThaiNames.GIRLS.get(random.nextInt(ThaiNames.GIRLS.size()));
+        String phone = String.format("08%d-%03d-%04d", random.nextInt(10), random.nextInt(1000), random.nextInt(10000));
+        return new ImportedGuardian(uuid(key, "guardian"), mother, family, "มารดา", phone, null);
+    }
+
+    /** A checksum-valid national ID of person type 1 (born in Thailand, registered in time), unique per child. */
+    static String nationalId(String subdistrictCode, int index) {
+        String first12 = "1" + subdistrictCode.substring(0, 4) + String.format("%07d", index % 10_000_000);
+        return first12 + NationalId.checkDigit(first12);
+    }
+
+    private static UUID uuid(String key, String what) {
+        return UUID.nameUUIDFromBytes((what + ":" + key).getBytes());
+    }
+
+    // --- growth from the WHO standards
+
+    private void growth(Batch batch, SplittableRandom random, String key, ChildFacts facts, LocalUnits home,
+            ServiceUnit center, ServiceUnit kindergarten, LocalDate today) {
+        // The child's own place in the WHO distributions, kept across visits with a little noise.
+        double zHeight = clamp(random.nextGaussian() * 1.1 - 0.7);
+        double zWeightForHeight = clamp(random.nextGaussian() * 1.2 - 0.1);
+        List<LocalDate> visits = new ArrayList<>();
+        List<UUID> where = new ArrayList<>();
+        for (int month : new int[] {1, 2, 4, 6, 9, 12, 18, 30, 42, 48}) {
+            LocalDate d = facts.dateOfBirth().plusMonths(month).plusDays(random.nextInt(15));
+            if (!d.isAfter(today) && random.nextDouble() < 0.85) {
+                visits.add(d);
+                where.add(home.healthCenter().id());
+            }
+        }
+        // Centers and kindergartens weigh and measure every term (about every three months).
+        ServiceUnit school = kindergarten != null ? kindergarten : center;
+        if (school != null) {
+            for (LocalDate d = today.minusDays(random.nextInt(80)); d.isAfter(facts.dateOfBirth().plusYears(2));
+                    d = d.minusMonths(3)) {
+                if (random.nextDouble() < 0.85) {
+                    visits.add(d);
+                    where.add(school.id());
+                }
+                if (visits.size() > 14) break;
+            }
+        }
+        for (int v = 0; v < visits.size(); v++) {
+            LocalDate d = visits.get(v);
+            int day = (int) ChronoUnit.DAYS.between(facts.dateOfBirth(), d);
+            var s = facts.sex() == Sex.M ? org.tonkla.core.growth.Sex.MALE : org.tonkla.core.growth.Sex.FEMALE;
+            double zH = zHeight + random.nextGaussian() * 0.15;
+            double zWa = clamp(0.55 * zH + 0.75 * (zWeightForHeight + random.nextGaussian() * 0.3));
+            double length = round1(valueAt(Indicator.LENGTH_HEIGHT_FOR_AGE, s, day, zH));
+            double weight = round1(valueAt(Indicator.WEIGHT_FOR_AGE, s, day, zWa));
+            String position = day < 731 ? "L" : "H";
+            batch.measurements.add(new RecordBookImports.ImportedMeasurement(uuid(key, "m" + v), facts, where.get(v), d,
+                    weight, length, random.nextDouble() < 0.05 ? null : position));
+        }
+    }
+
+    /**
+     * The value at {@code z} on day {@code day}; past the 2006 tables (1,826 days) the median keeps
+     * growing at its rate over the last year of the tables, which is close enough for a 5–6-year-old.
+     */
+    private double valueAt(Indicator indicator, org.tonkla.core.growth.Sex sex, int day, double z) {
+        if (day <= 1826) return who.lmsOnDay(indicator, sex, day).orElseThrow().valueAt(z);
+        Lms last = who.lmsOnDay(indicator, sex, 1826).orElseThrow();
+        Lms yearBefore = who.lmsOnDay(indicator, sex, 1461).orElseThrow();
+        double m = last.m() + (last.m() - yearBefore.m()) / 365 * (day - 1826);
+        return new Lms(last.l(), m, last.s()).valueAt(z);
+    }
+
+    // --- DSPM at the key ages
+
+    private void development(Batch batch, SplittableRandom random, String key, ChildFacts facts, LocalUnits home,
+            LocalDate today) {
+        var schedule = DspmSchedule.NATIONAL;
+        for (DspmScreeningAge age : DspmScreeningAge.values()) {
+            ScreeningWindow window = schedule.window(age, facts.dateOfBirth());
+            if (window.opens().isAfter(today) || random.nextDouble() > 0.9) continue;
+            long open = ChronoUnit.DAYS.between(window.opens(), min(window.closes(), today));
+            LocalDate on = window.opens().plusDays(random.nextLong(open + 1));
+            var first = domains(random);
+            UUID firstId = uuid(key, "dspm" + age.months());
+            batch.screenings.add(new RecordBookImports.ImportedScreening(firstId, facts, home.healthCenter().id(), on,
+                    age.months(), first, null));
+            boolean suspected = first.values().contains(ScreeningResult.SUSPECTED_DELAY)
+                    && !first.values().contains(ScreeningResult.REFER_NOW);
+            LocalDate recheck = on.plusDays(20 + random.nextInt(10));
+            if (suspected && !recheck.isAfter(today) && random.nextDouble() < 0.85) {
+                var again = random.nextDouble() < 0.8 ? allNormal() : first;
+                batch.screenings.add(new RecordBookImports.ImportedScreening(uuid(key, "dspm-recheck" + age.months()),
+                        facts, home.healthCenter().id(), recheck, age.months(), again, firstId));
+            }
+        }
+    }
+
+    private static Map<DspmDomain, ScreeningResult> domains(SplittableRandom random) {
+        var result = allNormal();
+        double p = random.nextDouble();
+        if (p < 0.76) return result;
+        ScreeningResult finding = p < 0.78 ? ScreeningResult.REFER_NOW : ScreeningResult.SUSPECTED_DELAY;
+        int delayed = random.nextDouble() < 0.7 ? 1 : 2;
+        for (int i = 0; i < delayed; i++) {
+            // Language is the domain most often suspected in Thai DSPM reports, then fine motor.
+            double d = random.nextDouble();
+            DspmDomain domain = d < 0.35 ? DspmDomain.EL : d < 0.55 ? DspmDomain.FM : d < 0.70 ? DspmDomain.GM
+                    : d < 0.85 ? DspmDomain.RL : DspmDomain.PS;
+            result.put(domain, finding);
+        }
+        return result;
+    }
+
+    private static Map<DspmDomain, ScreeningResult> allNormal() {
+        var result = new EnumMap<DspmDomain, ScreeningResult>(DspmDomain.class);
+        for (DspmDomain d : DspmDomain.values()) result.put(d, ScreeningResult.NORMAL);
+        return result;
+    }
+
+    // --- vaccinations with gaps
+
+    private void vaccinations(Batch batch, SplittableRandom random, String key, ChildFacts facts, LocalUnits home,
+            LocalDate today) {
+        double p = random.nextDouble();
+        double compliance = p < 0.85 ? 0.98 : p < 0.97 ? 0.8 : 0.4;
+        for (ScheduledDose dose : RecordBook.SCHEDULE.doses()) {
+            if (!dose.requiresPriorCodes().isEmpty()) continue; // the synthetic children get the two-dose rotavirus product
+            LocalDate due = dose.recommendedOn(facts.dateOfBirth());
+            LocalDate given = due.plusDays((long) (-Math.log(1 - random.nextDouble()) * 10));
+            if (given.isAfter(today) || random.nextDouble() > compliance) continue;
+            if (dose.lastDay(facts.dateOfBirth()).map(given::isAfter).orElse(false)) continue;
+            batch.doses.add(new RecordBookImports.ImportedImmunization(uuid(key, "epi" + dose.series() + dose.dose()),
+                    facts, home.healthCenter().id(), dose.primaryCode(), given));
+        }
+    }
+
+    // ---
+
+    private static double gaussian(SplittableRandom random) {
+        // Box–Muller: SplittableRandom has no nextGaussian before Java 17's RandomGenerator default; this is explicit.
+        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+
+    private static double clamp(double z) {
+        return Math.max(-4.2, Math.min(4.2, z)); // stay inside the WHO plausibility limits (|z| 5–6)
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 }

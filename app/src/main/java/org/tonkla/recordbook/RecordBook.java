@@ -21,6 +21,9 @@ import org.tonkla.core.development.DspmScreening;
 import org.tonkla.core.development.DspmScreeningAge;
 import org.tonkla.core.development.ScreeningDue;
 import org.tonkla.core.development.ScreeningResult;
+import org.tonkla.core.immunization.EpiSchedule;
+import org.tonkla.core.immunization.GivenDose;
+import org.tonkla.core.immunization.VaccinationStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,9 +73,28 @@ public class RecordBook {
         boolean seesLog = user.role() == org.tonkla.identity.Role.GUARDIAN
                 || user.role() == org.tonkla.identity.Role.ADMINISTRATOR;
         return new BookView(child, registry.revealIdentifier(childId, user), registry.guardians(childId),
-                registry.enrolments(childId), measurements(childId), screenings(childId), healthNotes(childId),
+                registry.enrolments(childId), measurements(childId), screenings(childId), immunizations(childId),
+                vaccinationStatus(childId, child.dateOfBirth(), today), healthNotes(childId),
                 needs(childId, today), nextScreeningDue(childId, child.dateOfBirth(), today),
                 seesLog ? accessLog.entriesFor(childId.value(), 200) : List.of());
+    }
+
+    // --- who may write
+
+    /** Roles that observe children and add to their record; the others read (officers, guardians, analysts). */
+    private static final java.util.Set<org.tonkla.identity.Role> OBSERVERS = java.util.EnumSet.of(
+            org.tonkla.identity.Role.CAREGIVER, org.tonkla.identity.Role.CENTER_HEAD,
+            org.tonkla.identity.Role.HEALTH_WORKER, org.tonkla.identity.Role.SURVEYOR,
+            org.tonkla.identity.Role.SOCIAL_WORKER);
+
+    /** Whether the user's role adds to record books at all (scope is checked per child). */
+    public boolean mayWrite(CurrentUser user) {
+        return OBSERVERS.contains(user.role());
+    }
+
+    private void requireWrite(CurrentUser user, ChildId childId) {
+        if (!mayWrite(user)) throw new org.springframework.security.access.AccessDeniedException("Role reads only");
+        registry.requireAccess(user, childId);
     }
 
     // --- growth
@@ -86,7 +108,7 @@ public class RecordBook {
     @Transactional
     public Measurement recordMeasurement(ChildId childId, MeasurementInput in, CurrentUser user) {
         Child child = registry.find(childId).orElseThrow(() -> new IllegalArgumentException("childId"));
-        registry.requireAccess(user, childId);
+        requireWrite(user, childId);
         LocalDate today = LocalDate.now(clock);
         if (in.measuredOn() == null || in.measuredOn().isAfter(today.plusDays(1))) throw new IllegalArgumentException("measuredOn");
         if (in.measuredOn().isBefore(child.dateOfBirth())) throw new IllegalArgumentException("measuredOn");
@@ -117,8 +139,8 @@ public class RecordBook {
 
     /** Current measurements (not superseded), oldest first; no access check: callers check. */
     public List<Measurement> measurements(ChildId childId) {
-        return jdbc.sql("SELECT " + MEASUREMENT_COLUMNS + """
-                 FROM growth_measurement WHERE child_id = ? AND superseded_by IS NULL ORDER BY measured_on, recorded_at""")
+        return jdbc.sql("SELECT " + MEASUREMENT_COLUMNS
+                + " FROM growth_measurement WHERE child_id = ? AND superseded_by IS NULL ORDER BY measured_on, recorded_at")
                 .param(childId.value()).query(RecordBook::measurement).list();
     }
 
@@ -183,7 +205,7 @@ public class RecordBook {
     public Screening recordScreening(ChildId childId, LocalDate screenedOn, Map<DspmDomain, ScreeningResult> domains,
             CurrentUser user) {
         Child child = registry.find(childId).orElseThrow(() -> new IllegalArgumentException("childId"));
-        registry.requireAccess(user, childId);
+        requireWrite(user, childId);
         if (screenedOn == null || screenedOn.isBefore(child.dateOfBirth()) || screenedOn.isAfter(LocalDate.now(clock).plusDays(1))) {
             throw new IllegalArgumentException("screenedOn");
         }
@@ -219,17 +241,9 @@ public class RecordBook {
                 SELECT id, screened_on, key_age_months, gm, fm, rl, el, ps, outcome_code, follow_up_of, referred, recorded_by
                 FROM dspm_screening WHERE child_id = ? AND superseded_by IS NULL ORDER BY screened_on, recorded_at""")
                 .param(childId.value())
-                .query((rs, i) -> {
-                    var domains = new java.util.EnumMap<DspmDomain, ScreeningResult>(DspmDomain.class);
-                    domains.put(DspmDomain.GM, ScreeningResult.valueOf(rs.getString("gm")));
-                    domains.put(DspmDomain.FM, ScreeningResult.valueOf(rs.getString("fm")));
-                    domains.put(DspmDomain.RL, ScreeningResult.valueOf(rs.getString("rl")));
-                    domains.put(DspmDomain.EL, ScreeningResult.valueOf(rs.getString("el")));
-                    domains.put(DspmDomain.PS, ScreeningResult.valueOf(rs.getString("ps")));
-                    return new Screening(rs.getObject("id", UUID.class), rs.getDate("screened_on").toLocalDate(),
-                            (Integer) rs.getObject("key_age_months"), domains, rs.getString("outcome_code"),
-                            rs.getObject("follow_up_of", UUID.class), rs.getBoolean("referred"), rs.getString("recorded_by"));
-                })
+                .query((rs, i) -> new Screening(rs.getObject("id", UUID.class), rs.getDate("screened_on").toLocalDate(),
+                        (Integer) rs.getObject("key_age_months"), domains(rs), rs.getString("outcome_code"),
+                        rs.getObject("follow_up_of", UUID.class), rs.getBoolean("referred"), rs.getString("recorded_by")))
                 .list();
     }
 
@@ -264,6 +278,12 @@ public class RecordBook {
         if (!screenings.isEmpty() && !screenings.get(screenings.size() - 1).passedAll()) {
             needs.add(new Need("need.dspm.suspected", screenings.get(screenings.size() - 1).outcomeCode()));
         }
+        var overdue = vaccinationStatus(childId, child.dateOfBirth(), day).overdue();
+        if (!overdue.isEmpty()) {
+            // Vaccine abbreviations (MMR1, OPV3…) are how Thai health workers write them too.
+            needs.add(new Need("need.vaccine.overdue",
+                    String.join(", ", overdue.stream().map(d -> d.dose().labelEn()).toList())));
+        }
         nextScreeningDue(childId, child.dateOfBirth(), day)
                 .filter(due -> !due.from().isAfter(day))
                 .ifPresent(due -> needs.add(new Need(due.isOverdue(day) ? "need.dspm.overdue" : "need.dspm.due",
@@ -271,12 +291,146 @@ public class RecordBook {
         return needs;
     }
 
+    // --- immunization
+
+    /** The national EPI schedule the vaccine card and work lists follow (core, with its source). */
+    public static final EpiSchedule SCHEDULE = EpiSchedule.thaiNational();
+
+    /**
+     * Records a vaccine dose. The code must be one the national schedule knows (THCC 198, as in the
+     * 43-file EPI row); the same code on the same day is the same dose and is not recorded twice.
+     *
+     * @throws IllegalArgumentException naming the field that is wrong
+     */
+    @Transactional
+    public Immunization recordImmunization(ChildId childId, String vaccineCode, LocalDate givenOn, String lot,
+            CurrentUser user) {
+        Child child = registry.find(childId).orElseThrow(() -> new IllegalArgumentException("childId"));
+        requireWrite(user, childId);
+        String code = vaccineCode == null ? "" : vaccineCode.strip().toUpperCase(java.util.Locale.ROOT);
+        if (SCHEDULE.doses().stream().noneMatch(d -> d.isRecordedBy(code))) throw new IllegalArgumentException("vaccineCode");
+        if (givenOn == null || givenOn.isBefore(child.dateOfBirth()) || givenOn.isAfter(LocalDate.now(clock).plusDays(1))) {
+            throw new IllegalArgumentException("givenOn");
+        }
+        var existing = immunizations(childId).stream()
+                .filter(i -> i.vaccineCode().equals(code) && i.givenOn().equals(givenOn)).findFirst();
+        if (existing.isPresent()) return existing.get();
+        UUID id = UUID.randomUUID();
+        UUID unitId = user.scope().unit() instanceof OrgUnit.ServiceUnit s ? s.id() : null;
+        jdbc.sql("""
+                INSERT INTO immunization (id, child_id, province_code, vaccine_code, given_on, lot, unit_id, recorded_by,
+                                          recorded_at)
+                VALUES (?,?,?,?,?,?,?,?,?)""")
+                .params(id, childId.value(), child.provinceCode(), code, Date.valueOf(givenOn),
+                        lot == null || lot.isBlank() ? null : lot.strip(), unitId, user.username(),
+                        Timestamp.from(Instant.now(clock)))
+                .update();
+        accessLog.record(user, childId.value(), child.provinceCode(), AccessLog.Action.WRITE, "immunization", code);
+        return new Immunization(id, code, givenOn, lot, unitId, user.username());
+    }
+
+    /** Current doses, oldest first; no access check: callers check. */
+    public List<Immunization> immunizations(ChildId childId) {
+        return jdbc.sql("""
+                SELECT id, vaccine_code, given_on, lot, unit_id, recorded_by FROM immunization
+                WHERE child_id = ? AND superseded_by IS NULL ORDER BY given_on, recorded_at""")
+                .param(childId.value())
+                .query((rs, i) -> new Immunization(rs.getObject(1, UUID.class), rs.getString(2), rs.getDate(3).toLocalDate(),
+                        rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6)))
+                .list();
+    }
+
+    /** Where the child stands on every dose of the national schedule on {@code day}. */
+    public VaccinationStatus vaccinationStatus(ChildId childId, LocalDate dateOfBirth, LocalDate day) {
+        return SCHEDULE.statusOf(dateOfBirth, day,
+                immunizations(childId).stream().map(i -> new GivenDose(i.vaccineCode(), i.givenOn())).toList());
+    }
+
+    // --- work lists
+
+    /**
+     * What a unit must do this month for the children on its roster (scope-checked there): DSPM
+     * screenings due, re-checks, overdue screenings and vaccines, children not measured for three
+     * months. Read in four queries whatever the roster size.
+     */
+    public List<WorkItem> workList(java.util.UUID unitId, CurrentUser user, LocalDate today) {
+        var roster = registry.roster(unitId, user);
+        var ids = roster.stream().map(e -> e.child().id()).toList();
+        var screenings = screeningsOf(ids);
+        var doses = dosesOf(ids);
+        var latest = latestMeasurements(ids);
+        LocalDate endOfMonth = today.withDayOfMonth(today.lengthOfMonth());
+        List<WorkItem> items = new ArrayList<>();
+        for (var entry : roster) {
+            Child c = entry.child();
+            String cls = entry.className();
+            var history = screenings.getOrDefault(c.id(), List.of());
+            DspmSchedule.NATIONAL.nextDue(c.dateOfBirth(), today, history).ifPresent(due -> {
+                String age = String.valueOf(due.age().months());
+                if (due.isOverdue(today)) {
+                    items.add(new WorkItem(WorkItem.Kind.DSPM_OVERDUE, c, cls, age, due.by(), null));
+                } else if (!due.from().isAfter(endOfMonth)) {
+                    items.add(new WorkItem(due.reason() == ScreeningDue.Reason.RECHECK ? WorkItem.Kind.DSPM_RECHECK
+                            : WorkItem.Kind.DSPM_DUE, c, cls, age, due.by(), null));
+                }
+            });
+            var overdue = SCHEDULE.statusOf(c.dateOfBirth(), today, doses.getOrDefault(c.id(), List.of())).overdue();
+            if (!overdue.isEmpty()) {
+                items.add(new WorkItem(WorkItem.Kind.VACCINE_OVERDUE, c, cls,
+                        String.join(", ", overdue.stream().map(d -> d.dose().labelEn()).toList()), null, null));
+            }
+            Measurement last = latest.get(c.id());
+            if (last == null || last.measuredOn().isBefore(today.minusMonths(3))) {
+                items.add(new WorkItem(WorkItem.Kind.NO_MEASUREMENT, c, cls, null, null,
+                        last == null ? null : last.measuredOn()));
+            }
+        }
+        items.sort(java.util.Comparator.comparing(WorkItem::kind)
+                .thenComparing(i -> i.dueBy() == null ? LocalDate.MAX : i.dueBy())
+                .thenComparing(i -> i.child().givenNameTh()));
+        return items;
+    }
+
+    private Map<ChildId, List<DspmScreening>> screeningsOf(List<ChildId> ids) {
+        var result = new java.util.HashMap<ChildId, List<DspmScreening>>();
+        if (ids.isEmpty()) return result;
+        jdbc.sql("""
+                SELECT child_id, screened_on, gm, fm, rl, el, ps FROM dspm_screening
+                WHERE child_id IN (:ids) AND superseded_by IS NULL ORDER BY screened_on, recorded_at""")
+                .param("ids", ids.stream().map(ChildId::value).toList())
+                .query((rs, i) -> result.computeIfAbsent(new ChildId(rs.getObject(1, UUID.class)), k -> new ArrayList<>())
+                        .add(DspmScreening.of(rs.getDate(2).toLocalDate(), domains(rs))))
+                .list();
+        return result;
+    }
+
+    private Map<ChildId, List<GivenDose>> dosesOf(List<ChildId> ids) {
+        var result = new java.util.HashMap<ChildId, List<GivenDose>>();
+        if (ids.isEmpty()) return result;
+        jdbc.sql("SELECT child_id, vaccine_code, given_on FROM immunization WHERE child_id IN (:ids) AND superseded_by IS NULL")
+                .param("ids", ids.stream().map(ChildId::value).toList())
+                .query((rs, i) -> result.computeIfAbsent(new ChildId(rs.getObject(1, UUID.class)), k -> new ArrayList<>())
+                        .add(new GivenDose(rs.getString(2), rs.getDate(3).toLocalDate())))
+                .list();
+        return result;
+    }
+
+    private static Map<DspmDomain, ScreeningResult> domains(ResultSet rs) throws SQLException {
+        var domains = new java.util.EnumMap<DspmDomain, ScreeningResult>(DspmDomain.class);
+        domains.put(DspmDomain.GM, ScreeningResult.valueOf(rs.getString("gm")));
+        domains.put(DspmDomain.FM, ScreeningResult.valueOf(rs.getString("fm")));
+        domains.put(DspmDomain.RL, ScreeningResult.valueOf(rs.getString("rl")));
+        domains.put(DspmDomain.EL, ScreeningResult.valueOf(rs.getString("el")));
+        domains.put(DspmDomain.PS, ScreeningResult.valueOf(rs.getString("ps")));
+        return domains;
+    }
+
     // --- health notes
 
     @Transactional
     public UUID addHealthNote(ChildId childId, HealthNote.Kind kind, String description, LocalDate since, CurrentUser user) {
         Child child = registry.find(childId).orElseThrow(() -> new IllegalArgumentException("childId"));
-        registry.requireAccess(user, childId);
+        requireWrite(user, childId);
         if (description == null || description.isBlank()) throw new IllegalArgumentException("description");
         UUID id = UUID.randomUUID();
         UUID unitId = user.scope().unit() instanceof OrgUnit.ServiceUnit s ? s.id() : null;

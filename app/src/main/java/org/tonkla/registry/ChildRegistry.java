@@ -276,7 +276,7 @@ public class ChildRegistry {
                 .query(byte[].class).optional().filter(b -> b != null);
         sealed.ifPresent(b -> accessLog.record(user, id.value(), provinceOf(id), AccessLog.Action.READ,
                 "identifier", "national ID shown"));
-        return sealed.map(cipher::decrypt);
+        return sealed.map(cipher::decrypt).map(digits -> new org.tonkla.core.thai.NationalId(digits).formatted());
     }
 
     /** Children currently enrolled or registered at a unit (its roster), by class then name. */

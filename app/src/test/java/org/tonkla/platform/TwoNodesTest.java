@@ -22,10 +22,10 @@ class TwoNodesTest extends IntegrationTest {
         var first = session();
         assertThat(first.login("officer.khonkaen", "tonkla-demo")).isEqualTo("/");
 
+        // Command-line arguments, not builder properties: those rank below application.yml's port.
         try (var second = new SpringApplicationBuilder(TonklaApplication.class)
-                .properties("server.port=0", "tonkla.db.ephemeral=true", "tonkla.data-dir=target/test-data",
-                        "tonkla.demo.enabled=false")
-                .run()) {
+                .run("--server.port=0", "--tonkla.db.ephemeral=true", "--tonkla.data-dir=target/test-data",
+                        "--tonkla.demo.enabled=false")) {
             int port2 = ((WebServerApplicationContext) second).getWebServer().getPort();
             var onSecond = new WebClientSession("http://localhost:" + port2);
             for (HttpCookie cookie : first.cookies().getCookieStore().get(URI.create("http://localhost:" + port))) {

@@ -24,6 +24,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(java.util.NoSuchElementException.class)
+    ProblemDetail notFound(java.util.NoSuchElementException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such resource");
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badArgument(IllegalArgumentException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());

@@ -1,30 +1,38 @@
 package org.tonkla.recordbook.web;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tonkla.core.development.DspmDomain;
 import org.tonkla.core.development.ScreeningResult;
 import org.tonkla.directory.Directory;
 import org.tonkla.directory.ServiceUnit;
+import org.tonkla.identity.OrgUnit;
 import org.tonkla.identity.Users;
 import org.tonkla.platform.ThaiDates;
+import org.tonkla.recordbook.BookView;
 import org.tonkla.recordbook.HealthNote;
 import org.tonkla.recordbook.ImplausibleMeasurement;
 import org.tonkla.recordbook.MeasurementInput;
 import org.tonkla.recordbook.RecordBook;
 import org.tonkla.registry.ChildId;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The record-book page of one child, its print version, and the forms that add to it. */
 @Controller
@@ -33,14 +41,22 @@ class ChildPages {
     private final RecordBook book;
     private final Users users;
     private final Directory directory;
+    private final GrowthCharts charts;
+    private final JsonMapper json;
     private final Clock clock;
 
-    ChildPages(RecordBook book, Users users, Directory directory, Clock clock) {
+    ChildPages(RecordBook book, Users users, Directory directory, GrowthCharts charts, JsonMapper json, Clock clock) {
         this.book = book;
         this.users = users;
         this.directory = directory;
+        this.charts = charts;
+        this.json = json;
         this.clock = clock;
     }
+
+    /** One line of "who looked at my child's data", with names instead of ids. */
+    record AccessRow(Instant occurredAt, String displayName, String role, String unitName, String agencyCode,
+            String action, String purpose) {}
 
     @GetMapping("/children/{id}")
     String page(@PathVariable UUID id, Model model) {
@@ -49,40 +65,37 @@ class ChildPages {
 
     @GetMapping("/children/{id}/print")
     String print(@PathVariable UUID id, Model model) {
-        return render(id, model, "recordbook/print", "print");
+        model.addAttribute("printView", true);
+        return render(id, model, "recordbook/child", "print");
     }
 
     private String render(UUID id, Model model, String view, String purpose) {
-        var v = book.view(new ChildId(id), users.require(), purpose);
+        var user = users.require();
+        BookView v = book.view(new ChildId(id), user, purpose);
+        LocalDate today = today();
+        Period age = Period.between(v.child().dateOfBirth(), today);
+        Map<UUID, ServiceUnit> units = v.enrolments().stream().map(e -> e.unitId()).distinct()
+                .map(directory::serviceUnit).flatMap(Optional::stream)
+                .collect(Collectors.toMap(ServiceUnit::id, Function.identity()));
         model.addAttribute("book", v);
-        model.addAttribute("units", v.enrolments().stream().map(e -> e.unitId()).distinct()
-                .map(directory::serviceUnit).flatMap(java.util.Optional::stream)
-                .collect(java.util.stream.Collectors.toMap(ServiceUnit::id, u -> u)));
-        model.addAttribute("today", LocalDate.now(clock.withZone(ThaiDates.BANGKOK)));
+        model.addAttribute("units", units);
+        model.addAttribute("today", today);
+        model.addAttribute("ageYears", age.getYears());
+        model.addAttribute("ageMonths", age.getMonths());
+        boolean printView = Boolean.TRUE.equals(model.getAttribute("printView"));
+        model.addAttribute("canWrite", book.mayWrite(user) && !printView);
+        model.addAttribute("canTransfer", book.mayWrite(user) && user.scope().unit() instanceof OrgUnit.ServiceUnit s
+                && v.enrolments().stream().anyMatch(e -> e.endedOn() == null && e.unitId().equals(s.id())));
+        model.addAttribute("chartData", json.writeValueAsString(charts.of(v.child(), v.measurements())));
+        model.addAttribute("accessRows", v.accessLog().stream().map(a -> new AccessRow(a.occurredAt(),
+                a.displayName().isBlank() ? a.username() : a.displayName(), a.role(),
+                a.unitId() == null ? null : directory.serviceUnit(a.unitId())
+                        .map(u -> u.name(org.springframework.context.i18n.LocaleContextHolder.getLocale())).orElse(null),
+                a.agencyCode(), a.action().name(), a.purpose())).toList());
         model.addAttribute("domains", DspmDomain.values());
         model.addAttribute("results", ScreeningResult.values());
         model.addAttribute("noteKinds", HealthNote.Kind.values());
         return view;
-    }
-
-    /** Chart data: the child's z-scores by age in months, per indicator. */
-    @GetMapping("/children/{id}/growth.json")
-    @ResponseBody
-    Map<String, List<double[]>> growth(@PathVariable UUID id) {
-        var v = book.view(new ChildId(id), users.require(), "growth-chart");
-        Map<String, List<double[]>> series = new java.util.LinkedHashMap<>();
-        for (var m : v.measurements()) {
-            double months = Math.round(m.ageDays() / 30.4375 * 10) / 10.0;
-            add(series, "wfa", months, m.zWfa());
-            add(series, "lhfa", months, m.zLhfa());
-            add(series, "wflh", months, m.zWflh());
-            add(series, "bfa", months, m.zBfa());
-        }
-        return series;
-    }
-
-    private static void add(Map<String, List<double[]>> series, String key, double x, Double y) {
-        if (y != null) series.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(new double[] {x, y});
     }
 
     @PostMapping("/children/{id}/measurements")
@@ -97,8 +110,13 @@ class ChildPages {
             redirect.addFlashAttribute("saved", "measurement");
         } catch (ImplausibleMeasurement e) {
             redirect.addFlashAttribute("implausible", e.flags());
-            redirect.addFlashAttribute("pending", Map.of("measuredOn", measuredOn, "weightKg", orEmpty(weightKg),
-                    "lengthCm", orEmpty(lengthCm), "headCm", orEmpty(headCm), "armCm", orEmpty(armCm)));
+            var pending = new LinkedHashMap<String, Object>();
+            pending.put("measuredOn", measuredOn);
+            pending.put("weightKg", orEmpty(weightKg));
+            pending.put("lengthCm", orEmpty(lengthCm));
+            pending.put("headCm", orEmpty(headCm));
+            pending.put("armCm", orEmpty(armCm));
+            redirect.addFlashAttribute("pending", pending);
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("errorField", "measurement." + e.getMessage());
         }
@@ -117,9 +135,21 @@ class ChildPages {
             book.recordScreening(new ChildId(id), screenedOn, domains, users.require());
             redirect.addFlashAttribute("saved", "screening");
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("errorField", "screening." + e.getMessage().replace("domains.", "domain"));
+            redirect.addFlashAttribute("errorField", "screening." + e.getMessage().replace("domains.", "domain."));
         }
         return "redirect:/children/" + id + "#development";
+    }
+
+    @PostMapping("/children/{id}/immunizations")
+    String addImmunization(@PathVariable UUID id, @RequestParam String vaccineCode, @RequestParam LocalDate givenOn,
+            @RequestParam(required = false) String lot, RedirectAttributes redirect) {
+        try {
+            book.recordImmunization(new ChildId(id), vaccineCode, givenOn, lot, users.require());
+            redirect.addFlashAttribute("saved", "immunization");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("errorField", "immunization." + e.getMessage());
+        }
+        return "redirect:/children/" + id + "#vaccines";
     }
 
     @PostMapping("/children/{id}/notes")
@@ -132,6 +162,10 @@ class ChildPages {
             redirect.addFlashAttribute("errorField", "note." + e.getMessage());
         }
         return "redirect:/children/" + id + "#notes";
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ThaiDates.BANGKOK));
     }
 
     private static Object orEmpty(Double d) {

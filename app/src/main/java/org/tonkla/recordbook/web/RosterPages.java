@@ -75,6 +75,19 @@ class RosterPages {
         return "recordbook/roster";
     }
 
+    /** The unit's work list for this month, grouped by kind of task. */
+    @GetMapping("/units/{unitId}/worklist")
+    String workList(@PathVariable UUID unitId, Model model) {
+        var items = book.workList(unitId, users.require(), today());
+        model.addAttribute("unit", directory.serviceUnit(unitId).orElseThrow());
+        // Keyed by the kind's name: templates index maps with strings.
+        model.addAttribute("groups", items.stream().collect(java.util.stream.Collectors.groupingBy(
+                i -> i.kind().name(), java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())));
+        model.addAttribute("kinds", org.tonkla.recordbook.WorkItem.Kind.values());
+        model.addAttribute("today", today());
+        return "recordbook/worklist";
+    }
+
     /** Saves one row; answers the row again, coloured, or with the question whether an odd value is right. */
     @PostMapping("/units/{unitId}/roster/{childId}")
     String saveRow(@PathVariable UUID unitId, @PathVariable UUID childId, @RequestParam LocalDate measuredOn,

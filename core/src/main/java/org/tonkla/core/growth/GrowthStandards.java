@@ -320,4 +320,30 @@ public final class GrowthStandards {
     }
     return ZScore.round2(restricted ? Lms.restrictedZScore(y, l, m, sv) : Lms.zScore(y, l, m, sv));
   }
+
+  /**
+   * The LMS parameters of a WHO 2006 age-based indicator on one day of age, for drawing the SD curves of a growth
+   * chart ({@link Lms#valueAt}). Only the by-day tables of the Child Growth Standards are covered.
+   *
+   * @return empty for indicators that are not by day of age, or a day outside the table
+   */
+  public java.util.Optional<Lms> lmsOnDay(Indicator indicator, Sex sex, int day) {
+    LmsTable table =
+        switch (indicator) {
+          case WEIGHT_FOR_AGE -> weightForAge;
+          case LENGTH_HEIGHT_FOR_AGE -> lengthForAge;
+          case BMI_FOR_AGE -> bmiForAge;
+          case HEAD_CIRCUMFERENCE_FOR_AGE -> headForAge;
+          case ARM_CIRCUMFERENCE_FOR_AGE -> armForAge;
+          case TRICEPS_SKINFOLD_FOR_AGE -> tricepsForAge;
+          case SUBSCAPULAR_SKINFOLD_FOR_AGE -> subscapularForAge;
+          default -> null;
+        };
+    int i = table == null || sex == null ? -1 : table.index(day);
+    if (i < 0) {
+      return java.util.Optional.empty();
+    }
+    int s = sex.code() - 1;
+    return java.util.Optional.of(new Lms(table.l[s][i], table.m[s][i], table.s[s][i]));
+  }
 }

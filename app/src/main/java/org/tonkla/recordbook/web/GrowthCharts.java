@@ -1,0 +1,64 @@
+package org.tonkla.recordbook.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.tonkla.core.growth.Age;
+import org.tonkla.core.growth.GrowthStandards;
+import org.tonkla.core.growth.Indicator;
+import org.tonkla.core.growth.Sex;
+import org.tonkla.recordbook.Measurement;
+import org.tonkla.registry.Child;
+
+/**
+ * The data behind the record book's WHO growth charts: the −3, −2, 0, +2 and +3 SD curves of the
+ * child's sex, computed from the WHO LMS tables in core, and the child's own measurements on them.
+ */
+@Component
+class GrowthCharts {
+
+    static final int[] SD_LINES = {-3, -2, 0, 2, 3};
+    private final GrowthStandards standards = GrowthStandards.load();
+
+    /** One chart: x is age in months, y the measurement; {@code curves} keyed by SD line ("-3" … "3"). */
+    record Chart(Map<String, List<double[]>> curves, List<double[]> points) {}
+
+    Map<String, Chart> of(Child child, List<Measurement> measurements) {
+        Sex sex = child.sex() == org.tonkla.registry.Sex.M ? Sex.MALE : Sex.FEMALE;
+        int lastDay = measurements.stream().mapToInt(Measurement::ageDays).max().orElse(0);
+        // Show at least the first two years, and up to the next whole year after the last measurement.
+        int months = Math.min(60, Math.max(24, ((int) (lastDay / Age.DAYS_PER_MONTH) / 12 + 1) * 12));
+        var charts = new LinkedHashMap<String, Chart>();
+        charts.put("wfa", chart(Indicator.WEIGHT_FOR_AGE, sex, months,
+                measurements.stream().filter(m -> m.weightKg() != null).map(m -> point(m.ageDays(), m.weightKg())).toList()));
+        charts.put("lhfa", chart(Indicator.LENGTH_HEIGHT_FOR_AGE, sex, months,
+                measurements.stream().filter(m -> m.lengthCm() != null).map(m -> point(m.ageDays(), m.lengthCm())).toList()));
+        return charts;
+    }
+
+    private Chart chart(Indicator indicator, Sex sex, int months, List<double[]> points) {
+        var curves = new LinkedHashMap<String, List<double[]>>();
+        for (int sd : SD_LINES) {
+            List<double[]> line = new ArrayList<>();
+            // Every half month is smooth enough on screen; the table itself is by day.
+            for (int halfMonths = 0; halfMonths <= months * 2; halfMonths++) {
+                double month = halfMonths / 2.0;
+                int day = (int) Math.round(month * Age.DAYS_PER_MONTH);
+                standards.lmsOnDay(indicator, sex, Math.min(day, 1826))
+                        .ifPresent(lms -> line.add(new double[] {month, round(lms.valueAt(sd))}));
+            }
+            curves.put(String.valueOf(sd), line);
+        }
+        return new Chart(curves, points.stream().filter(p -> p[0] <= 60).toList());
+    }
+
+    private static double[] point(int ageDays, double value) {
+        return new double[] {Math.round(ageDays / Age.DAYS_PER_MONTH * 100) / 100.0, value};
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

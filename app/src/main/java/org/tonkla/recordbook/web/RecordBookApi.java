@@ -1,0 +1,175 @@
+package org.tonkla.recordbook.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tonkla.core.development.DspmDomain;
+import org.tonkla.core.development.ScreeningResult;
+import org.tonkla.identity.Users;
+import org.tonkla.recordbook.BookView;
+import org.tonkla.recordbook.ImplausibleMeasurement;
+import org.tonkla.recordbook.Immunization;
+import org.tonkla.recordbook.Measurement;
+import org.tonkla.recordbook.MeasurementInput;
+import org.tonkla.recordbook.RecordBook;
+import org.tonkla.recordbook.Screening;
+import org.tonkla.registry.ChildId;
+
+/**
+ * The record book over JSON: {@code GET /api/v1/children/{id}} reads it (scope-checked, logged
+ * with the purpose the client gives), the {@code POST} endpoints add measurements, screenings and
+ * vaccinations. Bad input answers problem+json with an {@code errors} list naming each field.
+ */
+@RestController
+@RequestMapping("/api/v1/children/{id}")
+@Tag(name = "Record book", description = "A child's digital record book: growth, development, vaccinations")
+class RecordBookApi {
+
+    private final RecordBook book;
+    private final Users users;
+
+    RecordBookApi(RecordBook book, Users users) {
+        this.book = book;
+        this.users = users;
+    }
+
+    /** A measurement as posted; position {@code L} lying or {@code H} standing, blank for the WHO default by age. */
+    record MeasurementRequest(LocalDate measuredOn, Double weightKg, Double lengthCm, String position, Double headCm,
+            Double armCm, Boolean oedema, Boolean confirmImplausible) {}
+
+    /** A DSPM screening: each of GM, FM, RL, EL, PS is NORMAL, SUSPECTED_DELAY or REFER_NOW. */
+    record ScreeningRequest(LocalDate screenedOn, Map<String, String> domains) {}
+
+    /** A vaccination: {@code vaccineCode} is the THCC 198 code of the MOPH EPI file, e.g. {@code 061} for MMR1. */
+    record ImmunizationRequest(String vaccineCode, LocalDate givenOn, String lot) {}
+
+    @GetMapping
+    @Operation(summary = "The child's record book",
+            description = "Identity (national ID masked unless the role needs it), guardians, enrolments, growth with WHO "
+                    + "z-scores, DSPM screenings, vaccine card, health notes, needs. The read is written to the access log.")
+    BookView get(@PathVariable UUID id, @RequestParam(defaultValue = "api") String purpose) {
+        return book.view(new ChildId(id), users.require(), purpose.matches("[a-z-]{1,32}") ? purpose : "api");
+    }
+
+    @PostMapping("/measurements")
+    @Operation(summary = "Record a growth measurement", description = "Scored with the WHO standards on save. A value "
+            + "outside the WHO plausible range answers 422 until it is sent again with confirmImplausible=true.")
+    ResponseEntity<Measurement> measurement(@PathVariable UUID id, @RequestBody MeasurementRequest r) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        if (r.measuredOn() == null) errors.add(error("measuredOn", "a date (yyyy-mm-dd, CE)"));
+        if (r.weightKg() == null && r.lengthCm() == null && r.headCm() == null && r.armCm() == null) {
+            errors.add(error("weightKg", "at least one of weightKg, lengthCm, headCm, armCm"));
+        }
+        if (r.position() != null && !r.position().isBlank() && !r.position().matches("[LH]")) {
+            errors.add(error("position", "L (lying) or H (standing)"));
+        }
+        if (!errors.isEmpty()) throw new InvalidRequest(errors);
+        var saved = book.recordMeasurement(new ChildId(id), new MeasurementInput(r.measuredOn(), r.weightKg(), r.lengthCm(),
+                r.position() == null || r.position().isBlank() ? null : r.position(), r.headCm(), r.armCm(),
+                Boolean.TRUE.equals(r.oedema()), Boolean.TRUE.equals(r.confirmImplausible())), users.require());
+        return ResponseEntity.created(URI.create("/api/v1/children/" + id + "/measurements/" + saved.id())).body(saved);
+    }
+
+    @PostMapping("/screenings")
+    @Operation(summary = "Record a DSPM screening", description = "All five domains are required. The MOPH outcome code "
+            + "(1B260/1B261/1B262) is derived; a screening within 30 days of a suspected delay is its re-check.")
+    ResponseEntity<Screening> screening(@PathVariable UUID id, @RequestBody ScreeningRequest r) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        if (r.screenedOn() == null) errors.add(error("screenedOn", "a date (yyyy-mm-dd, CE)"));
+        Map<DspmDomain, ScreeningResult> domains = new EnumMap<>(DspmDomain.class);
+        Map<String, String> given = r.domains() == null ? Map.of() : r.domains();
+        for (DspmDomain d : DspmDomain.values()) {
+            String value = given.get(d.name());
+            try {
+                domains.put(d, ScreeningResult.valueOf(value));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                errors.add(error("domains." + d.name(), "NORMAL, SUSPECTED_DELAY or REFER_NOW"));
+            }
+        }
+        if (!errors.isEmpty()) throw new InvalidRequest(errors);
+        var saved = book.recordScreening(new ChildId(id), r.screenedOn(), domains, users.require());
+        return ResponseEntity.created(URI.create("/api/v1/children/" + id + "/screenings/" + saved.id())).body(saved);
+    }
+
+    @PostMapping("/immunizations")
+    @Operation(summary = "Record a vaccination", description = "The code must be in the Thai national EPI schedule "
+            + "(THCC code set 198). The same code on the same day is the same dose.")
+    ResponseEntity<Immunization> immunization(@PathVariable UUID id, @RequestBody ImmunizationRequest r) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        if (r.vaccineCode() == null || r.vaccineCode().isBlank()) errors.add(error("vaccineCode", "a THCC 198 vaccine code"));
+        if (r.givenOn() == null) errors.add(error("givenOn", "a date (yyyy-mm-dd, CE)"));
+        if (!errors.isEmpty()) throw new InvalidRequest(errors);
+        var saved = book.recordImmunization(new ChildId(id), r.vaccineCode(), r.givenOn(), r.lot(), users.require());
+        return ResponseEntity.created(URI.create("/api/v1/children/" + id + "/immunizations/" + saved.id())).body(saved);
+    }
+
+    // --- errors
+
+    /** Several fields are wrong at once; each is named with what was expected. */
+    static final class InvalidRequest extends RuntimeException {
+        final List<Map<String, String>> errors;
+
+        InvalidRequest(List<Map<String, String>> errors) {
+            super("invalid request");
+            this.errors = errors;
+        }
+    }
+
+    @ExceptionHandler(InvalidRequest.class)
+    ProblemDetail invalid(InvalidRequest e) {
+        return problem(HttpStatus.BAD_REQUEST, "Some fields are invalid", e.errors);
+    }
+
+    /** The record book names the one field it refuses (e.g. a date before birth). */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail refused(IllegalArgumentException e) {
+        String field = e.getMessage() == null ? "body" : e.getMessage();
+        return problem(HttpStatus.BAD_REQUEST, "Some fields are invalid", List.of(error(field, EXPECTED.getOrDefault(field,
+                "a valid value"))));
+    }
+
+    @ExceptionHandler(ImplausibleMeasurement.class)
+    ProblemDetail implausible(ImplausibleMeasurement e) {
+        var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "The values are outside the WHO plausible range; measure "
+                + "again, or send confirmImplausible=true if they are right",
+                e.flags().stream().map(f -> error(f, "a z-score inside the WHO plausible range")).toList());
+        problem.setProperty("flags", e.flags());
+        return problem;
+    }
+
+    private static final Map<String, String> EXPECTED = Map.of(
+            "measuredOn", "a date not before the date of birth and not in the future",
+            "screenedOn", "a date not before the date of birth and not in the future",
+            "givenOn", "a date not before the date of birth and not in the future",
+            "weightKg", "kg, above 0 and below 200",
+            "lengthCm", "cm, from 30 to 250",
+            "vaccineCode", "a vaccine code of the Thai national EPI schedule (THCC 198), e.g. 010 for BCG",
+            "childId", "an existing child");
+
+    private static Map<String, String> error(String field, String expected) {
+        return Map.of("field", field, "expected", expected);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail, List<Map<String, String>> errors) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+}

@@ -1,0 +1,111 @@
+package org.tonkla.registry;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tonkla.platform.AuditTrail;
+import org.tonkla.platform.BulkCopy;
+import org.tonkla.platform.PersonalDataCipher;
+import org.tonkla.registry.internal.Identifiers;
+import org.tonkla.registry.internal.NameKeys;
+
+/**
+ * Bulk registration for imports and the synthetic population: many children with their households,
+ * guardians and enrolments in one {@code COPY} per table. It is for system processes that have
+ * already decided what may be loaded (an administrator's import, {@code ./tonkla generate}); it
+ * checks each row's identifier like a registration does, writes one audit entry per batch, and
+ * skips children already there (same id or national ID), so a batch can be run again.
+ */
+@Component
+public class ChildImports {
+
+    /** A child to import; {@code id} should be stable across runs so that a rerun skips it. */
+    public record ImportedChild(ChildId id, String givenNameTh, String familyNameTh, Sex sex, LocalDate dateOfBirth,
+            String nationalId, String subdistrictCode, String houseNo, Double latitude, Double longitude,
+            List<ImportedGuardian> guardians, List<ImportedEnrolment> enrolments) {}
+
+    /** A guardian of an imported child; {@code userId} links a Tonkla guardian account, if any. */
+    public record ImportedGuardian(UUID id, String givenNameTh, String familyNameTh, String relationship, String phone,
+            UUID userId) {}
+
+    /** A period at a service unit; {@code endedOn} null while it lasts. */
+    public record ImportedEnrolment(UUID unitId, EnrolmentKind kind, String className, LocalDate startedOn,
+            LocalDate endedOn) {}
+
+    private final BulkCopy bulk;
+    private final PersonalDataCipher cipher;
+    private final AuditTrail audit;
+
+    ChildImports(BulkCopy bulk, PersonalDataCipher cipher, AuditTrail audit) {
+        this.bulk = bulk;
+        this.cipher = cipher;
+        this.audit = audit;
+    }
+
+    /**
+     * Imports one batch in one transaction.
+     *
+     * @return the number of children newly inserted (children already present are skipped)
+     * @throws IllegalArgumentException naming the row (0-based in the batch) and field that is wrong;
+     *     nothing of the batch is written then
+     */
+    @Transactional
+    public long importChildren(List<ImportedChild> batch, String importedBy) {
+        List<Object[]> households = new ArrayList<>(batch.size());
+        List<Object[]> children = new ArrayList<>(batch.size());
+        List<Object[]> guardians = new ArrayList<>();
+        List<Object[]> links = new ArrayList<>();
+        List<Object[]> enrolments = new ArrayList<>();
+        for (int row = 0; row < batch.size(); row++) {
+            ImportedChild c = batch.get(row);
+            String where = "row " + row + ": ";
+            if (c.givenNameTh() == null || c.givenNameTh().isBlank()) throw new IllegalArgumentException(where + "givenNameTh");
+            if (c.familyNameTh() == null || c.familyNameTh().isBlank()) throw new IllegalArgumentException(where + "familyNameTh");
+            if (c.sex() == null) throw new IllegalArgumentException(where + "sex");
+            if (c.dateOfBirth() == null) throw new IllegalArgumentException(where + "dateOfBirth");
+            if (c.subdistrictCode() == null || !c.subdistrictCode().matches("\\d{6}")) {
+                throw new IllegalArgumentException(where + "subdistrictCode");
+            }
+            Identifiers.National national;
+            try {
+                national = (Identifiers.National) Identifiers.parse(c.nationalId(), null, null);
+            } catch (IllegalArgumentException | ClassCastException e) {
+                throw new IllegalArgumentException(where + "nationalId");
+            }
+            String province = c.subdistrictCode().substring(0, 2);
+            UUID household = UUID.nameUUIDFromBytes(("household:" + c.id()).getBytes());
+            households.add(new Object[] {household, c.subdistrictCode(), province, c.houseNo(), c.latitude(), c.longitude()});
+            var keys = NameKeys.of(c.givenNameTh(), c.familyNameTh());
+            String digits = national.digits();
+            children.add(new Object[] {c.id().value(), c.givenNameTh().trim(), c.familyNameTh().trim(), c.sex().name(),
+                    c.dateOfBirth(), "THA", "NATIONAL_ID", cipher.lookupHash(digits), cipher.encrypt(digits),
+                    digits.substring(9), household, province, keys.lk82(), keys.udom83(), keys.metaSound(), importedBy});
+            for (ImportedGuardian g : c.guardians()) {
+                guardians.add(new Object[] {g.id(), g.givenNameTh(), g.familyNameTh(), g.phone(), g.userId(), province});
+                links.add(new Object[] {c.id().value(), g.id(), g.relationship(), province});
+            }
+            int n = 0;
+            for (ImportedEnrolment e : c.enrolments()) {
+                enrolments.add(new Object[] {UUID.nameUUIDFromBytes(("enrolment:" + c.id() + ":" + n++).getBytes()),
+                        c.id().value(), e.unitId(), e.kind().name(), e.className(), e.startedOn(), e.endedOn(),
+                        e.endedOn() == null ? null : "TRANSFER", province, importedBy});
+            }
+        }
+        bulk.copyNew("household", List.of("id", "subdistrict_code", "province_code", "house_no", "latitude", "longitude"),
+                households);
+        long inserted = bulk.copyNew("child", List.of("id", "given_name_th", "family_name_th", "sex", "date_of_birth",
+                "nationality", "identifier_type", "national_id_hash", "national_id_cipher", "national_id_last4",
+                "household_id", "province_code", "name_key_lk82", "name_key_udom83", "name_key_metasound", "created_by"),
+                children);
+        bulk.copyNew("guardian", List.of("id", "given_name_th", "family_name_th", "phone", "user_id", "province_code"),
+                guardians);
+        bulk.copyNew("child_guardian", List.of("child_id", "guardian_id", "relationship", "province_code"), links);
+        bulk.copyNew("enrolment", List.of("id", "child_id", "unit_id", "kind", "class_name", "started_on", "ended_on",
+                "end_reason", "province_code", "created_by"), enrolments);
+        audit.record("IMPORT", "child", null, inserted + " of " + batch.size() + " children imported by " + importedBy);
+        return inserted;
+    }
+}
