@@ -33,13 +33,30 @@ document.addEventListener('DOMContentLoaded', function () {
   });
 });
 
-// Bulk entry on the class roster: Enter moves down to the same column of the next child (leaving the
-// field fires its change, which saves the row).
+// Bulk entry on the class roster: a row is saved once, when focus leaves it after a change, so that
+// weight and height typed one after the other go together and the row is not redrawn under the typist.
+document.addEventListener('change', function (event) {
+  var row = event.target.closest && event.target.closest('tr[data-roster-row]');
+  if (row) row.dataset.dirty = '1';
+});
+document.addEventListener('focusout', function (event) {
+  var row = event.target.closest && event.target.closest('tr[data-roster-row]');
+  if (!row || row.dataset.dirty !== '1' || (event.relatedTarget && row.contains(event.relatedTarget))) return;
+  delete row.dataset.dirty;
+  htmx.trigger(row, 'row-save');
+});
+
+// Enter moves down to the same column of the next child; leaving the row saves it.
 document.addEventListener('keydown', function (event) {
   var input = event.target;
   if (event.key !== 'Enter' || !input.matches || !input.matches('.roster input.num')) return;
   event.preventDefault();
   var column = input.classList.contains('weight') ? 'input.weight' : 'input.height';
   var row = input.closest('tr').nextElementSibling;
-  if (row) row.querySelector(column).focus();
+  if (row) row.querySelector(column).focus(); else input.blur();
+});
+
+// A select that applies at once (e.g. the class filter on the roster): no inline handlers under the CSP.
+document.addEventListener('change', function (event) {
+  if (event.target.matches && event.target.matches('select[data-autosubmit]')) event.target.form.submit();
 });

@@ -48,6 +48,17 @@ public final class Browser implements AutoCloseable {
         return browser.newContext(new NewContextOptions().setLocale("th-TH")).newPage();
     }
 
+    /** A fresh page signed in as a demo user ({@code tonkla-demo}) through the login form. */
+    public Page signedIn(int port, String username) {
+        Page page = newPage();
+        page.navigate("http://localhost:" + port + "/login");
+        page.locator("#username").fill(username);
+        page.locator("#password").fill("tonkla-demo");
+        page.locator("button[type=submit]").click();
+        page.waitForURL("http://localhost:" + port + "/");
+        return page;
+    }
+
     @Override
     public void close() {
         browser.close();

@@ -1,0 +1,138 @@
+package org.tonkla.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.tonkla.IntegrationTest;
+
+/**
+ * The record-book scenarios of issue 4 in a real browser, on the demo data: the demo class of
+ * {@code teacher.kk} at the demo center, มะลิ ใจดี (the child of {@code guardian.kk}, 3 years 2 months)
+ * and ก้องภพ แสนดี (suspected language delay at 42 months, peanut allergy, MMR2 missing). The
+ * transfer runs last because it takes Kong out of the class.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RecordBookBrowserTest extends IntegrationTest {
+
+    private static final String CENTER = "0192f0a0-0000-7000-8000-000000000001";
+    private static final String KINDERGARTEN = "0192f0a0-0000-7000-8000-000000000003";
+    private static final String MALI = "0192f0a0-0000-7000-8000-0000000000c1";
+    private static final String KONG = "0192f0a0-0000-7000-8000-0000000000c2";
+    private static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) browser.close();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void teacherEntersTheClassAndSeesTheStuntedChildFlagged() {
+        Page page = browser.signedIn(port, "teacher.kk");
+        page.navigate(url("/units/" + CENTER + "/roster"));
+        Locator rows = page.locator("#roster tbody tr");
+        assertThat(rows).hasCount(24);
+
+        // Bulk entry with the keyboard: weight, Tab, height, Enter moves to the next child and saves the row.
+        List<String> children = List.of("มะลิ ใจดี", "ก้องภพ แสนดี");
+        for (String name : children) {
+            Locator row = page.locator("#roster tbody tr", new Page.LocatorOptions().setHasText(name));
+            // WHO length/height-for-age, girls, 38 months: the −2 SD line is 88.6 cm and −3 SD 84.7 cm,
+            // so Mali at 86.5 cm is moderately stunted; Kong (44 months) at 101 cm is within ±2 SD.
+            boolean mali = name.startsWith("มะลิ");
+            row.locator("input.weight").fill(mali ? "12" : "15.5");
+            row.locator("input.weight").press("Tab");
+            row.locator("input.height").fill(mali ? "86.5" : "101");
+            row.locator("input.height").press("Enter");
+        }
+        page.locator("h1").click(); // leave the last row
+
+        Locator mali = page.locator("#row-" + MALI);
+        assertThat(mali).hasClass(java.util.regex.Pattern.compile("status-moderate"));
+        assertThat(mali.locator(".tag")).hasText("เตี้ย");
+        Locator kong = page.locator("#row-" + KONG);
+        assertThat(kong).hasClass(java.util.regex.Pattern.compile("status-normal"));
+        assertThat(kong.locator("td.status")).containsText("ปกติ");
+
+        // The same measurement is on the child's record book, scored, for everyone in scope.
+        page.navigate(url("/children/" + MALI));
+        assertThat(page.locator("#measurements tbody tr").first()).containsText("86.5");
+        assertThat(page.locator("#measurements tbody tr").first()).containsText("เตี้ย");
+    }
+
+    @Test
+    void guardianSeesTheTeachersVisitInTheAccessLog() {
+        Page teacher = browser.signedIn(port, "teacher.kk");
+        teacher.navigate(url("/children/" + MALI));
+        assertThat(teacher.locator("#child-name")).hasText("มะลิ ใจดี");
+        // Families see who opened the record, not the other way round.
+        assertThat(teacher.locator("#access-log")).hasCount(0);
+
+        Page guardian = browser.signedIn(port, "guardian.kk");
+        guardian.navigate(url("/my-children"));
+        guardian.getByText("มะลิ ใจดี").click();
+        Locator entry = guardian.locator("#access-log tr.access-entry",
+                new Page.LocatorOptions().setHasText("ครูผู้ดูแลเด็ก ขอนแก่น (สาธิต)")).filter(
+                new Locator.FilterOptions().setHasText("ดูแลเด็ก (สมุดพก)"));
+        assertThat(entry.first()).containsText("ศูนย์พัฒนาเด็กเล็กเทศบาลนครขอนแก่น (สาธิต)");
+        assertThat(entry.first()).containsText("เปิดดู");
+        // A guardian reads; there is nothing to fill in.
+        assertThat(guardian.locator("form[action$='/measurements']")).hasCount(0);
+    }
+
+    @Test
+    void officerOfAnotherProvinceIsRefusedTheChild() {
+        Page chiangMai = browser.signedIn(port, "officer.chiangmai");
+        var response = chiangMai.navigate(url("/children/" + MALI));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(chiangMai.getByRole(com.microsoft.playwright.options.AriaRole.ALERT))
+                .containsText("คุณไม่มีสิทธิ์เข้าถึงข้อมูลนี้");
+        assertThat(chiangMai.content()).doesNotContain("มะลิ");
+
+        Page khonKaen = browser.signedIn(port, "officer.khonkaen");
+        assertThat(khonKaen.navigate(url("/children/" + MALI)).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // Kong leaves the demo class: the other scenarios use it first.
+    void transferredChildArrivesAtTheKindergartenWithItsHandover() {
+        Page teacher = browser.signedIn(port, "teacher.kk");
+        teacher.navigate(url("/children/" + KONG));
+        teacher.getByText("ส่งต่อไปหน่วยถัดไป").first().click();
+        teacher.locator("#toUnitId").selectOption(KINDERGARTEN);
+        teacher.locator("#className").fill("อนุบาล 1/1");
+        teacher.locator("button[type=submit].primary").click();
+        teacher.waitForURL(java.util.regex.Pattern.compile(".*/units/" + CENTER + "/roster.*"));
+        assertThat(teacher.locator("#row-" + KONG)).hasCount(0);
+
+        Page school = browser.signedIn(port, "school.kk");
+        school.navigate(url("/units/" + KINDERGARTEN + "/arrivals"));
+        Locator arrival = school.locator("article.arrival", new Page.LocatorOptions().setHasText("ก้องภพ แสนดี"));
+        assertThat(arrival).containsText("ศูนย์พัฒนาเด็กเล็กเทศบาลนครขอนแก่น (สาธิต)");
+        Locator handover = arrival.locator("ul.handover");
+        assertThat(handover).containsText("สงสัยพัฒนาการล่าช้า");
+        assertThat(handover).containsText("แพ้ถั่วลิสง");
+        assertThat(handover).containsText("MMR2");
+        // The receiving teacher now has the child on the roster and may open the record book.
+        school.navigate(url("/units/" + KINDERGARTEN + "/roster"));
+        school.getByText("ก้องภพ แสนดี").click();
+        assertThat(school.locator("#needs")).containsText("สงสัยพัฒนาการล่าช้า");
+    }
+}
