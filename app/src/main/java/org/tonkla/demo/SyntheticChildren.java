@@ -189,7 +189,7 @@ class SyntheticChildren {
             enrolments.add(new ImportedEnrolment(home.kindergarten().id(), EnrolmentKind.ENROLLED,
                     "อนุบาล " + grade + "/" + (1 + random.nextInt(rooms(count, 1))), kgFrom, null));
         }
-        batch.children.add(new ImportedChild(id, given, family, sex, dob, nationalId(home.subdistrict().code(), index),
+        batch.children.add(new ImportedChild(id, given, family, sex, dob, nationalId(home.subdistrict().code(), (int) ((seed * 100_000 + index) % 10_000_000)),
                 home.subdistrict().code(), (1 + random.nextInt(250)) + "/" + (1 + random.nextInt(12)), null, null,
                 List.of(guardian(key, random, family)), enrolments));
 
@@ -214,9 +214,12 @@ class SyntheticChildren {
         return new ImportedGuardian(uuid(key, "guardian"), mother, family, "มารดา", phone, null);
     }
 
-    /** A checksum-valid national ID of person type 1 (born in Thailand, registered in time), unique per child. */
-    static String nationalId(String subdistrictCode, int index) {
-        String first12 = "1" + subdistrictCode.substring(0, 4) + String.format("%07d", index % 10_000_000);
+    /**
+     * A checksum-valid national ID of person type 1 (born in Thailand, registered in time): the district's
+     * code, then a 7-digit serial; each seed starts its serials at another offset.
+     */
+    static String nationalId(String subdistrictCode, int serial) {
+        String first12 = "1" + subdistrictCode.substring(0, 4) + String.format("%07d", serial % 10_000_000);
         return first12 + NationalId.checkDigit(first12);
     }
 

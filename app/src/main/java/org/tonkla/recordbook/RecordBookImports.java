@@ -41,11 +41,14 @@ public class RecordBookImports {
     public record ImportedNote(UUID id, ChildFacts child, UUID unitId, HealthNote.Kind kind, String description) {}
 
     private final BulkCopy bulk;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final GrowthScoring growth;
     private final AuditTrail audit;
 
-    RecordBookImports(BulkCopy bulk, GrowthScoring growth, AuditTrail audit) {
+    RecordBookImports(BulkCopy bulk, org.springframework.jdbc.core.simple.JdbcClient jdbc, GrowthScoring growth,
+            AuditTrail audit) {
         this.bulk = bulk;
+        this.jdbc = jdbc;
         this.growth = growth;
         this.audit = audit;
     }
@@ -54,8 +57,17 @@ public class RecordBookImports {
     @Transactional
     public long importEntries(List<ImportedMeasurement> measurements, List<ImportedScreening> screenings,
             List<ImportedImmunization> immunizations, List<ImportedNote> notes, String importedBy, Instant recordedAt) {
+        // Entries of children the registry does not hold (an import that skipped them) are left out.
+        var referenced = new java.util.HashSet<UUID>();
+        measurements.forEach(x -> referenced.add(x.child().id().value()));
+        screenings.forEach(x -> referenced.add(x.child().id().value()));
+        immunizations.forEach(x -> referenced.add(x.child().id().value()));
+        notes.forEach(x -> referenced.add(x.child().id().value()));
+        var known = new java.util.HashSet<>(jdbc.sql("SELECT id FROM child WHERE id = ANY(?)")
+                .param((Object) referenced.toArray(UUID[]::new)).query(UUID.class).list());
         List<Object[]> m = new ArrayList<>(measurements.size());
         for (ImportedMeasurement x : measurements) {
+            if (!known.contains(x.child().id().value())) continue;
             int ageDays = (int) ChronoUnit.DAYS.between(x.child().dateOfBirth(), x.measuredOn());
             var scored = growth.score(x.child().sex(), ageDays,
                     new MeasurementInput(x.measuredOn(), x.weightKg(), x.lengthCm(), x.position(), null, null, false, true));
@@ -66,6 +78,7 @@ public class RecordBookImports {
         }
         List<Object[]> s = new ArrayList<>(screenings.size());
         for (ImportedScreening x : screenings) {
+            if (!known.contains(x.child().id().value())) continue;
             var screening = DspmScreening.of(x.screenedOn(), x.domains());
             s.add(new Object[] {x.id(), x.child().id().value(), x.child().provinceCode(), x.screenedOn(), x.keyAgeMonths(),
                     x.domains().get(DspmDomain.GM).name(), x.domains().get(DspmDomain.FM).name(),
@@ -75,11 +88,13 @@ public class RecordBookImports {
         }
         List<Object[]> v = new ArrayList<>(immunizations.size());
         for (ImportedImmunization x : immunizations) {
+            if (!known.contains(x.child().id().value())) continue;
             v.add(new Object[] {x.id(), x.child().id().value(), x.child().provinceCode(), x.vaccineCode(), x.givenOn(),
                     x.unitId(), importedBy, recordedAt});
         }
         List<Object[]> n = new ArrayList<>(notes.size());
         for (ImportedNote x : notes) {
+            if (!known.contains(x.child().id().value())) continue;
             n.add(new Object[] {x.id(), x.child().id().value(), x.child().provinceCode(), x.kind().name(), x.description(),
                     x.unitId(), importedBy, recordedAt});
         }

@@ -36,11 +36,14 @@ public class ChildImports {
             LocalDate endedOn) {}
 
     private final BulkCopy bulk;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final PersonalDataCipher cipher;
     private final AuditTrail audit;
 
-    ChildImports(BulkCopy bulk, PersonalDataCipher cipher, AuditTrail audit) {
+    ChildImports(BulkCopy bulk, org.springframework.jdbc.core.simple.JdbcClient jdbc, PersonalDataCipher cipher,
+            AuditTrail audit) {
         this.bulk = bulk;
+        this.jdbc = jdbc;
         this.cipher = cipher;
         this.audit = audit;
     }
@@ -100,11 +103,16 @@ public class ChildImports {
                 "nationality", "identifier_type", "national_id_hash", "national_id_cipher", "national_id_last4",
                 "household_id", "province_code", "name_key_lk82", "name_key_udom83", "name_key_metasound", "created_by"),
                 children);
+        // A child skipped because its national ID is already registered under another id keeps that
+        // record; its guardians and enrolments from this batch are left out with it.
+        var present = new java.util.HashSet<>(jdbc.sql("SELECT id FROM child WHERE id = ANY(?)")
+                .param((Object) children.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new)).query(UUID.class).list());
         bulk.copyNew("guardian", List.of("id", "given_name_th", "family_name_th", "phone", "user_id", "province_code"),
                 guardians);
-        bulk.copyNew("child_guardian", List.of("child_id", "guardian_id", "relationship", "province_code"), links);
+        bulk.copyNew("child_guardian", List.of("child_id", "guardian_id", "relationship", "province_code"),
+                links.stream().filter(r -> present.contains(r[0])).toList());
         bulk.copyNew("enrolment", List.of("id", "child_id", "unit_id", "kind", "class_name", "started_on", "ended_on",
-                "end_reason", "province_code", "created_by"), enrolments);
+                "end_reason", "province_code", "created_by"), enrolments.stream().filter(r -> present.contains(r[1])).toList());
         audit.record("IMPORT", "child", null, inserted + " of " + batch.size() + " children imported by " + importedBy);
         return inserted;
     }

@@ -34,6 +34,26 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
+    /** Unreadable JSON names the field it stumbled on and the type it expected there. */
+    @Override
+    protected org.springframework.http.ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException e, org.springframework.http.HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+        String field = "body";
+        String expected = "a JSON object";
+        if (e.getCause() instanceof tools.jackson.databind.DatabindException bad && !bad.getPath().isEmpty()) {
+            field = bad.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
+                    .collect(java.util.stream.Collectors.joining("."));
+            expected = bad instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
+                    && mismatch.getTargetType() != null ? "a value of type " + mismatch.getTargetType().getSimpleName()
+                    : "a valid value";
+        }
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": expected " + expected);
+        problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", field, "expected", expected)));
+        return org.springframework.http.ResponseEntity.badRequest().body(problem);
+    }
+
     @Override
     protected org.springframework.http.ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, org.springframework.http.HttpHeaders headers,

@@ -54,7 +54,7 @@ class ChildrenApi {
     record Registration(String givenNameTh, String familyNameTh, String givenNameEn, String familyNameEn, Sex sex,
             LocalDate dateOfBirth, String nationalId, String gCode, String noIdentifierReason, UUID unitId,
             EnrolmentKind enrolmentKind, String className, LocalDate enrolledOn, String subdistrictCode, String houseNo,
-            boolean confirmedNew) {}
+            Boolean confirmedNew) {}
 
     @GetMapping
     List<ChildSummary> search(@RequestParam(required = false) String q, @RequestParam(required = false) UUID unit,
@@ -74,7 +74,7 @@ class ChildrenApi {
         if (unit == null) throw new IllegalArgumentException("unitId: expected the service unit that registers the child");
         var id = registry.register(new NewChild(r.givenNameTh(), r.familyNameTh(), r.givenNameEn(), r.familyNameEn(),
                 r.sex(), r.dateOfBirth(), null, r.nationalId(), r.gCode(), r.noIdentifierReason(), unit, r.enrolmentKind(),
-                r.className(), r.enrolledOn(), r.subdistrictCode(), r.houseNo(), r.confirmedNew()), user);
+                r.className(), r.enrolledOn(), r.subdistrictCode(), r.houseNo(), Boolean.TRUE.equals(r.confirmedNew())), user);
         return ResponseEntity.created(URI.create("/api/v1/children/" + id)).body(java.util.Map.of("id", id.value()));
     }
 
@@ -89,14 +89,18 @@ class ChildrenApi {
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalid(IllegalArgumentException e) {
         String field = e.getMessage() == null ? "body" : e.getMessage().split(":")[0];
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, switch (field) {
-            case "nationalId" -> "nationalId: expected 13 digits with a valid check digit (THAI-RULES §4)";
-            case "gCode" -> "gCode: expected G followed by 12 digits";
-            case "identifier" -> "give exactly one of nationalId, gCode or noIdentifierReason";
-            case "dateOfBirth" -> "dateOfBirth: expected a date (yyyy-mm-dd, CE) not in the future";
-            default -> e.getMessage() == null ? "invalid request" : e.getMessage() + ": missing or invalid";
-        });
-        problem.setProperty("errors", List.of(java.util.Map.of("field", field)));
+        String expected = switch (field) {
+            case "nationalId" -> "13 digits with a valid check digit (THAI-RULES §4)";
+            case "gCode" -> "G followed by 12 digits";
+            case "identifier" -> "exactly one of nationalId, gCode or noIdentifierReason";
+            case "dateOfBirth" -> "a date (yyyy-mm-dd, CE) not in the future";
+            case "givenNameTh", "familyNameTh" -> "a Thai name";
+            case "sex" -> "M or F";
+            case "unitId" -> "the service unit that registers the child";
+            default -> "a valid value";
+        };
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": expected " + expected);
+        problem.setProperty("errors", List.of(java.util.Map.of("field", field, "expected", expected)));
         return problem;
     }
 }
