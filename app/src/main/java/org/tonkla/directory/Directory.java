@@ -135,21 +135,32 @@ public class Directory implements OrgUnitDirectory {
                         unit.subdistrictCode().substring(0, 2), unit.latitude(), unit.longitude(), unit.hospcode(),
                         unit.schoolCode())
                 .update();
+        placements.invalidate(id);
         audit.record("CREATE", "service_unit", id.toString(), unit.type() + " " + unit.nameTh());
         return id;
     }
 
     // --- the org-unit questions identity asks
 
+    /**
+     * Where an org unit sits, for the scope check that every read of a child passes. Placements are
+     * kept for a minute: areas never change and a unit's affiliation seldom does, and a second node
+     * sees a change within that minute.
+     */
     @Override
     public Optional<Placement> placementOf(OrgUnit unit) {
         return switch (unit) {
             case OrgUnit.Country c -> Optional.of(Placement.country());
-            case OrgUnit.Area a -> area(a.code()).map(found -> Placement.ofArea(found.code()));
-            case OrgUnit.ServiceUnit s -> serviceUnit(s.id()).map(u ->
-                    new Placement(u.subdistrictCode(), u.id(), agencyLineage(u.agencyCode())));
+            case OrgUnit.Area a -> placements.get(a.code(),
+                    key -> area(a.code()).map(found -> Placement.ofArea(found.code())));
+            case OrgUnit.ServiceUnit s -> placements.get(s.id(), key -> serviceUnit(s.id()).map(u ->
+                    new Placement(u.subdistrictCode(), u.id(), agencyLineage(u.agencyCode()))));
         };
     }
+
+    private final com.github.benmanes.caffeine.cache.Cache<Object, Optional<Placement>> placements =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200_000)
+                    .expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
 
     @Override
     public String describe(OrgUnit unit, Locale locale) {

@@ -32,6 +32,7 @@ import org.tonkla.identity.CurrentUser;
 import org.tonkla.identity.OrgUnit;
 import org.tonkla.platform.AuditTrail;
 import org.tonkla.recordbook.internal.GrowthScoring;
+import tools.jackson.databind.JsonNode;
 import org.tonkla.registry.Child;
 import org.tonkla.registry.ChildId;
 import org.tonkla.registry.ChildRegistry;
@@ -53,9 +54,11 @@ public class RecordBook {
     private final AccessLog accessLog;
     private final AuditTrail audit;
     private final GrowthScoring growth;
+    private final tools.jackson.databind.json.JsonMapper json;
 
     RecordBook(JdbcClient jdbc, Clock clock, ChildRegistry registry, AccessLog accessLog, AuditTrail audit,
-            GrowthScoring growth) {
+            GrowthScoring growth, tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.clock = clock;
         this.registry = registry;
@@ -66,17 +69,113 @@ public class RecordBook {
 
     // --- the whole book
 
-    /** The record book of a child, after the access check; the read is logged with {@code purpose}. */
+    /**
+     * The record book of a child, after the access check; the read is logged with {@code purpose}.
+     * Two queries whatever the size of the record: the registry's file and this module's entries, in
+     * one transaction with the access-log entry.
+     */
+    @Transactional
     public BookView view(ChildId childId, CurrentUser user, String purpose) {
-        Child child = registry.open(childId, user, purpose);
+        var file = registry.openFile(childId, user, purpose);
+        Child child = file.child();
         LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Bangkok")));
         boolean seesLog = user.role() == org.tonkla.identity.Role.GUARDIAN
                 || user.role() == org.tonkla.identity.Role.ADMINISTRATOR;
-        return new BookView(child, registry.revealIdentifier(childId, user), registry.guardians(childId),
-                registry.enrolments(childId), measurements(childId), screenings(childId), immunizations(childId),
-                vaccinationStatus(childId, child.dateOfBirth(), today), healthNotes(childId),
-                needs(childId, today), nextScreeningDue(childId, child.dateOfBirth(), today),
+        Entries e = entries(childId);
+        var vaccines = SCHEDULE.statusOf(child.dateOfBirth(), today, e.givenDoses());
+        var history = e.screenings().stream().map(s -> DspmScreening.of(s.screenedOn(), s.domains())).toList();
+        var next = DspmSchedule.NATIONAL.nextDue(child.dateOfBirth(), today, history);
+        return new BookView(child, file.fullIdentifier(), file.guardians(), file.enrolments(), e.measurements(),
+                e.screenings(), e.immunizations(), vaccines, e.notes(),
+                needs(e.measurements(), e.screenings(), vaccines, next, today), next,
                 seesLog ? accessLog.entriesFor(childId.value(), 200) : List.of());
+    }
+
+    /** Everything this module holds about one child, current entries only, oldest first. */
+    private record Entries(List<Measurement> measurements, List<Screening> screenings, List<Immunization> immunizations,
+            List<HealthNote> notes) {
+
+        List<GivenDose> givenDoses() {
+            return immunizations.stream().map(i -> new GivenDose(i.vaccineCode(), i.givenOn())).toList();
+        }
+    }
+
+    private Entries entries(ChildId childId) {
+        return jdbc.sql("""
+                SELECT
+                  (SELECT coalesce(json_agg(row_to_json(m) ORDER BY m.measured_on, m.recorded_at), '[]') FROM (
+                     SELECT id, measured_on, age_days, weight_kg, length_cm, position, head_cm, arm_cm, oedema, z_wfa,
+                            z_lhfa, z_wflh, z_bfa, z_hcfa, z_acfa, flags, classification, unit_id, recorded_by, recorded_at
+                     FROM growth_measurement WHERE child_id = :id AND superseded_by IS NULL) m) AS measurements,
+                  (SELECT coalesce(json_agg(row_to_json(s) ORDER BY s.screened_on, s.recorded_at), '[]') FROM (
+                     SELECT id, screened_on, key_age_months, gm, fm, rl, el, ps, outcome_code, follow_up_of, referred,
+                            recorded_by, recorded_at
+                     FROM dspm_screening WHERE child_id = :id AND superseded_by IS NULL) s) AS screenings,
+                  (SELECT coalesce(json_agg(row_to_json(v) ORDER BY v.given_on, v.recorded_at), '[]') FROM (
+                     SELECT id, vaccine_code, given_on, lot, unit_id, recorded_by, recorded_at
+                     FROM immunization WHERE child_id = :id AND superseded_by IS NULL) v) AS immunizations,
+                  (SELECT coalesce(json_agg(row_to_json(n) ORDER BY n.recorded_at), '[]') FROM (
+                     SELECT id, kind, description, since, resolved_on, recorded_by, recorded_at
+                     FROM health_note WHERE child_id = :id) n) AS notes""")
+                .param("id", childId.value())
+                .query((rs, i) -> {
+                    List<Measurement> measurements = new ArrayList<>();
+                    for (JsonNode m : json.readTree(rs.getString("measurements"))) {
+                        measurements.add(new Measurement(uuid(m, "id"), date(m, "measured_on"), m.get("age_days").asInt(),
+                                dbl(m, "weight_kg"), dbl(m, "length_cm"), str(m, "position"), dbl(m, "head_cm"),
+                                dbl(m, "arm_cm"), m.get("oedema").asBoolean(), dbl(m, "z_wfa"), dbl(m, "z_lhfa"),
+                                dbl(m, "z_wflh"), dbl(m, "z_bfa"), dbl(m, "z_hcfa"), dbl(m, "z_acfa"), list(str(m, "flags")),
+                                list(str(m, "classification")), uuid(m, "unit_id"), str(m, "recorded_by"),
+                                instant(m, "recorded_at")));
+                    }
+                    List<Screening> screenings = new ArrayList<>();
+                    for (JsonNode x : json.readTree(rs.getString("screenings"))) {
+                        var domains = new java.util.EnumMap<DspmDomain, ScreeningResult>(DspmDomain.class);
+                        for (DspmDomain d : DspmDomain.values()) {
+                            domains.put(d, ScreeningResult.valueOf(str(x, d.name().toLowerCase(java.util.Locale.ROOT))));
+                        }
+                        screenings.add(new Screening(uuid(x, "id"), date(x, "screened_on"),
+                                x.get("key_age_months").isNull() ? null : x.get("key_age_months").asInt(), domains,
+                                str(x, "outcome_code"), uuid(x, "follow_up_of"), x.get("referred").asBoolean(),
+                                str(x, "recorded_by")));
+                    }
+                    List<Immunization> immunizations = new ArrayList<>();
+                    for (JsonNode v : json.readTree(rs.getString("immunizations"))) {
+                        immunizations.add(new Immunization(uuid(v, "id"), str(v, "vaccine_code"), date(v, "given_on"),
+                                str(v, "lot"), uuid(v, "unit_id"), str(v, "recorded_by")));
+                    }
+                    List<HealthNote> notes = new ArrayList<>();
+                    for (JsonNode n : json.readTree(rs.getString("notes"))) {
+                        notes.add(new HealthNote(uuid(n, "id"), HealthNote.Kind.valueOf(str(n, "kind")),
+                                str(n, "description"), date(n, "since"), date(n, "resolved_on"), str(n, "recorded_by")));
+                    }
+                    return new Entries(measurements, screenings, immunizations, notes);
+                })
+                .single();
+    }
+
+    private static String str(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+
+    private static UUID uuid(JsonNode node, String field) {
+        String v = str(node, field);
+        return v == null ? null : UUID.fromString(v);
+    }
+
+    private static LocalDate date(JsonNode node, String field) {
+        String v = str(node, field);
+        return v == null ? null : LocalDate.parse(v);
+    }
+
+    private static Double dbl(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asDouble();
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        return java.time.OffsetDateTime.parse(str(node, field)).toInstant();
     }
 
     // --- who may write
@@ -265,8 +364,15 @@ public class RecordBook {
      */
     public List<Need> needs(ChildId childId, LocalDate day) {
         Child child = registry.find(childId).orElseThrow();
+        Entries e = entries(childId);
+        var history = e.screenings().stream().map(x -> DspmScreening.of(x.screenedOn(), x.domains())).toList();
+        return needs(e.measurements(), e.screenings(), SCHEDULE.statusOf(child.dateOfBirth(), day, e.givenDoses()),
+                DspmSchedule.NATIONAL.nextDue(child.dateOfBirth(), day, history), day);
+    }
+
+    private static List<Need> needs(List<Measurement> measurements, List<Screening> screenings, VaccinationStatus vaccines,
+            Optional<ScreeningDue> nextScreening, LocalDate day) {
         List<Need> needs = new ArrayList<>();
-        var measurements = measurements(childId);
         if (!measurements.isEmpty()) {
             var latest = measurements.get(measurements.size() - 1);
             for (String c : latest.classification()) needs.add(new Need("growth.class." + c, null));
@@ -274,18 +380,16 @@ public class RecordBook {
         } else {
             needs.add(new Need("need.growth.none", null));
         }
-        var screenings = screenings(childId);
         if (!screenings.isEmpty() && !screenings.get(screenings.size() - 1).passedAll()) {
             needs.add(new Need("need.dspm.suspected", screenings.get(screenings.size() - 1).outcomeCode()));
         }
-        var overdue = vaccinationStatus(childId, child.dateOfBirth(), day).overdue();
+        var overdue = vaccines.overdue();
         if (!overdue.isEmpty()) {
             // Vaccine abbreviations (MMR1, OPV3…) are how Thai health workers write them too.
             needs.add(new Need("need.vaccine.overdue",
                     String.join(", ", overdue.stream().map(d -> d.dose().labelEn()).toList())));
         }
-        nextScreeningDue(childId, child.dateOfBirth(), day)
-                .filter(due -> !due.from().isAfter(day))
+        nextScreening.filter(due -> !due.from().isAfter(day))
                 .ifPresent(due -> needs.add(new Need(due.isOverdue(day) ? "need.dspm.overdue" : "need.dspm.due",
                         due.age().months() + "")));
         return needs;

@@ -3,8 +3,8 @@ package org.tonkla.registry;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A child's id in Tonkla; official identifiers are attributes, never this. */
-public record ChildId(UUID value) {
+/** A child's id in Tonkla; official identifiers are attributes, never this. In JSON it is the bare UUID. */
+public record ChildId(@com.fasterxml.jackson.annotation.JsonValue UUID value) {
     public ChildId {
         Objects.requireNonNull(value, "value");
     }

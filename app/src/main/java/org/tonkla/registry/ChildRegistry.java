@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +26,8 @@ import org.tonkla.platform.AuditTrail;
 import org.tonkla.platform.PersonalDataCipher;
 import org.tonkla.registry.internal.Identifiers;
 import org.tonkla.registry.internal.NameKeys;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The child registry. Every method that touches a child checks that the user may (the unit where
@@ -44,12 +49,14 @@ public class ChildRegistry {
     private final Directory directory;
     private final PersonalDataCipher cipher;
     private final AuditTrail audit;
+    private final JsonMapper json;
     // Looked up when needed: the record book implements it and itself depends on this registry.
     private final org.springframework.beans.factory.ObjectProvider<HandoverSummaries> handovers;
 
     ChildRegistry(JdbcClient jdbc, Clock clock, ScopeCheck scopes, AccessLog accessLog, Directory directory,
-            PersonalDataCipher cipher, AuditTrail audit,
+            PersonalDataCipher cipher, AuditTrail audit, JsonMapper json,
             org.springframework.beans.factory.ObjectProvider<HandoverSummaries> handovers) {
+        this.json = json;
         this.jdbc = jdbc;
         this.clock = clock;
         this.scopes = scopes;
@@ -226,24 +233,100 @@ public class ChildRegistry {
 
     // --- reading
 
+    /**
+     * A child with its guardians and enrolments, read together after the access check.
+     *
+     * @param fullIdentifier the national ID in full (formatted), only for roles that need it on the child page
+     */
+    public record ChildFile(Child child, List<Guardian> guardians, List<Enrolment> enrolments,
+            Optional<String> fullIdentifier) {}
+
+    /** What one query returns about a child: the file, and what the access check needs besides. */
+    private record FileRow(Child child, String homeSubdistrict, List<Guardian> guardians, Set<UUID> guardianUsers,
+            List<Enrolment> enrolments, byte[] sealedNationalId) {}
+
+    /** Roles that work with a child in person and so may see the full national ID on the child page. */
+    private static final Set<Role> SEE_FULL_IDENTIFIER = EnumSet.of(Role.HEALTH_WORKER, Role.CENTER_HEAD,
+            Role.CAREGIVER, Role.SOCIAL_WORKER, Role.GUARDIAN);
+
+    /**
+     * Opens a child's file for {@code user}: one query, the scope check, and one access-log entry
+     * with the purpose (and whether the national ID was shown).
+     *
+     * @throws java.util.NoSuchElementException when there is no such child
+     * @throws AccessDeniedException when the child is outside the user's scope
+     */
+    public ChildFile openFile(ChildId id, CurrentUser user, String purpose) {
+        FileRow row = loadFile(id).orElseThrow(() -> new java.util.NoSuchElementException("No child " + id));
+        if (!mayAccess(user, row)) throw new AccessDeniedException("Child outside the user's scope");
+        Optional<String> full = SEE_FULL_IDENTIFIER.contains(user.role()) && row.sealedNationalId() != null
+                ? Optional.of(new org.tonkla.core.thai.NationalId(cipher.decrypt(row.sealedNationalId())).formatted())
+                : Optional.empty();
+        accessLog.record(user, id.value(), row.child().provinceCode(), AccessLog.Action.READ, purpose,
+                full.isPresent() ? "national ID shown" : null);
+        return new ChildFile(row.child(), row.guardians(), row.enrolments(), full);
+    }
+
     /** Whether {@code user} may see and add to this child's record. */
     public boolean mayAccess(CurrentUser user, ChildId child) {
-        if (user.role() == Role.GUARDIAN) {
-            return jdbc.sql("""
-                    SELECT count(*) FROM child_guardian cg JOIN guardian g ON g.id = cg.guardian_id
-                    WHERE cg.child_id = ? AND g.user_id = ?""")
-                    .params(child.value(), user.id()).query(Long.class).single() > 0;
-        }
+        return loadFile(child).map(row -> mayAccess(user, row)).orElse(false);
+    }
+
+    /**
+     * The rule: a guardian reaches only their own child; everyone else reaches a child enrolled or
+     * registered today at a unit inside their scope, and area scopes also reach a child by where the
+     * family lives.
+     */
+    private boolean mayAccess(CurrentUser user, FileRow row) {
+        if (user.role() == Role.GUARDIAN) return row.guardianUsers().contains(user.id());
         LocalDate today = LocalDate.now(clock);
-        for (Enrolment e : enrolments(child)) {
+        for (Enrolment e : row.enrolments()) {
             if (e.activeOn(today) && scopes.mayActOn(user, OrgUnit.serviceUnit(e.unitId()))) return true;
         }
-        // Area scopes also cover a child by where the family lives.
-        return jdbc.sql("SELECT h.subdistrict_code FROM child c JOIN household h ON h.id = c.household_id WHERE c.id = ?")
-                .param(child.value()).query(String.class).optional()
-                .map(code -> user.scope().unit() instanceof OrgUnit.ServiceUnit ? false
-                        : scopes.mayActOn(user, OrgUnit.area(code)))
-                .orElse(false);
+        return row.homeSubdistrict() != null && !(user.scope().unit() instanceof OrgUnit.ServiceUnit)
+                && scopes.mayActOn(user, OrgUnit.area(row.homeSubdistrict()));
+    }
+
+    private Optional<FileRow> loadFile(ChildId id) {
+        return jdbc.sql("SELECT " + CHILD_COLUMNS + """
+                , c.national_id_cipher, h.subdistrict_code AS home_subdistrict,
+                  (SELECT coalesce(json_agg(json_build_object('id', e.id, 'unitId', e.unit_id, 'kind', e.kind,
+                          'className', e.class_name, 'startedOn', e.started_on, 'endedOn', e.ended_on,
+                          'endReason', e.end_reason) ORDER BY e.started_on, e.created_at), '[]')
+                     FROM enrolment e WHERE e.child_id = c.id) AS enrolments,
+                  (SELECT coalesce(json_agg(json_build_object('id', g.id, 'givenNameTh', g.given_name_th,
+                          'familyNameTh', g.family_name_th, 'relationship', cg.relationship, 'phone', g.phone,
+                          'userId', g.user_id)), '[]')
+                     FROM child_guardian cg JOIN guardian g ON g.id = cg.guardian_id WHERE cg.child_id = c.id) AS guardians
+                FROM child c LEFT JOIN household h ON h.id = c.household_id
+                WHERE c.id = ?""")
+                .param(id.value())
+                .query((rs, i) -> {
+                    Child child = child(rs, i);
+                    List<Enrolment> enrolments = new ArrayList<>();
+                    for (JsonNode e : json.readTree(rs.getString("enrolments"))) {
+                        enrolments.add(new Enrolment(UUID.fromString(e.get("id").asString()), child.id(),
+                                UUID.fromString(e.get("unitId").asString()), EnrolmentKind.valueOf(e.get("kind").asString()),
+                                text(e, "className"), LocalDate.parse(e.get("startedOn").asString()),
+                                e.get("endedOn").isNull() ? null : LocalDate.parse(e.get("endedOn").asString()),
+                                text(e, "endReason")));
+                    }
+                    List<Guardian> guardians = new ArrayList<>();
+                    Set<UUID> users = new HashSet<>();
+                    for (JsonNode g : json.readTree(rs.getString("guardians"))) {
+                        guardians.add(new Guardian(UUID.fromString(g.get("id").asString()), text(g, "givenNameTh"),
+                                text(g, "familyNameTh"), text(g, "relationship"), text(g, "phone")));
+                        if (!g.get("userId").isNull()) users.add(UUID.fromString(g.get("userId").asString()));
+                    }
+                    return new FileRow(child, rs.getString("home_subdistrict"), guardians, users, enrolments,
+                            rs.getBytes("national_id_cipher"));
+                })
+                .optional();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asString();
     }
 
     /** Throws 403 unless the user may access the child. */
@@ -253,10 +336,7 @@ public class ChildRegistry {
 
     /** The child, after the access check; logs the read with its purpose. */
     public Child open(ChildId id, CurrentUser user, String purpose) {
-        var child = find(id).orElseThrow(() -> new java.util.NoSuchElementException("No child " + id));
-        requireAccess(user, id);
-        accessLog.record(user, id.value(), child.provinceCode(), AccessLog.Action.READ, purpose, null);
-        return child;
+        return openFile(id, user, purpose).child();
     }
 
     /** The child without an access check or log: for modules that already checked and logged. */
@@ -265,30 +345,41 @@ public class ChildRegistry {
                 .query(ChildRegistry::child).optional();
     }
 
-    /** The full national ID, for roles that need it on the child page; the reveal is logged. */
-    public Optional<String> revealIdentifier(ChildId id, CurrentUser user) {
-        if (!(user.role() == Role.HEALTH_WORKER || user.role() == Role.CENTER_HEAD || user.role() == Role.CAREGIVER
-                || user.role() == Role.SOCIAL_WORKER || user.role() == Role.GUARDIAN)) {
-            return Optional.empty();
-        }
-        requireAccess(user, id);
-        var sealed = jdbc.sql("SELECT national_id_cipher FROM child WHERE id = ?").param(id.value())
-                .query(byte[].class).optional().filter(b -> b != null);
-        sealed.ifPresent(b -> accessLog.record(user, id.value(), provinceOf(id), AccessLog.Action.READ,
-                "identifier", "national ID shown"));
-        return sealed.map(cipher::decrypt).map(digits -> new org.tonkla.core.thai.NationalId(digits).formatted());
-    }
-
     /** Children currently enrolled or registered at a unit (its roster), by class then name. */
     public List<RosterEntry> roster(UUID unitId, CurrentUser user) {
+        return roster(unitId, null, user);
+    }
+
+    /** One class of a unit's roster ({@code className} null or blank: the whole unit), by class then name. */
+    public List<RosterEntry> roster(UUID unitId, String className, CurrentUser user) {
         scopes.requireActOn(user, OrgUnit.serviceUnit(unitId));
         return jdbc.sql("SELECT " + CHILD_COLUMNS + """
                 , e.class_name FROM enrolment e JOIN child c ON c.id = e.child_id
-                WHERE e.unit_id = ? AND e.ended_on IS NULL
+                WHERE e.unit_id = :unit AND e.ended_on IS NULL
+                  AND (CAST(:class AS text) IS NULL OR e.class_name = :class)
                 ORDER BY e.class_name NULLS LAST, c.given_name_th, c.family_name_th""")
-                .param(unitId)
+                .param("unit", unitId).param("class", className == null || className.isBlank() ? null : className)
                 .query((rs, i) -> new RosterEntry(child(rs, i), rs.getString("class_name")))
                 .list();
+    }
+
+    /** The classes of a unit's current roster, sorted. */
+    public List<String> classes(UUID unitId, CurrentUser user) {
+        scopes.requireActOn(user, OrgUnit.serviceUnit(unitId));
+        return jdbc.sql("""
+                SELECT DISTINCT class_name FROM enrolment WHERE unit_id = ? AND ended_on IS NULL AND class_name IS NOT NULL
+                ORDER BY class_name""").param(unitId).query(String.class).list();
+    }
+
+    /** One child of a unit's current roster, if the child is on it. */
+    public Optional<RosterEntry> rosterEntry(UUID unitId, ChildId child, CurrentUser user) {
+        scopes.requireActOn(user, OrgUnit.serviceUnit(unitId));
+        return jdbc.sql("SELECT " + CHILD_COLUMNS + """
+                , e.class_name FROM enrolment e JOIN child c ON c.id = e.child_id
+                WHERE e.unit_id = ? AND e.child_id = ? AND e.ended_on IS NULL LIMIT 1""")
+                .params(unitId, child.value())
+                .query((rs, i) -> new RosterEntry(child(rs, i), rs.getString("class_name")))
+                .optional();
     }
 
     /** A child on a unit's roster with the class it is in. */

@@ -57,9 +57,24 @@ class TokenConfiguration {
         return new ImmutableJWKSet<>(new JWKSet(signingKey(jdbc)));
     }
 
+    /**
+     * Verifies API tokens. A token is immutable, so once its RSA signature has been checked the result
+     * is kept until the token expires: a client sending the same token thousands of times a minute
+     * pays for one verification. The user behind it is still re-read on every request (TokenUsers).
+     */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
-        return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, java.time.Clock clock) {
+        JwtDecoder verifying = OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+        com.github.benmanes.caffeine.cache.Cache<String, org.springframework.security.oauth2.jwt.Jwt> verified =
+                com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
+                        .expireAfterWrite(java.time.Duration.ofMinutes(5)).build();
+        return token -> {
+            var jwt = verified.getIfPresent(token);
+            if (jwt != null && (jwt.getExpiresAt() == null || jwt.getExpiresAt().isAfter(clock.instant()))) return jwt;
+            jwt = verifying.decode(token);
+            verified.put(token, jwt);
+            return jwt;
+        };
     }
 
     /** Each token names the Tonkla user its client acts as; see {@link TokenUsers}. */

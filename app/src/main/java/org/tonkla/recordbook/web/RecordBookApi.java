@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tonkla.core.development.DspmDomain;
 import org.tonkla.core.development.ScreeningResult;
 import org.tonkla.identity.Users;
-import org.tonkla.recordbook.BookView;
 import org.tonkla.recordbook.ImplausibleMeasurement;
 import org.tonkla.recordbook.Immunization;
 import org.tonkla.recordbook.Measurement;
@@ -64,8 +63,8 @@ class RecordBookApi {
     @Operation(summary = "The child's record book",
             description = "Identity (national ID masked unless the role needs it), guardians, enrolments, growth with WHO "
                     + "z-scores, DSPM screenings, vaccine card, health notes, needs. The read is written to the access log.")
-    BookView get(@PathVariable UUID id, @RequestParam(defaultValue = "api") String purpose) {
-        return book.view(new ChildId(id), users.require(), purpose.matches("[a-z-]{1,32}") ? purpose : "api");
+    BookJson get(@PathVariable UUID id, @RequestParam(defaultValue = "api") String purpose) {
+        return BookJson.of(book.view(new ChildId(id), users.require(), purpose.matches("[a-z-]{1,32}") ? purpose : "api"));
     }
 
     @PostMapping("/measurements")

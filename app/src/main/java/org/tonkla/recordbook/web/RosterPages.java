@@ -60,14 +60,12 @@ class RosterPages {
     String roster(@PathVariable UUID unitId, @RequestParam(required = false) String className, Model model) {
         var user = users.require();
         LocalDate today = today();
-        var entries = registry.roster(unitId, user);
+        var entries = registry.roster(unitId, className, user);
         Map<ChildId, Measurement> latest = book.latestMeasurements(entries.stream().map(e -> e.child().id()).toList());
         model.addAttribute("unit", directory.serviceUnit(unitId).orElseThrow());
-        model.addAttribute("classes", entries.stream().map(ChildRegistry.RosterEntry::className)
-                .filter(java.util.Objects::nonNull).distinct().sorted().toList());
+        model.addAttribute("classes", registry.classes(unitId, user));
         model.addAttribute("className", className);
         model.addAttribute("rows", entries.stream()
-                .filter(e -> className == null || className.isBlank() || className.equals(e.className()))
                 .map(e -> new Row(e, ChronoUnit.MONTHS.between(e.child().dateOfBirth(), today), latest.get(e.child().id()),
                         null, null))
                 .toList());
@@ -96,7 +94,7 @@ class RosterPages {
             Model model) {
         var user = users.require();
         var id = new ChildId(childId);
-        var entry = registry.roster(unitId, user).stream().filter(e -> e.child().id().equals(id)).findFirst()
+        var entry = registry.rosterEntry(unitId, id, user)
                 .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not on this roster"));
         long ageMonths = ChronoUnit.MONTHS.between(entry.child().dateOfBirth(), today());
         Row row;
