@@ -60,3 +60,14 @@ document.addEventListener('keydown', function (event) {
 document.addEventListener('change', function (event) {
   if (event.target.matches && event.target.matches('select[data-autosubmit]')) event.target.form.submit();
 });
+
+// "Use my position" beside latitude/longitude fields: the phone's GPS fills them, nothing is sent until saved.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest && event.target.closest('[data-locate]');
+  if (!button || !navigator.geolocation) return;
+  var ids = button.getAttribute('data-locate').split(',');
+  navigator.geolocation.getCurrentPosition(function (p) {
+    document.getElementById(ids[0]).value = p.coords.latitude.toFixed(6);
+    document.getElementById(ids[1]).value = p.coords.longitude.toFixed(6);
+  });
+});

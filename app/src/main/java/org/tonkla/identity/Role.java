@@ -17,6 +17,17 @@ public enum Role {
     GUARDIAN,
     ADMINISTRATOR;
 
+    /**
+     * Whether people in this role record facts about children they work with (register, measure,
+     * screen, vaccinate, note); the other roles read: officers, committees, analysts, families.
+     */
+    public boolean recordsChildren() {
+        return switch (this) {
+            case CAREGIVER, CENTER_HEAD, HEALTH_WORKER, SURVEYOR, SOCIAL_WORKER -> true;
+            default -> false;
+        };
+    }
+
     /** Message-bundle key of the role's name, e.g. {@code role.PROVINCIAL_OFFICER}. */
     public String messageKey() {
         return "role." + name();

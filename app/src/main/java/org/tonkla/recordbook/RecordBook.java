@@ -180,15 +180,9 @@ public class RecordBook {
 
     // --- who may write
 
-    /** Roles that observe children and add to their record; the others read (officers, guardians, analysts). */
-    private static final java.util.Set<org.tonkla.identity.Role> OBSERVERS = java.util.EnumSet.of(
-            org.tonkla.identity.Role.CAREGIVER, org.tonkla.identity.Role.CENTER_HEAD,
-            org.tonkla.identity.Role.HEALTH_WORKER, org.tonkla.identity.Role.SURVEYOR,
-            org.tonkla.identity.Role.SOCIAL_WORKER);
-
     /** Whether the user's role adds to record books at all (scope is checked per child). */
     public boolean mayWrite(CurrentUser user) {
-        return OBSERVERS.contains(user.role());
+        return user.role().recordsChildren();
     }
 
     private void requireWrite(CurrentUser user, ChildId childId) {

@@ -79,6 +79,7 @@ public class ChildRegistry {
     @Transactional
     public ChildId register(NewChild cmd, CurrentUser user) {
         var unit = directory.serviceUnit(cmd.unitId()).orElseThrow(() -> new IllegalArgumentException("unitId"));
+        if (!user.role().recordsChildren()) throw new AccessDeniedException("This role reads children's records only");
         scopes.requireActOn(user, OrgUnit.serviceUnit(unit.id()));
         if (blank(cmd.givenNameTh())) throw new IllegalArgumentException("givenNameTh");
         if (blank(cmd.familyNameTh())) throw new IllegalArgumentException("familyNameTh");
@@ -106,8 +107,16 @@ public class ChildRegistry {
         String subdistrict = blank(cmd.subdistrictCode()) ? unit.subdistrictCode() : cmd.subdistrictCode().trim();
         String province = subdistrict.substring(0, 2);
         UUID householdId = UUID.randomUUID();
-        jdbc.sql("INSERT INTO household (id, subdistrict_code, province_code, house_no) VALUES (?,?,?,?)")
-                .params(householdId, subdistrict, province, cmd.houseNo()).update();
+        if (directory.area(subdistrict).filter(a -> a.level() == org.tonkla.directory.AreaLevel.SUBDISTRICT).isEmpty()) {
+            throw new IllegalArgumentException("subdistrictCode");
+        }
+        if ((cmd.latitude() == null) != (cmd.longitude() == null) || (cmd.latitude() != null
+                && (Math.abs(cmd.latitude()) > 90 || Math.abs(cmd.longitude()) > 180))) {
+            throw new IllegalArgumentException("latitude");
+        }
+        jdbc.sql("INSERT INTO household (id, subdistrict_code, province_code, house_no, latitude, longitude) VALUES (?,?,?,?,?,?)")
+                .params(householdId, subdistrict, province, emptyToNull(cmd.houseNo()), cmd.latitude(), cmd.longitude())
+                .update();
         var id = new ChildId(UUID.randomUUID());
         jdbc.sql("""
                 INSERT INTO child (id, given_name_th, family_name_th, given_name_en, family_name_en, sex, date_of_birth,
@@ -189,7 +198,7 @@ public class ChildRegistry {
     @Transactional
     public Transfer transfer(ChildId child, UUID fromUnit, UUID toUnit, LocalDate on, String className, String note,
             CurrentUser user) {
-        requireAccess(user, child);
+        requireWrite(user, child);
         scopes.requireActOn(user, OrgUnit.serviceUnit(fromUnit));
         directory.serviceUnit(toUnit).orElseThrow(() -> new IllegalArgumentException("toUnitId"));
         if (fromUnit.equals(toUnit)) throw new IllegalArgumentException("toUnitId");
@@ -334,6 +343,12 @@ public class ChildRegistry {
         if (!mayAccess(user, child)) throw new AccessDeniedException("Child outside the user's scope");
     }
 
+    /** Throws 403 unless the user's role records children and the child is in the user's scope. */
+    private void requireWrite(CurrentUser user, ChildId child) {
+        if (!user.role().recordsChildren()) throw new AccessDeniedException("This role reads children's records only");
+        requireAccess(user, child);
+    }
+
     /** The child, after the access check; logs the read with its purpose. */
     public Child open(ChildId id, CurrentUser user, String purpose) {
         return openFile(id, user, purpose).child();
@@ -414,13 +429,16 @@ public class ChildRegistry {
     @Transactional
     public UUID addGuardian(ChildId child, String givenNameTh, String familyNameTh, String relationship, String phone,
             UUID userId, CurrentUser by) {
-        requireAccess(by, child);
+        requireWrite(by, child);
+        if (blank(givenNameTh)) throw new IllegalArgumentException("guardianGivenNameTh");
+        if (blank(familyNameTh)) throw new IllegalArgumentException("guardianFamilyNameTh");
+        if (blank(relationship)) throw new IllegalArgumentException("relationship");
         String province = provinceOf(child);
         UUID id = UUID.randomUUID();
         jdbc.sql("INSERT INTO guardian (id, given_name_th, family_name_th, phone, user_id, province_code) VALUES (?,?,?,?,?,?)")
-                .params(id, givenNameTh, familyNameTh, emptyToNull(phone), userId, province).update();
+                .params(id, givenNameTh.trim(), familyNameTh.trim(), emptyToNull(phone), userId, province).update();
         jdbc.sql("INSERT INTO child_guardian (child_id, guardian_id, relationship, province_code) VALUES (?,?,?,?)")
-                .params(child.value(), id, relationship, province).update();
+                .params(child.value(), id, relationship.trim(), province).update();
         accessLog.record(by, child.value(), province, AccessLog.Action.WRITE, "registration", "guardian added");
         return id;
     }
@@ -451,7 +469,7 @@ public class ChildRegistry {
     /** Corrects a name or the date of birth; the old value stays in {@code child_correction} with who and why. */
     @Transactional
     public void correct(ChildId child, String field, String newValue, String reason, CurrentUser user) {
-        requireAccess(user, child);
+        requireWrite(user, child);
         if (blank(reason)) throw new IllegalArgumentException("reason");
         String column = switch (field) {
             case "givenNameTh" -> "given_name_th";
@@ -461,9 +479,21 @@ public class ChildRegistry {
             case "dateOfBirth" -> "date_of_birth";
             default -> throw new IllegalArgumentException("field");
         };
+        if (blank(newValue) && column.endsWith("_th")) throw new IllegalArgumentException("newValue");
+        Object value;
+        if (column.equals("date_of_birth")) {
+            try {
+                LocalDate dob = LocalDate.parse(newValue == null ? "" : newValue.trim());
+                if (dob.isAfter(LocalDate.now(clock))) throw new IllegalArgumentException("newValue");
+                value = Date.valueOf(dob);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("newValue");
+            }
+        } else {
+            value = emptyToNull(newValue);
+        }
         String old = jdbc.sql("SELECT CAST(" + column + " AS text) FROM child WHERE id = ?").param(child.value())
                 .query(String.class).single();
-        Object value = column.equals("date_of_birth") ? Date.valueOf(LocalDate.parse(newValue)) : newValue;
         jdbc.sql("UPDATE child SET " + column + " = ?, updated_at = now() WHERE id = ?").params(value, child.value()).update();
         if (column.contains("name_th")) {
             var c = find(child).orElseThrow();
@@ -477,6 +507,22 @@ public class ChildRegistry {
                                               province_code) VALUES (?,?,?,?,?,?,?,now(),?)""")
                 .params(UUID.randomUUID(), child.value(), field, old, newValue, reason, user.username(), province).update();
         accessLog.record(user, child.value(), province, AccessLog.Action.WRITE, "correction", field);
+        audit.record("CORRECT", "child", child.toString(), field + " (" + reason.trim() + ")");
+    }
+
+    /** A correction of a child's identity: the value before and after, who and why. */
+    public record Correction(String field, String oldValue, String newValue, String reason, String correctedBy,
+            java.time.Instant correctedAt) {}
+
+    /** The corrections of a child's identity, newest first; no access check: callers check. */
+    public List<Correction> corrections(ChildId child) {
+        return jdbc.sql("""
+                SELECT field, old_value, new_value, reason, corrected_by, corrected_at FROM child_correction
+                WHERE child_id = ? ORDER BY corrected_at DESC""")
+                .param(child.value())
+                .query((rs, i) -> new Correction(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .list();
     }
 
     // ---

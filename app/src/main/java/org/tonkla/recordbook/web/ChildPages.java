@@ -39,14 +39,17 @@ import tools.jackson.databind.json.JsonMapper;
 class ChildPages {
 
     private final RecordBook book;
+    private final org.tonkla.registry.ChildRegistry registry;
     private final Users users;
     private final Directory directory;
     private final GrowthCharts charts;
     private final JsonMapper json;
     private final Clock clock;
 
-    ChildPages(RecordBook book, Users users, Directory directory, GrowthCharts charts, JsonMapper json, Clock clock) {
+    ChildPages(RecordBook book, org.tonkla.registry.ChildRegistry registry, Users users, Directory directory,
+            GrowthCharts charts, JsonMapper json, Clock clock) {
         this.book = book;
+        this.registry = registry;
         this.users = users;
         this.directory = directory;
         this.charts = charts;
@@ -92,6 +95,7 @@ class ChildPages {
                 a.unitId() == null ? null : directory.serviceUnit(a.unitId())
                         .map(u -> u.name(org.springframework.context.i18n.LocaleContextHolder.getLocale())).orElse(null),
                 a.agencyCode(), a.action().name(), a.purpose())).toList());
+        model.addAttribute("corrections", registry.corrections(v.child().id()));
         model.addAttribute("domains", DspmDomain.values());
         model.addAttribute("results", ScreeningResult.values());
         model.addAttribute("noteKinds", HealthNote.Kind.values());

@@ -54,7 +54,7 @@ class ChildrenApi {
     record Registration(String givenNameTh, String familyNameTh, String givenNameEn, String familyNameEn, Sex sex,
             LocalDate dateOfBirth, String nationalId, String gCode, String noIdentifierReason, UUID unitId,
             EnrolmentKind enrolmentKind, String className, LocalDate enrolledOn, String subdistrictCode, String houseNo,
-            Boolean confirmedNew) {}
+            Double latitude, Double longitude, Boolean confirmedNew) {}
 
     @GetMapping
     List<ChildSummary> search(@RequestParam(required = false) String q, @RequestParam(required = false) UUID unit,
@@ -74,7 +74,8 @@ class ChildrenApi {
         if (unit == null) throw new IllegalArgumentException("unitId: expected the service unit that registers the child");
         var id = registry.register(new NewChild(r.givenNameTh(), r.familyNameTh(), r.givenNameEn(), r.familyNameEn(),
                 r.sex(), r.dateOfBirth(), null, r.nationalId(), r.gCode(), r.noIdentifierReason(), unit, r.enrolmentKind(),
-                r.className(), r.enrolledOn(), r.subdistrictCode(), r.houseNo(), Boolean.TRUE.equals(r.confirmedNew())), user);
+                r.className(), r.enrolledOn(), r.subdistrictCode(), r.houseNo(), r.latitude(), r.longitude(),
+                Boolean.TRUE.equals(r.confirmedNew())), user);
         return ResponseEntity.created(URI.create("/api/v1/children/" + id)).body(java.util.Map.of("id", id.value()));
     }
 
@@ -97,6 +98,8 @@ class ChildrenApi {
             case "givenNameTh", "familyNameTh" -> "a Thai name";
             case "sex" -> "M or F";
             case "unitId" -> "the service unit that registers the child";
+            case "subdistrictCode" -> "a DOPA subdistrict code of 6 digits";
+            case "latitude" -> "latitude (-90..90) and longitude (-180..180), both or neither";
             default -> "a valid value";
         };
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": expected " + expected);

@@ -40,7 +40,7 @@ class ChildrenPages {
     /** The registration form as posted (dates in ISO, CE, from the date input). */
     record ChildForm(String givenNameTh, String familyNameTh, String givenNameEn, String familyNameEn, Sex sex,
             LocalDate dateOfBirth, String nationalId, String gCode, String noIdentifierReason, String className,
-            String houseNo, Boolean confirmedNew) {}
+            String subdistrictCode, String houseNo, Double latitude, Double longitude, Boolean confirmedNew) {}
 
     @GetMapping("/children")
     String search(@RequestParam(required = false) String q, Model model) {
@@ -51,7 +51,11 @@ class ChildrenPages {
 
     @GetMapping("/children/new")
     String newChild(Model model) {
-        model.addAttribute("form", new ChildForm("", "", "", "", null, null, "", "", "", "", "", false));
+        var user = users.require();
+        String subdistrict = user.scope().unit() instanceof OrgUnit.ServiceUnit u
+                ? directory.serviceUnit(u.id()).map(org.tonkla.directory.ServiceUnit::subdistrictCode).orElse("") : "";
+        model.addAttribute("form", new ChildForm("", "", "", "", null, null, "", "", "", "", subdistrict, "", null, null,
+                false));
         return "registry/child-form";
     }
 
@@ -67,7 +71,8 @@ class ChildrenPages {
             var id = registry.register(new NewChild(form.givenNameTh(), form.familyNameTh(), form.givenNameEn(),
                     form.familyNameEn(), form.sex(), form.dateOfBirth(), null, form.nationalId(), form.gCode(),
                     form.noIdentifierReason(), unit.id(), null, form.className(), LocalDate.now(clock.withZone(ThaiDates.BANGKOK)),
-                    null, form.houseNo(), Boolean.TRUE.equals(form.confirmedNew())), user);
+                    form.subdistrictCode(), form.houseNo(), form.latitude(), form.longitude(),
+                    Boolean.TRUE.equals(form.confirmedNew())), user);
             return "redirect:/children/" + id;
         } catch (DuplicateCandidates e) {
             model.addAttribute("candidates", e.candidates());
@@ -91,13 +96,18 @@ class ChildrenPages {
 
     @PostMapping("/children/{id}/transfer")
     String transfer(@PathVariable UUID id, @RequestParam UUID toUnitId, @RequestParam(required = false) String className,
-            @RequestParam(required = false) String note) {
+            @RequestParam(required = false) String note, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         var user = users.require();
         if (!(user.scope().unit() instanceof OrgUnit.ServiceUnit from)) {
             throw new org.springframework.security.access.AccessDeniedException("Transfers start at the child's unit");
         }
-        registry.transfer(new ChildId(id), from.id(), toUnitId, LocalDate.now(clock.withZone(ThaiDates.BANGKOK)),
-                className, note, user);
+        try {
+            registry.transfer(new ChildId(id), from.id(), toUnitId, LocalDate.now(clock.withZone(ThaiDates.BANGKOK)),
+                    className, note, user);
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("errorField", e.getMessage());
+            return "redirect:/children/" + id + "/transfer";
+        }
         return "redirect:/units/" + from.id() + "/roster?transferred=" + id;
     }
 
@@ -114,6 +124,33 @@ class ChildrenPages {
     /** A transferred child with where it came from. */
     record Arrival(org.tonkla.registry.Transfer transfer, org.tonkla.registry.Child child,
             org.tonkla.directory.ServiceUnit from) {}
+
+    @PostMapping("/children/{id}/guardians")
+    String addGuardian(@PathVariable UUID id, @RequestParam String givenNameTh, @RequestParam String familyNameTh,
+            @RequestParam String relationship, @RequestParam(required = false) String phone,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            registry.addGuardian(new ChildId(id), givenNameTh, familyNameTh, relationship, phone, null, users.require());
+            redirect.addFlashAttribute("saved", "guardian");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("errorField", "child." + e.getMessage());
+        }
+        return "redirect:/children/" + id + "#identity";
+    }
+
+    /** A correction of the name or date of birth; the earlier value is kept with who and why. */
+    @PostMapping("/children/{id}/corrections")
+    String correct(@PathVariable UUID id, @RequestParam String field, @RequestParam(required = false) String newValue,
+            @RequestParam(required = false) String reason,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            registry.correct(new ChildId(id), field, newValue, reason, users.require());
+            redirect.addFlashAttribute("saved", "correction");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("errorField", "child." + e.getMessage());
+        }
+        return "redirect:/children/" + id + "#identity";
+    }
 
     @GetMapping("/my-children")
     String myChildren(Model model) {
