@@ -51,12 +51,17 @@ public final class WebClientSession {
 
     /** POSTs JSON with the session's CSRF token (read from the home page, as the pages' scripts do). */
     public HttpResponse<String> postJson(String path, String body) {
+        return sendJson("POST", path, body);
+    }
+
+    /** Sends JSON with the given method and the session's CSRF token. */
+    public HttpResponse<String> sendJson(String method, String path, String body) {
         var m = META_CSRF.matcher(get("/", "text/html").body());
         if (!m.find()) throw new IllegalStateException("No CSRF token on the home page: not signed in?");
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .header("X-CSRF-TOKEN", m.group(1))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     public HttpResponse<String> send(HttpRequest request) {

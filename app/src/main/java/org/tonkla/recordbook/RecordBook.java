@@ -340,14 +340,6 @@ public class RecordBook {
                 .list();
     }
 
-    /** The next DSPM screening due (key age or 30-day re-check), per core's national schedule. */
-    public Optional<ScreeningDue> nextScreeningDue(ChildId childId, LocalDate dateOfBirth, LocalDate today) {
-        return DspmSchedule.NATIONAL.nextDue(dateOfBirth, today, coreHistory(childId));
-    }
-
-    List<DspmScreening> coreHistory(ChildId childId) {
-        return screenings(childId).stream().map(s -> DspmScreening.of(s.screenedOn(), s.domains())).toList();
-    }
 
     // --- needs
 
@@ -438,11 +430,6 @@ public class RecordBook {
                 .list();
     }
 
-    /** Where the child stands on every dose of the national schedule on {@code day}. */
-    public VaccinationStatus vaccinationStatus(ChildId childId, LocalDate dateOfBirth, LocalDate day) {
-        return SCHEDULE.statusOf(dateOfBirth, day,
-                immunizations(childId).stream().map(i -> new GivenDose(i.vaccineCode(), i.givenOn())).toList());
-    }
 
     // --- work lists
 

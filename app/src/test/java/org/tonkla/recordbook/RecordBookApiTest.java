@@ -217,6 +217,33 @@ class RecordBookApiTest extends IntegrationTest {
     }
 
     @Test
+    void aCorrectedMeasurementSupersedesTheOldOneWhichIsKeptWithTheReason() {
+        var health = as("health.kk");
+        var registered = health.postJson("/api/v1/children", """
+                {"givenNameTh":"ทดสอบ","familyNameTh":"แก้ค่า","sex":"F","dateOfBirth":"%s","nationalId":"%s",
+                 "enrolmentKind":"REGISTERED"}""".formatted(LocalDate.now().minusMonths(14), newNationalId()));
+        String id = body(registered).get("id").asString();
+        String wrong = body(health.postJson("/api/v1/children/" + id + "/measurements",
+                "{\"measuredOn\":\"" + LocalDate.now() + "\",\"weightKg\":9.1,\"lengthCm\":74}")).get("id").asString();
+
+        var noReason = health.sendJson("PUT", "/api/v1/children/" + id + "/measurements/" + wrong,
+                "{\"measurement\":{\"measuredOn\":\"" + LocalDate.now() + "\",\"weightKg\":9.6,\"lengthCm\":74}}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(body(noReason).get("errors").findValuesAsString("field")).containsExactly("reason");
+
+        var corrected = health.sendJson("PUT", "/api/v1/children/" + id + "/measurements/" + wrong,
+                "{\"measurement\":{\"measuredOn\":\"" + LocalDate.now() + "\",\"weightKg\":9.6,\"lengthCm\":74},"
+                        + "\"reason\":\"อ่านตาชั่งผิด\"}");
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+        var measurements = body(health.getJson("/api/v1/children/" + id)).get("measurements");
+        assertThat(measurements).hasSize(1);
+        assertThat(measurements.get(0).get("weightKg").asDouble()).isEqualTo(9.6);
+        var old = jdbc.sql("SELECT weight_kg || ':' || correction_reason FROM growth_measurement WHERE id = ?")
+                .param(UUID.fromString(wrong)).query(String.class).single();
+        assertThat(old).isEqualTo("9.10:อ่านตาชั่งผิด");
+    }
+
+    @Test
     void theWorkListShowsOverdueVaccinesAndChildrenNotMeasured() {
         var teacher = as("teacher.kk");
         // Five months old and nothing recorded: BCG and HB1 (birth) and the 2- and 4-month doses are overdue.

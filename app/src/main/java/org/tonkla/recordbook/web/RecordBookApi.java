@@ -86,6 +86,25 @@ class RecordBookApi {
         return ResponseEntity.created(URI.create("/api/v1/children/" + id + "/measurements/" + saved.id())).body(saved);
     }
 
+    /** A corrected measurement and why; the earlier one stays, superseded by this. */
+    record CorrectionRequest(MeasurementRequest measurement, String reason) {}
+
+    @org.springframework.web.bind.annotation.PutMapping("/measurements/{measurementId}")
+    @Operation(summary = "Correct a measurement", description = "Records the corrected values as a new measurement "
+            + "that supersedes the old one; the old row is kept with the reason. Answers the new measurement.")
+    Measurement correctMeasurement(@PathVariable UUID id, @PathVariable UUID measurementId,
+            @RequestBody CorrectionRequest r) {
+        if (r.reason() == null || r.reason().isBlank()) {
+            throw new InvalidRequest(List.of(error("reason", "why the measurement is corrected")));
+        }
+        var m = r.measurement();
+        if (m == null || m.measuredOn() == null) throw new InvalidRequest(List.of(error("measurement.measuredOn",
+                "a date (yyyy-mm-dd, CE)")));
+        return book.correctMeasurement(new ChildId(id), measurementId, new MeasurementInput(m.measuredOn(), m.weightKg(),
+                m.lengthCm(), m.position() == null || m.position().isBlank() ? null : m.position(), m.headCm(), m.armCm(),
+                Boolean.TRUE.equals(m.oedema()), Boolean.TRUE.equals(m.confirmImplausible())), r.reason(), users.require());
+    }
+
     @PostMapping("/screenings")
     @Operation(summary = "Record a DSPM screening", description = "All five domains are required. The MOPH outcome code "
             + "(1B260/1B261/1B262) is derived; a screening within 30 days of a suspected delay is its re-check.")
@@ -160,7 +179,8 @@ class RecordBookApi {
             "weightKg", "kg, above 0 and below 200",
             "lengthCm", "cm, from 30 to 250",
             "vaccineCode", "a vaccine code of the Thai national EPI schedule (THCC 198), e.g. 010 for BCG",
-            "childId", "an existing child");
+            "childId", "an existing child",
+            "measurementId", "a current measurement of this child");
 
     private static Map<String, String> error(String field, String expected) {
         return Map.of("field", field, "expected", expected);
