@@ -50,7 +50,18 @@ public class Monitoring {
         NOT_STARTED, DRAFT, SUBMITTED, RETURNED, ACCEPTED,
         /** Profile not updated this year. */
         PROFILE_OUTDATED,
-        ALL
+        ALL;
+
+        /** Whether the list shows {@code row}. */
+        public boolean accepts(CenterRow row) {
+            return switch (this) {
+                case ALL -> true;
+                case NOT_SUBMITTED -> !row.status().handedIn();
+                case FOLLOW_UP -> row.followUp();
+                case PROFILE_OUTDATED -> !row.profileCurrent();
+                default -> row.status().name().equals(name());
+            };
+        }
     }
 
     /** What to monitor. {@code areaCode} is {@code null} for the whole country. */
@@ -182,7 +193,7 @@ public class Monitoring {
             if (!r.profileCurrent()) outdated++;
             if (r.followUp()) followUp++;
         }
-        List<CenterRow> listed = rows.stream().filter(r -> matches(r, query.list()))
+        List<CenterRow> listed = rows.stream().filter(r -> query.list().accepts(r))
                 .sorted(Comparator.comparing(CenterRow::subdistrictCode).thenComparing(CenterRow::nameTh)).toList();
         Set<String> agencies = new java.util.TreeSet<>();
         rows.forEach(r -> agencies.add(r.agencyCode()));
@@ -336,16 +347,6 @@ public class Monitoring {
         OrgUnit area = query.areaCode() == null ? OrgUnit.country() : OrgUnit.area(query.areaCode());
         if (query.areaCode() != null && query.areaCode().length() > 4) throw new IllegalArgumentException("area");
         if (!scopes.mayActOn(user, area)) throw new AccessDeniedException("Area outside the user's scope");
-    }
-
-    private static boolean matches(CenterRow r, ListFilter filter) {
-        return switch (filter) {
-            case ALL -> true;
-            case NOT_SUBMITTED -> !r.status().handedIn();
-            case FOLLOW_UP -> r.followUp();
-            case PROFILE_OUTDATED -> !r.profileCurrent();
-            default -> r.status().name().equals(filter.name());
-        };
     }
 
     private static String province(String prefix) {

@@ -1,0 +1,118 @@
+package org.tonkla.assessment.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.tonkla.assessment.AssessmentStatus;
+import org.tonkla.assessment.CenterAssessments;
+import org.tonkla.assessment.Monitoring;
+import org.tonkla.assessment.internal.MonitoringWorkbook;
+import org.tonkla.directory.AreaLevel;
+import org.tonkla.directory.Directory;
+import org.tonkla.identity.CurrentUser;
+import org.tonkla.identity.Users;
+
+/**
+ * Part 2: the officer's dashboard for an area, a year and an affiliation, with the list of centers
+ * under it (not submitted by default) and the Excel export of the same selection.
+ */
+@Controller
+class MonitoringPages {
+
+    private static final int LIST_LIMIT = 500;
+    private final Monitoring monitoring;
+    private final CenterAssessments assessments;
+    private final Directory directory;
+    private final Users users;
+    private final MonitoringWorkbook workbook;
+
+    MonitoringPages(Monitoring monitoring, CenterAssessments assessments, Directory directory, Users users,
+            MonitoringWorkbook workbook) {
+        this.monitoring = monitoring;
+        this.assessments = assessments;
+        this.directory = directory;
+        this.users = users;
+        this.workbook = workbook;
+    }
+
+    @GetMapping("/assessment/monitoring")
+    String dashboard(@RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
+            @RequestParam(required = false) String agency, @RequestParam(required = false) Monitoring.ListFilter list,
+            Model model, Locale locale) {
+        CurrentUser user = users.require();
+        Monitoring.Query query = query(user, year, area, agency, list);
+        Monitoring.Report report = monitoring.report(query, user, LIST_LIMIT);
+        model.addAttribute("report", report);
+        model.addAttribute("query", query);
+        model.addAttribute("statuses", AssessmentStatus.values());
+        model.addAttribute("years", List.of(assessments.currentYearBe(), assessments.currentYearBe() - 1,
+                assessments.currentYearBe() - 2));
+        model.addAttribute("lineage", query.areaCode() == null ? List.of() : directory.lineage(query.areaCode()));
+        model.addAttribute("homeArea", monitoring.homeArea(user));
+        // Areas the user can switch to: the provinces for a national scope, the districts of a province.
+        String home = monitoring.homeArea(user);
+        model.addAttribute("provinces", home == null ? directory.areasAtLevel(AreaLevel.PROVINCE) : List.of());
+        String province = query.areaCode() == null ? null : query.areaCode().substring(0, 2);
+        model.addAttribute("districts", province == null || (home != null && home.length() > 2) ? List.of()
+                : directory.childrenOf(province));
+        Map<String, String> agencyNames = new LinkedHashMap<>();
+        directory.agencies().forEach(a -> agencyNames.put(a.code(), a.name(locale)));
+        model.addAttribute("agencyNames", agencyNames);
+        model.addAttribute("mapLevel", query.areaCode() == null ? "province" : query.areaCode().length() == 2 ? "district" : "");
+        List<Map<String, Object>> mapData = new ArrayList<>();
+        for (Monitoring.AreaRow row : report.areas()) {
+            if (row.centers() == 0) continue;
+            mapData.add(Map.of("code", "TH" + row.code(), "name", row.name(locale), "value", row.completeness(),
+                    "centers", row.centers()));
+        }
+        model.addAttribute("mapData", mapData);
+        List<Map<String, Object>> standardsData = new ArrayList<>();
+        for (Monitoring.Distribution d : report.standards()) {
+            standardsData.add(Map.of("key", d.key(), "levels", java.util.Arrays.stream(d.levels()).boxed().toList()));
+        }
+        model.addAttribute("standardsData", standardsData);
+        Map<String, String> districtNames = new java.util.HashMap<>();
+        (province == null ? directory.areasAtLevel(AreaLevel.DISTRICT) : directory.childrenOf(province))
+                .forEach(a -> districtNames.put(a.code(), a.name(locale)));
+        model.addAttribute("districtNames", districtNames);
+        return "assessment/monitoring";
+    }
+
+    @GetMapping("/assessment/monitoring/export.xlsx")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
+            @RequestParam(required = false) String agency, @RequestParam(required = false) Monitoring.ListFilter list) {
+        CurrentUser user = users.require();
+        Monitoring.Query query = query(user, year, area, agency, list == null ? Monitoring.ListFilter.ALL : list);
+        Monitoring.Report report = monitoring.report(query, user, Integer.MAX_VALUE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            workbook.write(report, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String name = "assessment-" + query.yearBe() + (query.areaCode() == null ? "" : "-" + query.areaCode()) + ".xlsx";
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .body(out.toByteArray());
+    }
+
+    private Monitoring.Query query(CurrentUser user, Integer year, String area, String agency, Monitoring.ListFilter list) {
+        String chosen = area == null || area.isBlank() ? monitoring.homeArea(user) : area.strip();
+        return new Monitoring.Query(year == null ? assessments.currentYearBe() : year, chosen,
+                agency == null || agency.isBlank() ? null : agency.strip(),
+                list == null ? Monitoring.ListFilter.NOT_SUBMITTED : list);
+    }
+}
