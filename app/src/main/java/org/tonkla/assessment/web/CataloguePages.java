@@ -47,7 +47,9 @@ class CataloguePages {
         }
         switch (outcome) {
             case Catalogues.ImportOutcome.Imported imported -> {
-                redirect.addFlashAttribute("imported", imported);
+                // Flash attributes live in the shared JDBC session: plain strings only.
+                redirect.addFlashAttribute("importedVersion", imported.version());
+                redirect.addFlashAttribute("importedItems", String.valueOf(imported.items()));
                 return "redirect:/assessment/catalogues";
             }
             case Catalogues.ImportOutcome.Refused refused -> {
