@@ -183,7 +183,14 @@ public class Monitoring {
      * @throws AccessDeniedException when the user may not monitor, or the area is outside their scope
      */
     public Report report(Query query, CurrentUser user, int listLimit) {
-        List<CenterRow> rows = centers(query, user);
+        return report(query, user, 0, listLimit);
+    }
+
+    /** The dashboard with one page of the list: {@code listLimit} centers from {@code listOffset}. */
+    public Report report(Query query, CurrentUser user, int listOffset, int listLimit) {
+        requireArea(query, user);
+        List<String> visible = visibleAgencies(user, query.agencyCode());
+        List<CenterRow> rows = rows(query, visible);
         Map<AssessmentStatus, Integer> byStatus = new EnumMap<>(AssessmentStatus.class);
         for (AssessmentStatus s : AssessmentStatus.values()) byStatus.put(s, 0);
         int outdated = 0;
@@ -197,18 +204,23 @@ public class Monitoring {
                 .sorted(Comparator.comparing(CenterRow::subdistrictCode).thenComparing(CenterRow::nameTh)).toList();
         Set<String> agencies = new java.util.TreeSet<>();
         rows.forEach(r -> agencies.add(r.agencyCode()));
-        return new Report(query, rows.size(), byStatus, outdated, followUp, areas(query, rows), standards(query, user),
-                indicators(query, user), listed.subList(0, Math.min(listLimit, listed.size())), listed.size(),
+        return new Report(query, rows.size(), byStatus, outdated, followUp, areas(query, rows), standards(query, visible),
+                indicators(query, visible),
+                listed.subList(Math.min(listOffset, listed.size()), (int) Math.min((long) listOffset + listLimit, listed.size())),
+                listed.size(),
                 List.copyOf(agencies));
     }
 
     /** Every center of the query's area and affiliation with its line, for the export. */
     public List<CenterRow> centers(Query query, CurrentUser user) {
         requireArea(query, user);
+        return rows(query, visibleAgencies(user, query.agencyCode()));
+    }
+
+    private List<CenterRow> rows(Query query, List<String> visible) {
         String prefix = query.areaCode() == null ? "" : query.areaCode();
         LocalDate today = LocalDate.now(clock.withZone(ThaiDates.BANGKOK));
         Instant yearStart = ZonedDateTime.of(query.yearBe() - 543, 1, 1, 0, 0, 0, 0, ThaiDates.BANGKOK).toInstant();
-        List<String> visible = visibleAgencies(user, query.agencyCode());
         Set<UUID> overdue = new HashSet<>(jdbc.sql("""
                 SELECT DISTINCT a.unit_id FROM improvement_plan p JOIN center_assessment a ON a.id = p.assessment_id
                  WHERE p.done_on IS NULL AND p.due_on < :today
@@ -267,11 +279,10 @@ public class Monitoring {
         return out;
     }
 
-    private List<Distribution> standards(Query query, CurrentUser user) {
+    private List<Distribution> standards(Query query, List<String> visible) {
         Map<String, int[]> counts = new LinkedHashMap<>();
         for (String key : List.of("1", "2", "3", "overall")) counts.put(key, new int[4]);
         String prefix = query.areaCode() == null ? "" : query.areaCode();
-        List<String> visible = visibleAgencies(user, query.agencyCode());
         jdbc.sql("""
                 SELECT level_s1, level_s2, level_s3, level_overall, count(*) AS n
                   FROM center_assessment
@@ -296,10 +307,9 @@ public class Monitoring {
         return out;
     }
 
-    private List<Distribution> indicators(Query query, CurrentUser user) {
+    private List<Distribution> indicators(Query query, List<String> visible) {
         Map<String, Distribution> out = new TreeMap<>(Comparator.comparing(Monitoring::sortKey));
         String prefix = query.areaCode() == null ? "" : query.areaCode();
-        List<String> visible = visibleAgencies(user, query.agencyCode());
         jdbc.sql("""
                 SELECT r.indicator_key, r.standard_no, r.level, count(*) AS n
                   FROM assessment_indicator_result r

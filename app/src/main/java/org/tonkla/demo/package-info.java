@@ -4,5 +4,5 @@
  * the first start, through the other modules' public APIs; off with {@code TONKLA_DEMO=false}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data",
-        allowedDependencies = {"platform", "identity", "directory"})
+        allowedDependencies = {"platform", "identity", "directory", "assessment"})
 package org.tonkla.demo;

@@ -31,7 +31,7 @@ import org.tonkla.identity.Users;
 @Controller
 class MonitoringPages {
 
-    private static final int LIST_LIMIT = 500;
+    private static final int PAGE_SIZE = 100;
     private final Monitoring monitoring;
     private final CenterAssessments assessments;
     private final Directory directory;
@@ -50,10 +50,14 @@ class MonitoringPages {
     @GetMapping("/assessment/monitoring")
     String dashboard(@RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
             @RequestParam(required = false) String agency, @RequestParam(required = false) Monitoring.ListFilter list,
-            Model model, Locale locale) {
+            @RequestParam(defaultValue = "1") int page, Model model, Locale locale) {
         CurrentUser user = users.require();
         Monitoring.Query query = query(user, year, area, agency, list);
-        Monitoring.Report report = monitoring.report(query, user, LIST_LIMIT);
+        int current = Math.max(1, page);
+        Monitoring.Report report = monitoring.report(query, user, (current - 1) * PAGE_SIZE, PAGE_SIZE);
+        model.addAttribute("page", current);
+        model.addAttribute("pages", Math.max(1, (report.listTotal() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("pageStart", (current - 1) * PAGE_SIZE);
         model.addAttribute("report", report);
         model.addAttribute("query", query);
         model.addAttribute("statuses", AssessmentStatus.values());
