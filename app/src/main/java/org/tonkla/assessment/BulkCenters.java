@@ -46,10 +46,11 @@ public class BulkCenters {
 
     /**
      * One year's assessment. {@code levels} holds the ratings by item key (all applicable items unless
-     * a draft); items below ดี get a plan entry due within the year.
+     * a draft); items below ดี get a plan entry due at the end of the year, done on {@code plansDoneOn}
+     * ({@code null}: still open).
      */
     public record Assessment(int yearBe, AssessmentStatus status, Instant openedAt, Instant submittedAt,
-            Instant reviewedAt, Map<String, ItemLevel> levels, String returnedItem) {}
+            Instant reviewedAt, Map<String, ItemLevel> levels, String returnedItem, LocalDate plansDoneOn) {}
 
     private final DataSource dataSource;
     private final Catalogues catalogues;
@@ -127,7 +128,7 @@ public class BulkCenters {
                             "generate", a.openedAt());
                     if (!level.atLeast(ItemLevel.GOOD)) {
                         plans.row(id, item.key(), c.provinceCode(), "จัดทำแผนพัฒนาตามข้อ " + item.key(), "หัวหน้าศูนย์",
-                                LocalDate.of(a.yearBe() - 543, 12, 31), null, "generate", a.openedAt());
+                                LocalDate.of(a.yearBe() - 543, 12, 31), a.plansDoneOn(), "generate", a.openedAt());
                     }
                 }
                 if (result != null) {

@@ -166,7 +166,9 @@ class SyntheticCenters {
             assessments.add(new BulkCenters.Assessment(year, status, instant(opened, random),
                     status == AssessmentStatus.DRAFT ? null : instant(submitted, random),
                     status == AssessmentStatus.RETURNED || status == AssessmentStatus.ACCEPTED ? instant(reviewed, random) : null,
-                    levels, returnedItem));
+                    levels, returnedItem,
+                    // Most centers carry out last years' plans; a few let them lapse.
+                    back > 0 && random.nextDouble() < 0.9 ? LocalDate.of(year - 543, 11, 1).plusDays(random.nextInt(60)) : null));
         }
         return new BulkCenters.Center(unit.id(), unit.provinceCode(), unit.subdistrictCode().substring(0, 4),
                 unit.agencyCode(), profile, staff, assessments);

@@ -73,6 +73,13 @@ class AssessmentCycleBrowserTest extends IntegrationTest {
         // The officer finds it among the submitted centers of the province and returns item 1.2.1.
         Page officer = login("officer.khonkaen");
         officer.locator("#home-monitoring").click();
+        // One click from the home page answers "who has not submitted, and how did the others score
+        // on Standard 3?": the list opens on the centers not submitted, beside the results per standard.
+        assertThat(officer.locator("#list h2")).containsText("ยังไม่ส่ง");
+        assertThat(officer.locator("#standards tr[data-standard='3']")).isVisible();
+        // The map of the province's districts is drawn from the bundled boundaries, offline.
+        officer.waitForFunction("() => { var c = echarts.getInstanceByDom(document.getElementById('map'));"
+                + " return c && c.getOption().series[0].data.length > 0; }");
         officer.locator("#tile-SUBMITTED").click();
         officer.locator("#list").getByText("ศูนย์พัฒนาเด็กเล็กเทศบาลนครขอนแก่น (สาธิต)").click();
         assertThat(officer.locator("#status")).hasText("ส่งแล้ว รอตรวจ");
