@@ -43,6 +43,17 @@ public record ComputedItem(Kind kind, int a, int b, int c, int d) {
         return String.format(java.util.Locale.ROOT, "%.1f", (double) children / caregivers);
     }
 
+    /**
+     * Whether group ก ({@code underThree}) or ข has more children per caregiver than {@code max};
+     * {@code false} when no maximum is configured.
+     */
+    public boolean exceeds(boolean underThree, Integer max) {
+        if (kind != Kind.RATIO || max == null) return false;
+        int children = underThree ? a : c;
+        int caregivers = underThree ? b : d;
+        return children > 0 && (long) children > (long) max * caregivers;
+    }
+
     /** The compact form stored with a submission, e.g. {@code DSPM:41:50:0:0}. */
     public String encode() {
         return kind + ":" + a + ":" + b + ":" + c + ":" + d;

@@ -50,6 +50,8 @@ class AssessmentCycleBrowserTest extends IntegrationTest {
         assertThat(head.locator("h1")).containsText("ศูนย์พัฒนาเด็กเล็กเทศบาลนครขอนแก่น");
         head.locator("#open-year").click();
         assertThat(head.locator("#status")).hasText("ร่าง");
+        // The buttons come after the last item: once they are there, every item is.
+        assertThat(head.locator("#save")).isVisible();
         Locator items = head.locator("section.item");
         int count = items.count();
         assertThat(count).isGreaterThan(10);
@@ -109,6 +111,7 @@ class AssessmentCycleBrowserTest extends IntegrationTest {
 
         head.reload();
         assertThat(head.locator("#status")).hasText("รับรองแล้ว");
+        assertThat(item(head, "3.7.1 ข")).isVisible(); // the last item: the whole sheet is there
         assertThat(head.locator("input[type=radio]")).hasCount(0);
         assertThat(head.locator("#save")).hasCount(0);
         assertThat(item(head, "1.2.1").locator(".level")).hasText("ดีมาก");

@@ -150,6 +150,10 @@ class ComputedItemsTest extends IntegrationTest {
         ComputedItem ratio = assessments.sheet(id, head).computed().get("1.2.4");
         assertThat(new int[] {ratio.a(), ratio.b(), ratio.c(), ratio.d()}).containsExactly(3, 1, 5, 1);
         assertThat(ratio.childrenPerCaregiver(false)).isEqualTo("5.0");
+        // No ratio is flagged unless a limit is configured (the standard's figure was not verified).
+        assertThat(ratio.exceeds(false, null)).isFalse();
+        assertThat(ratio.exceeds(false, 4)).isTrue();
+        assertThat(ratio.exceeds(false, 5)).isFalse();
     }
 
     private static Sc s(String day, String code) {

@@ -56,9 +56,11 @@ class AssessmentPages {
     private final Monitoring monitoring;
     private final Directory directory;
     private final Users users;
+    private final org.tonkla.assessment.AssessmentProperties properties;
 
     AssessmentPages(CenterAssessments assessments, CenterProfiles profiles, Monitoring monitoring, Directory directory,
-            Users users) {
+            Users users, org.tonkla.assessment.AssessmentProperties properties) {
+        this.properties = properties;
         this.assessments = assessments;
         this.profiles = profiles;
         this.monitoring = monitoring;
@@ -108,6 +110,8 @@ class AssessmentPages {
         model.addAttribute("unit", unit);
         model.addAttribute("sheet", sheet);
         model.addAttribute("levels", ItemLevel.values());
+        model.addAttribute("maxUnderThree", properties.maxChildrenPerCaregiverUnderThree());
+        model.addAttribute("maxThreeToSix", properties.maxChildrenPerCaregiverThreeToSix());
         model.addAttribute("marks", ReviewMark.values());
         model.addAttribute("mayEdit", assessments.mayEdit(user, unitId));
         model.addAttribute("maySubmit", assessments.maySubmit(user, unitId));

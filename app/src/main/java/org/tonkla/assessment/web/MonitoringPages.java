@@ -37,9 +37,11 @@ class MonitoringPages {
     private final Directory directory;
     private final Users users;
     private final MonitoringWorkbook workbook;
+    private final org.springframework.context.MessageSource messages;
 
     MonitoringPages(Monitoring monitoring, CenterAssessments assessments, Directory directory, Users users,
-            MonitoringWorkbook workbook) {
+            MonitoringWorkbook workbook, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.monitoring = monitoring;
         this.assessments = assessments;
         this.directory = directory;
@@ -86,7 +88,20 @@ class MonitoringPages {
         for (Monitoring.Distribution d : report.standards()) {
             standardsData.add(Map.of("key", d.key(), "levels", java.util.Arrays.stream(d.levels()).boxed().toList()));
         }
-        model.addAttribute("standardsData", standardsData);
+        Map<String, Object> chartData = new LinkedHashMap<>();
+        chartData.put("standards", standardsData);
+        chartData.put("labels", java.util.Arrays.stream(org.tonkla.core.standard.ItemLevel.values())
+                .map(l -> messages.getMessage("assessment.level." + l.score(), null, locale)).toList());
+        chartData.put("overallLabel", messages.getMessage("assessment.overall", null, locale));
+        chartData.put("standardWord", messages.getMessage("assessment.standard.word", null, locale));
+        chartData.put("mapData", mapData);
+        chartData.put("mapLevel", query.areaCode() == null ? "province" : query.areaCode().length() == 2 ? "district" : "");
+        chartData.put("province", query.areaCode() == null ? "" : query.areaCode());
+        chartData.put("districtsFile", "/geo/districts_simplified.geojson");
+        chartData.put("provincesFile", "/geo/provinces_simplified.geojson");
+        chartData.put("monitoringUrl", "/assessment/monitoring");
+        chartData.put("year", query.yearBe());
+        model.addAttribute("chartData", chartData);
         Map<String, String> districtNames = new java.util.HashMap<>();
         (province == null ? directory.areasAtLevel(AreaLevel.DISTRICT) : directory.childrenOf(province))
                 .forEach(a -> districtNames.put(a.code(), a.name(locale)));
@@ -115,6 +130,11 @@ class MonitoringPages {
 
     private Monitoring.Query query(CurrentUser user, Integer year, String area, String agency, Monitoring.ListFilter list) {
         String chosen = area == null || area.isBlank() ? monitoring.homeArea(user) : area.strip();
+        // Monitoring goes down to districts; a subdistrict link shows its district.
+        if (chosen != null && chosen.matches("\\d{6}")) chosen = chosen.substring(0, 4);
+        if (chosen != null && !chosen.matches("\\d{2}|\\d{4}")) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST, "area");
+        }
         return new Monitoring.Query(year == null ? assessments.currentYearBe() : year, chosen,
                 agency == null || agency.isBlank() ? null : agency.strip(),
                 list == null ? Monitoring.ListFilter.NOT_SUBMITTED : list);
