@@ -336,6 +336,24 @@ public class CenterAssessments {
         return result;
     }
 
+    /**
+     * Marks an improvement-plan entry as carried out today. Plans stay open to this after the
+     * assessment is accepted: carrying them out is what follows acceptance.
+     */
+    @Transactional
+    public void markPlanDone(UUID assessmentId, String itemKey, CurrentUser user) {
+        AssessmentSheet sheet = load(assessmentId);
+        if (!mayEdit(user, sheet.unitId())) throw new AccessDeniedException("Only the center's staff keep its plans");
+        int updated = jdbc.sql("""
+                UPDATE improvement_plan SET done_on = ?, updated_by = ?, updated_at = ?
+                 WHERE assessment_id = ? AND item_key = ? AND done_on IS NULL""")
+                .params(Date.valueOf(LocalDate.now(clock.withZone(ThaiDates.BANGKOK))), user.username(), now(),
+                        assessmentId, itemKey)
+                .update();
+        if (updated == 0) throw new AssessmentRefused("assessment.error.noPlan", List.of(itemKey));
+        audit.record("UPDATE", "improvement_plan", assessmentId + " " + itemKey, "done");
+    }
+
     // --- the officer
 
     /**

@@ -86,6 +86,30 @@ class SubmissionScoringTest extends IntegrationTest {
     }
 
     @Test
+    void nextYearsSheetShowsLastYearsLevelsAndPlans() {
+        UUID center = Fixtures.center(directory, "DLA", "300103", "ศูนย์พัฒนาเด็กเล็กปีต่อปี");
+        var head = Fixtures.user("head.years", Role.CENTER_HEAD, "DLA", OrgUnit.serviceUnit(center));
+        var officer = Fixtures.user("officer.years", Role.PROVINCIAL_OFFICER, "DLA", OrgUnit.area("30"));
+        int lastYear = assessments.currentYearBe() - 1;
+        UUID last = assessments.open(center, lastYear, head);
+        Map<String, RatingInput> ratings = new HashMap<>();
+        for (var item : assessments.sheet(last, head).applicableItems()) ratings.put(item.key(), rate(2));
+        ratings.put("1.3.1", rate(1));
+        assessments.saveDraft(last, ratings, Map.of("1.3.1", new PlanInput("ติดตั้งรั้วสนามเด็กเล่น", "ครูสมศรี",
+                LocalDate.of(lastYear - 543, 12, 31))), head);
+        assessments.submit(last, head);
+        assessments.review(last, Map.of(), CenterAssessments.Decision.ACCEPT, null, officer);
+        // Carrying out the plan is recorded after acceptance; the results stay locked.
+        assessments.markPlanDone(last, "1.3.1", head);
+
+        UUID current = assessments.open(center, lastYear + 1, head);
+        AssessmentSheet sheet = assessments.sheet(current, head);
+        assertThat(sheet.previous()).containsEntry("1.3.1", ItemLevel.BASIC).containsEntry("1.1.1", ItemLevel.GOOD);
+        assertThat(sheet.previousPlans().get("1.3.1").action()).isEqualTo("ติดตั้งรั้วสนามเด็กเล่น");
+        assertThat(sheet.previousPlans().get("1.3.1").doneOn()).isNotNull();
+    }
+
+    @Test
     void onlyTheHeadOfTheCenterOpensAndSubmits() {
         UUID center = Fixtures.center(directory, "DLA", "300102", "ศูนย์พัฒนาเด็กเล็กสิทธิ์");
         var caregiver = Fixtures.user("care.score", Role.CAREGIVER, "DLA", OrgUnit.serviceUnit(center));

@@ -196,6 +196,19 @@ class AssessmentPages {
         return "redirect:/assessment/centers/" + sheet.unitId() + "/" + sheet.yearBe();
     }
 
+    @PostMapping("/assessment/{id}/plan-done")
+    String planDone(@PathVariable UUID id, @RequestParam String item, RedirectAttributes redirect) {
+        CurrentUser user = users.require();
+        AssessmentSheet sheet = assessments.sheet(id, user);
+        try {
+            assessments.markPlanDone(id, item, user);
+            redirect.addFlashAttribute("done", "assessment.plan.marked");
+        } catch (AssessmentRefused e) {
+            Flash.refusal(redirect, e);
+        }
+        return "redirect:/assessment/centers/" + sheet.unitId() + "/" + sheet.yearBe();
+    }
+
     @GetMapping("/assessment/evidence/{id}")
     ResponseEntity<byte[]> evidence(@PathVariable UUID id) {
         FileContent file = assessments.evidence(id, users.require());
