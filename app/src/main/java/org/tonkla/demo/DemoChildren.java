@@ -26,7 +26,8 @@ import org.tonkla.registry.Sex;
 /**
  * The demo class that {@code teacher.kk} teaches at the demo center: 24 children of two to four,
  * among them {@code guardian.kk}'s daughter and a boy whose 42-month DSPM screening found a
- * suspected language delay and who has a peanut allergy, ready to hand over to the kindergarten.
+ * suspected language delay and who has a peanut allergy, ready to hand over to the kindergarten. The
+ * others passed their DSPM screenings at every key age.
  * Their measurements are left to the teacher, so that the roster's bulk entry has work to do.
  */
 @Component
@@ -97,11 +98,25 @@ class DemoChildren {
         language.put(DspmDomain.EL, ScreeningResult.SUSPECTED_DELAY);
         UUID first = UUID.fromString("0192f0a0-0000-7000-8000-0000000000d1");
         LocalDate screened = kong.dateOfBirth().plusMonths(42).plusDays(5);
-        var screenings = List.of(
+        var screenings = new ArrayList<>(List.of(
                 new RecordBookImports.ImportedScreening(first, kongFacts, DemoUnits.KHON_KAEN_HEALTH_CENTER, screened, 42,
                         language, null),
                 new RecordBookImports.ImportedScreening(UUID.fromString("0192f0a0-0000-7000-8000-0000000000d2"), kongFacts,
-                        DemoUnits.KHON_KAEN_HEALTH_CENTER, screened.plusDays(28), 42, language, first));
+                        DemoUnits.KHON_KAEN_HEALTH_CENTER, screened.plusDays(28), 42, language, first)));
+        // The class was screened at the health center at every key age it has passed, and passed; only
+        // Kong's 42-month screening found a delay. (The center's Standard 3 items are scored from these.)
+        var passed = new EnumMap<DspmDomain, ScreeningResult>(DspmDomain.class);
+        for (DspmDomain d : DspmDomain.values()) passed.put(d, ScreeningResult.NORMAL);
+        for (ImportedChild c : children) {
+            var facts = new ChildFacts(c.id(), c.sex(), c.dateOfBirth(), "40");
+            for (var age : org.tonkla.core.development.DspmScreeningAge.values()) {
+                LocalDate on = age.reachedOn(c.dateOfBirth()).plusDays(3);
+                if (on.isAfter(today) || (c.id().equals(HANDOVER_CHILD) && age.months() == 42)) continue;
+                screenings.add(new RecordBookImports.ImportedScreening(
+                        UUID.nameUUIDFromBytes(("demo-dspm:" + c.id() + age.months()).getBytes()), facts,
+                        DemoUnits.KHON_KAEN_HEALTH_CENTER, on, age.months(), passed, null));
+            }
+        }
         var notes = List.of(new RecordBookImports.ImportedNote(UUID.fromString("0192f0a0-0000-7000-8000-0000000000f1"),
                 kongFacts, DemoUnits.KHON_KAEN_HEALTH_CENTER, HealthNote.Kind.ALLERGY, "แพ้ถั่วลิสง"));
         entries.importEntries(List.of(), screenings, doses, notes, "demo", Instant.now(clock));

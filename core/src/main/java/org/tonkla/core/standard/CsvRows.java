@@ -7,14 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 4180 CSV to rows of cells: quoted fields with doubled quotes and line breaks, CRLF or LF,
- * an optional leading byte-order mark. Catalogues are small, so the text is read whole.
+ * RFC 4180 CSV to rows of cells and back: quoted fields with doubled quotes and line breaks, CRLF
+ * or LF, an optional leading byte-order mark. Catalogues are small, so the text is read whole.
  */
-final class CsvRows {
+public final class CsvRows {
 
     private CsvRows() {}
 
-    static List<List<String>> parse(Reader reader) {
+    /** The rows of {@code reader}'s CSV text, cells unquoted but not trimmed. */
+    public static List<List<String>> parse(Reader reader) {
         String text = readAll(reader);
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         List<List<String>> rows = new ArrayList<>();
@@ -53,6 +54,27 @@ final class CsvRows {
             rows.add(row);
         }
         return rows;
+    }
+
+    /**
+     * CSV text of {@code rows}, LF line ends, each cell quoted only when it holds a comma, quote or
+     * line break; {@code null} cells are written empty. {@code parse(format(rows))} gives the rows back.
+     */
+    public static String format(List<List<String>> rows) {
+        StringBuilder out = new StringBuilder();
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                if (i > 0) out.append(',');
+                String cell = row.get(i) == null ? "" : row.get(i);
+                if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
+                    out.append('"').append(cell.replace("\"", "\"\"")).append('"');
+                } else {
+                    out.append(cell);
+                }
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     private static String readAll(Reader reader) {

@@ -1,0 +1,77 @@
+package org.tonkla.assessment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.tonkla.core.standard.AgeGroup;
+import org.tonkla.core.standard.CatalogueItem;
+import org.tonkla.core.standard.CentreResult;
+import org.tonkla.core.standard.ItemLevel;
+import org.tonkla.core.standard.StandardCatalogue;
+
+/**
+ * One center's assessment of one year, as its pages show it.
+ *
+ * @param catalogue the catalogue version the assessment uses (fixed when it was opened)
+ * @param ageGroups the Standard-3 groups the center serves (from its profile when it was opened)
+ * @param ratings by item key; items not yet touched are absent
+ * @param computed what Tonkla computed from the records, by item key (live for drafts, the snapshot
+ *     of the last submission otherwise)
+ * @param result the scores of the ratings as they stand, under the configured rule
+ * @param previous last year's effective levels by item key, for "the change since last year"
+ * @param previousPlans last year's improvement plans by item key
+ * @param dspmFromRecords whether DSPM outcome items take the level computed from the records
+ */
+public record AssessmentSheet(UUID id, UUID unitId, String provinceCode, String agencyCode, int yearBe,
+        StandardCatalogue catalogue, Set<AgeGroup> ageGroups, AssessmentStatus status, Map<String, ItemRating> ratings,
+        Map<String, ComputedItem> computed, Map<String, PlanEntry> plans, Map<String, List<EvidenceFile>> evidence,
+        List<CycleEvent> history, CentreResult result, Map<String, ItemLevel> previous,
+        Map<String, PlanEntry> previousPlans, boolean dspmFromRecords) {
+
+    /** The center's rating of an item and the officer's review of it. */
+    public record ItemRating(String itemKey, ItemLevel level, String note, ReviewMark review, String reviewComment) {}
+
+    /** What will be done about an item below ดี, by whom, by when. */
+    public record PlanEntry(String itemKey, String action, String owner, LocalDate dueOn, LocalDate doneOn) {}
+
+    /** An uploaded evidence file. */
+    public record EvidenceFile(UUID id, String itemKey, String fileName, String contentType, long sizeBytes) {}
+
+    /** One step of the cycle. */
+    public record CycleEvent(String action, String actor, Instant at, String comment) {}
+
+    /** The officer's mark on one item. */
+    public enum ReviewMark { OPEN, ACCEPTED, RETURNED }
+
+    /** The items this center is assessed on: Standards 1–2 and the Standard-3 groups it serves, in catalogue order. */
+    public List<CatalogueItem> applicableItems() {
+        return catalogue.items().stream()
+                .filter(i -> i.ageGroup() == AgeGroup.ALL || ageGroups.contains(i.ageGroup()))
+                .toList();
+    }
+
+    /** The level that counts for an item: the records' for DSPM items when configured and known, else the center's. */
+    public ItemLevel effectiveLevel(String itemKey) {
+        ComputedItem c = computed.get(itemKey);
+        if (dspmFromRecords && c != null && c.level() != null) return c.level();
+        ItemRating r = ratings.get(itemKey);
+        return r == null ? null : r.level();
+    }
+
+    /** Whether the center may change this item now (draft: all; returned: the returned items). */
+    public boolean itemEditable(String itemKey) {
+        if (status == AssessmentStatus.DRAFT) return true;
+        if (status != AssessmentStatus.RETURNED) return false;
+        ItemRating r = ratings.get(itemKey);
+        return r != null && r.review() == ReviewMark.RETURNED;
+    }
+
+    /** The officer's mark on an item, {@link ReviewMark#OPEN} when none. */
+    public ReviewMark review(String itemKey) {
+        ItemRating r = ratings.get(itemKey);
+        return r == null ? ReviewMark.OPEN : r.review();
+    }
+}

@@ -1,0 +1,120 @@
+package org.tonkla.assessment.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tonkla.assessment.AssessmentRefused;
+import org.tonkla.assessment.CenterProfile;
+import org.tonkla.assessment.CenterProfiles;
+import org.tonkla.assessment.CenterProfiles.ProfileForm;
+import org.tonkla.assessment.CenterProfiles.StaffForm;
+import org.tonkla.directory.Directory;
+import org.tonkla.identity.CurrentUser;
+import org.tonkla.identity.Users;
+
+/** The center's Part 1 data: profile, staff records and photos. */
+@Controller
+class ProfilePages {
+
+    private final CenterProfiles profiles;
+    private final Directory directory;
+    private final Users users;
+
+    ProfilePages(CenterProfiles profiles, Directory directory, Users users) {
+        this.profiles = profiles;
+        this.directory = directory;
+        this.users = users;
+    }
+
+    @GetMapping("/assessment/centers/{unitId}/profile")
+    String profile(@PathVariable UUID unitId, Model model) {
+        CurrentUser user = users.require();
+        var unit = directory.serviceUnit(unitId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No unit " + unitId));
+        model.addAttribute("unit", unit);
+        model.addAttribute("profile", profiles.profile(unitId, user));
+        model.addAttribute("agency", directory.agency(unit.agencyCode()).orElse(null));
+        model.addAttribute("lineage", directory.lineage(unit.subdistrictCode()));
+        model.addAttribute("mayEdit", profiles.mayEdit(user, unitId));
+        model.addAttribute("staffRoles", CenterProfile.StaffRole.values());
+        model.addAttribute("qualifications", CenterProfile.Qualification.values());
+        model.addAttribute("caresFor", CenterProfile.CaresFor.values());
+        return "assessment/profile";
+    }
+
+    @PostMapping("/assessment/centers/{unitId}/profile")
+    String save(@PathVariable UUID unitId, @RequestParam(required = false) String address,
+            @RequestParam(required = false) String capacity, @RequestParam(required = false) String classrooms,
+            @RequestParam(defaultValue = "false") boolean servesUnderThree,
+            @RequestParam(defaultValue = "false") boolean servesThreeToSix, RedirectAttributes redirect) {
+        try {
+            profiles.save(unitId, new ProfileForm(address, number(capacity, "capacity"), number(classrooms, "classrooms"),
+                    servesUnderThree, servesThreeToSix), users.require());
+            redirect.addFlashAttribute("done", "assessment.profile.saved");
+        } catch (AssessmentRefused e) {
+            Flash.refusal(redirect, e);
+        }
+        return "redirect:/assessment/centers/" + unitId + "/profile";
+    }
+
+    @PostMapping("/assessment/centers/{unitId}/staff")
+    String addStaff(@PathVariable UUID unitId, @RequestParam(required = false) String fullName,
+            @RequestParam(required = false) CenterProfile.StaffRole role,
+            @RequestParam(required = false) CenterProfile.Qualification qualification,
+            @RequestParam(required = false) String trainingHours,
+            @RequestParam(required = false) CenterProfile.CaresFor caresFor, RedirectAttributes redirect) {
+        try {
+            profiles.addStaff(unitId, new StaffForm(fullName, role, qualification, number(trainingHours, "trainingHours"),
+                    caresFor), users.require());
+            redirect.addFlashAttribute("done", "assessment.staff.added");
+        } catch (AssessmentRefused e) {
+            Flash.refusal(redirect, e);
+        }
+        return "redirect:/assessment/centers/" + unitId + "/profile";
+    }
+
+    @PostMapping("/assessment/centers/{unitId}/staff/{staffId}/leave")
+    String removeStaff(@PathVariable UUID unitId, @PathVariable UUID staffId) {
+        profiles.removeStaff(unitId, staffId, users.require());
+        return "redirect:/assessment/centers/" + unitId + "/profile";
+    }
+
+    @PostMapping("/assessment/centers/{unitId}/photos")
+    String addPhoto(@PathVariable UUID unitId, @RequestParam("photo") MultipartFile photo,
+            @RequestParam(required = false) String caption, RedirectAttributes redirect) {
+        try {
+            profiles.addPhoto(unitId, photo.getOriginalFilename(), photo.getBytes(), caption, users.require());
+            redirect.addFlashAttribute("done", "assessment.photo.added");
+        } catch (AssessmentRefused e) {
+            Flash.refusal(redirect, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "redirect:/assessment/centers/" + unitId + "/profile";
+    }
+
+    @GetMapping("/assessment/centers/{unitId}/photos/{photoId}")
+    ResponseEntity<byte[]> photo(@PathVariable UUID unitId, @PathVariable UUID photoId) {
+        return AssessmentPages.download(profiles.photo(unitId, photoId, users.require()));
+    }
+
+    private static Integer number(String text, String field) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new AssessmentRefused("assessment.error.field." + field);
+        }
+    }
+}

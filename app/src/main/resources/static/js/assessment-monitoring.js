@@ -1,0 +1,55 @@
+// The assessment monitoring dashboard: results per standard as stacked bars, and the map of the
+// area's districts (or the country's provinces) coloured by the share of centers that submitted.
+// Boundaries come from Tonkla's own /geo files, so the map works offline.
+(document.fonts ? document.fonts.ready : Promise.resolve()).then(function () {
+  var source = document.getElementById('monitoring-data');
+  if (!source || typeof echarts === 'undefined') return;
+  var d = JSON.parse(source.textContent);
+  // Canvas text needs the Thai web font by name, once it has loaded.
+  var text = { fontFamily: "'Sarabun', 'Noto Sans Thai', sans-serif" };
+  var colours = ['#b71c1c', '#e0a100', '#7cb342', '#2f7d32'];
+
+  var chartBox = document.getElementById('standards-chart');
+  if (chartBox) {
+    var names = d.standards.map(function (s) { return s.key === 'overall' ? d.overallLabel : d.standardWord + ' ' + s.key; });
+    echarts.init(chartBox).setOption({
+      textStyle: text,
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { data: d.labels, bottom: 0 },
+      grid: { left: 90, right: 20, top: 10, bottom: 40 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: names, inverse: true },
+      series: d.labels.map(function (label, level) {
+        return { name: label, type: 'bar', stack: 'levels', color: colours[level],
+                 data: d.standards.map(function (s) { return s.levels[level]; }) };
+      })
+    });
+  }
+
+  var mapBox = document.getElementById('map');
+  if (!mapBox || !d.mapLevel) return;
+  fetch(d.mapLevel === 'district' ? d.districtsFile : d.provincesFile)
+    .then(function (r) { return r.json(); })
+    .then(function (geo) {
+      var key = d.mapLevel === 'district' ? 'ADM2_PCODE' : 'ADM1_PCODE';
+      if (d.mapLevel === 'district') {
+        geo = { type: 'FeatureCollection',
+                features: geo.features.filter(function (f) { return f.properties.ADM1_PCODE === 'TH' + d.province; }) };
+      }
+      geo.features.forEach(function (f) { f.properties.name = f.properties[key]; });
+      echarts.registerMap('area', geo);
+      var map = echarts.init(mapBox);
+      map.setOption({
+        textStyle: text,
+        tooltip: { formatter: function (p) { return p.data ? p.data.label + ': ' + p.data.value + '% (' + p.data.centers + ')' : p.name; } },
+        visualMap: { min: 0, max: 100, left: 0, bottom: 0, text: ['100%', '0%'], calculable: false,
+                     inRange: { color: ['#fdecea', '#fff6e5', '#c8e6c9', '#2f7d32'] } },
+        series: [{ type: 'map', map: 'area', roam: true,
+                   data: d.mapData.map(function (a) { return { name: a.code, value: a.value, label: a.name, centers: a.centers }; }),
+                   label: { show: false }, emphasis: { label: { show: false } } }]
+      });
+      map.on('click', function (p) {
+        if (p.name) window.location = d.monitoringUrl + '?year=' + d.year + '&area=' + p.name.substring(2);
+      });
+    });
+});
