@@ -267,7 +267,7 @@ public class CenterAssessments {
         if (sheet.applicableItems().stream().noneMatch(i -> i.key().equals(itemKey)) || !sheet.itemEditable(itemKey)) {
             throw new AssessmentRefused("assessment.error.notEditable", List.of(itemKey));
         }
-        EvidenceStore.Stored stored = files.store(fileName, bytes);
+        org.tonkla.platform.FileStore.Stored stored = files.store(fileName, bytes);
         UUID id = UUID.randomUUID();
         String name = fileName == null || fileName.isBlank() ? id.toString() : fileName.replaceAll("[\\\\/\\r\\n\"]", "_");
         jdbc.sql("""

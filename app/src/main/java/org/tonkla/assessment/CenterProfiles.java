@@ -121,7 +121,7 @@ public class CenterProfiles {
     @Transactional
     public void addPhoto(UUID unitId, String fileName, byte[] bytes, String caption, CurrentUser user) {
         ServiceUnit unit = requireEdit(user, unitId);
-        EvidenceStore.Stored stored = files.store(fileName, bytes);
+        org.tonkla.platform.FileStore.Stored stored = files.store(fileName, bytes);
         if (!stored.contentType().startsWith("image/")) throw new AssessmentRefused("assessment.error.photoType", List.of(fileName));
         UUID id = UUID.randomUUID();
         jdbc.sql("""

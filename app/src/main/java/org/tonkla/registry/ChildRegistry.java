@@ -23,6 +23,7 @@ import org.tonkla.identity.OrgUnit;
 import org.tonkla.identity.Role;
 import org.tonkla.identity.ScopeCheck;
 import org.tonkla.platform.AuditTrail;
+import org.tonkla.platform.FileStore;
 import org.tonkla.platform.PersonalDataCipher;
 import org.tonkla.registry.internal.Identifiers;
 import org.tonkla.registry.internal.NameKeys;
@@ -40,7 +41,7 @@ public class ChildRegistry {
     static final String CHILD_COLUMNS = """
             c.id, c.given_name_th, c.family_name_th, c.given_name_en, c.family_name_en, c.sex, c.date_of_birth,
             c.nationality, c.identifier_type, c.national_id_last4, c.g_code, c.no_identifier_reason, c.household_id,
-            c.province_code""";
+            c.province_code, c.photo_sha256""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -50,13 +51,15 @@ public class ChildRegistry {
     private final PersonalDataCipher cipher;
     private final AuditTrail audit;
     private final JsonMapper json;
+    private final FileStore files;
     // Looked up when needed: the record book implements it and itself depends on this registry.
     private final org.springframework.beans.factory.ObjectProvider<HandoverSummaries> handovers;
 
     ChildRegistry(JdbcClient jdbc, Clock clock, ScopeCheck scopes, AccessLog accessLog, Directory directory,
-            PersonalDataCipher cipher, AuditTrail audit, JsonMapper json,
+            PersonalDataCipher cipher, AuditTrail audit, JsonMapper json, FileStore files,
             org.springframework.beans.factory.ObjectProvider<HandoverSummaries> handovers) {
         this.json = json;
+        this.files = files;
         this.jdbc = jdbc;
         this.clock = clock;
         this.scopes = scopes;
@@ -464,6 +467,52 @@ public class ChildRegistry {
                 .param(user.id()).query(ChildRegistry::child).list();
     }
 
+    // --- photo
+
+    /** Child photos: at most this large when uploaded, and kept at most this many pixels on the long edge. */
+    static final long PHOTO_MAX_BYTES = 8L * 1024 * 1024;
+    static final int PHOTO_MAX_EDGE = 600;
+
+    /**
+     * Sets the child's photo (JPEG or PNG, re-encoded without EXIF/GPS, scaled down). A previous
+     * photo stays in the file store and in the corrections history.
+     *
+     * @throws IllegalArgumentException {@code photo.EMPTY}, {@code photo.TOO_LARGE} or {@code photo.TYPE}
+     */
+    @Transactional
+    public void setPhoto(ChildId child, String fileName, byte[] bytes, CurrentUser user) {
+        requireWrite(user, child);
+        FileStore.Stored stored;
+        try {
+            stored = files.store(fileName, bytes, PHOTO_MAX_BYTES, false, PHOTO_MAX_EDGE);
+        } catch (FileStore.Refused e) {
+            throw new IllegalArgumentException("photo." + e.problem());
+        }
+        String old = jdbc.sql("SELECT photo_sha256 FROM child WHERE id = ?").param(child.value())
+                .query(String.class).list().getFirst(); // null before the first photo
+        jdbc.sql("UPDATE child SET photo_sha256 = ?, updated_at = now() WHERE id = ?").params(stored.sha256(), child.value())
+                .update();
+        String province = provinceOf(child);
+        jdbc.sql("""
+                INSERT INTO child_correction (id, child_id, field, old_value, new_value, reason, corrected_by, corrected_at,
+                                              province_code) VALUES (?,?,'photo',?,?,?,?,now(),?)""")
+                .params(UUID.randomUUID(), child.value(), old, stored.sha256(), old == null ? "new photo" : "photo replaced",
+                        user.username(), province).update();
+        accessLog.record(user, child.value(), province, AccessLog.Action.WRITE, "photo", null);
+    }
+
+    /**
+     * The photo of a child the caller has already opened (through {@link #openFile}, which checked
+     * scope and wrote the log), as a {@code data:} URI to embed in the page.
+     */
+    public Optional<String> photoDataUri(Child child) {
+        if (child.photoSha256() == null) return Optional.empty();
+        byte[] bytes = files.read(child.photoSha256());
+        boolean png = bytes.length > 1 && (bytes[0] & 0xff) == 0x89;
+        return Optional.of("data:" + (png ? "image/png" : "image/jpeg") + ";base64,"
+                + java.util.Base64.getEncoder().encodeToString(bytes));
+    }
+
     // --- corrections
 
     /** Corrects a name or the date of birth; the old value stays in {@code child_correction} with who and why. */
@@ -493,7 +542,7 @@ public class ChildRegistry {
             value = emptyToNull(newValue);
         }
         String old = jdbc.sql("SELECT CAST(" + column + " AS text) FROM child WHERE id = ?").param(child.value())
-                .query(String.class).single();
+                .query(String.class).list().getFirst(); // null for an English name never given
         jdbc.sql("UPDATE child SET " + column + " = ?, updated_at = now() WHERE id = ?").params(value, child.value()).update();
         if (column.contains("name_th")) {
             var c = find(child).orElseThrow();
@@ -543,7 +592,7 @@ public class ChildRegistry {
                 rs.getString("family_name_th"), rs.getString("given_name_en"), rs.getString("family_name_en"),
                 Sex.valueOf(rs.getString("sex")), rs.getDate("date_of_birth").toLocalDate(), rs.getString("nationality"),
                 type, masked, rs.getString("no_identifier_reason"), rs.getObject("household_id", UUID.class),
-                rs.getString("province_code"));
+                rs.getString("province_code"), rs.getString("photo_sha256"));
     }
 
     private static boolean blank(String s) {

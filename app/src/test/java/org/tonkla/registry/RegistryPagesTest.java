@@ -103,6 +103,37 @@ class RegistryPagesTest extends IntegrationTest {
     }
 
     @Test
+    void aChildsPhotoIsKeptWithoutItsLocationAndShownOnThePage() throws Exception {
+        var teacher = as("teacher.kk");
+        String id = registerNew(teacher, "มีรูป");
+        byte[] photo = org.tonkla.TestImages.jpegWithGps();
+        String boundary = "tonkla-test-boundary";
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"child.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(photo);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var m = java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
+                .matcher(teacher.get("/", "text/html").body());
+        assertThat(m.find()).isTrue();
+        var saved = teacher.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/children/" + id + "/photo"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-CSRF-TOKEN", m.group(1))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        assertThat(saved.statusCode()).isEqualTo(302);
+
+        String page = teacher.get("/children/" + id, "text/html").body();
+        var img = java.util.regex.Pattern.compile("id=\"child-photo\"[^>]*|src=\"data:image/jpeg;base64,([^\"]+)\"").matcher(page);
+        String base64 = null;
+        while (img.find()) if (img.group(1) != null) base64 = img.group(1);
+        assertThat(base64).as("the page shows the photo").isNotNull();
+        String stored = new String(java.util.Base64.getDecoder().decode(base64), StandardCharsets.ISO_8859_1);
+        assertThat(stored).doesNotContain("Exif").doesNotContain("GPS");
+
+        var notAPhoto = postForm(teacher, "/children/" + id + "/guardians"); // a form without a file is no photo
+        assertThat(notAPhoto.statusCode()).isNotEqualTo(500);
+    }
+
+    @Test
     void anUnknownSubdistrictIsNamed() {
         var r = as("teacher.kk").postJson("/api/v1/children", """
                 {"givenNameTh":"ที่อยู่","familyNameTh":"ผิด","sex":"F","dateOfBirth":"%s","noIdentifierReason":"ยังไม่แจ้งเกิด",

@@ -96,6 +96,7 @@ class ChildPages {
                         .map(u -> u.name(org.springframework.context.i18n.LocaleContextHolder.getLocale())).orElse(null),
                 a.agencyCode(), a.action().name(), a.purpose())).toList());
         model.addAttribute("corrections", registry.corrections(v.child().id()));
+        model.addAttribute("photo", registry.photoDataUri(v.child()).orElse(null));
         model.addAttribute("domains", DspmDomain.values());
         model.addAttribute("results", ScreeningResult.values());
         model.addAttribute("noteKinds", HealthNote.Kind.values());

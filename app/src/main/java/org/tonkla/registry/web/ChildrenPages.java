@@ -138,6 +138,18 @@ class ChildrenPages {
         return "redirect:/children/" + id + "#identity";
     }
 
+    @PostMapping("/children/{id}/photo")
+    String photo(@PathVariable UUID id, @RequestParam("photo") org.springframework.web.multipart.MultipartFile photo,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) throws java.io.IOException {
+        try {
+            registry.setPhoto(new ChildId(id), photo.getOriginalFilename(), photo.getBytes(), users.require());
+            redirect.addFlashAttribute("saved", "photo");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("errorField", "child." + e.getMessage());
+        }
+        return "redirect:/children/" + id + "#identity";
+    }
+
     /** A correction of the name or date of birth; the earlier value is kept with who and why. */
     @PostMapping("/children/{id}/corrections")
     String correct(@PathVariable UUID id, @RequestParam String field, @RequestParam(required = false) String newValue,

@@ -1,0 +1,176 @@
+package org.tonkla.platform;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import org.springframework.stereotype.Component;
+
+/**
+ * Files people upload (evidence, center and child photos) in a content-addressed store under the data directory
+ * ({@code files/ab/abcdef…}, named by SHA-256 of the stored bytes), so a file uploaded twice is kept
+ * once and any node sharing the directory finds it.
+ *
+ * <p>Photos (JPEG, PNG) are decoded and re-encoded with the JDK's ImageIO: the new file holds pixels
+ * only, so EXIF, XMP and GPS location cannot survive in any format, and no extra library is needed.
+ * Photos are also scaled down to {@value #MAX_EDGE} px on the long edge. PDFs are kept as they are.
+ * Anything else, and anything over the configured size, is refused.
+ */
+@Component
+public class FileStore {
+
+    /** The longest edge a stored photo keeps; enough to read a document photographed on a phone. */
+    static final int MAX_EDGE = 2560;
+
+    /** A stored file. */
+    public record Stored(String sha256, String contentType, long size) {}
+
+    /** Why a file was not stored. */
+    public enum Problem { EMPTY, TOO_LARGE, TYPE }
+
+    /** The file was not stored; {@code problem} says why, for a message naming the file. */
+    public static final class Refused extends RuntimeException {
+        private final Problem problem;
+        private final String fileName;
+
+        Refused(Problem problem, String fileName) {
+            super(problem + ": " + fileName);
+            this.problem = problem;
+            this.fileName = fileName;
+        }
+
+        public Problem problem() {
+            return problem;
+        }
+
+        public String fileName() {
+            return fileName;
+        }
+    }
+
+    private final Path root;
+
+    FileStore(TonklaProperties tonkla) {
+        this.root = tonkla.dataDir().resolve("files");
+    }
+
+    /**
+     * Checks, cleans and stores {@code bytes}: photos re-encoded without metadata, PDFs as they are
+     * when {@code pdfAllowed}.
+     *
+     * @throws Refused when the file is empty, larger than {@code maxBytes} or of another type
+     */
+    public Stored store(String fileName, byte[] bytes, long maxBytes, boolean pdfAllowed) {
+        return store(fileName, bytes, maxBytes, pdfAllowed, MAX_EDGE);
+    }
+
+    /**
+     * Like {@link #store(String, byte[], long, boolean)}, with photos scaled down to {@code maxEdge}
+     * pixels on their long edge (a child's portrait needs far fewer than a photographed document).
+     */
+    public Stored store(String fileName, byte[] bytes, long maxBytes, boolean pdfAllowed, int maxEdge) {
+        if (bytes.length == 0) throw new Refused(Problem.EMPTY, fileName);
+        if (bytes.length > maxBytes) throw new Refused(Problem.TOO_LARGE, fileName);
+        String type = sniff(bytes).filter(t -> pdfAllowed || !t.equals("application/pdf"))
+                .orElseThrow(() -> new Refused(Problem.TYPE, fileName));
+        byte[] clean = type.equals("application/pdf") ? bytes : reencode(bytes, type, fileName, maxEdge);
+        String sha = sha256(clean);
+        Path target = path(sha);
+        try {
+            if (!Files.exists(target)) {
+                Files.createDirectories(target.getParent());
+                Path tmp = Files.createTempFile(target.getParent(), sha, ".part");
+                Files.write(tmp, clean);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Stored(sha, type, clean.length);
+    }
+
+    /** The stored bytes of {@code sha256}. */
+    public byte[] read(String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("sha256");
+        try {
+            return Files.readAllBytes(path(sha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path path(String sha) {
+        return root.resolve(sha.substring(0, 2)).resolve(sha);
+    }
+
+    // Trust the bytes, not the name or the browser's content type.
+    private static Optional<String> sniff(byte[] b) {
+        if (b.length > 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) return Optional.of("image/jpeg");
+        if (b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') return Optional.of("image/png");
+        if (b.length > 4 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F') return Optional.of("application/pdf");
+        return Optional.empty();
+    }
+
+    private static byte[] reencode(byte[] bytes, String type, String fileName, int maxEdge) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+            if (image == null) throw new Refused(Problem.TYPE, fileName);
+            image = scaled(image, type.equals("image/png"), maxEdge);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (type.equals("image/png")) {
+                ImageIO.write(image, "png", out);
+            } else {
+                ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(0.88f);
+                try (var ios = ImageIO.createImageOutputStream(out)) {
+                    writer.setOutput(ios);
+                    writer.write(null, new IIOImage(image, null, null), param);
+                } finally {
+                    writer.dispose();
+                }
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new Refused(Problem.TYPE, fileName);
+        }
+    }
+
+    private static BufferedImage scaled(BufferedImage image, boolean keepAlpha, int maxEdge) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        double factor = Math.min(1.0, (double) maxEdge / Math.max(w, h));
+        int nw = Math.max(1, (int) Math.round(w * factor));
+        int nh = Math.max(1, (int) Math.round(h * factor));
+        // Always redraw: a fresh RGB image also drops colour profiles and odd sample layouts.
+        BufferedImage out = new BufferedImage(nw, nh, keepAlpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image, 0, 0, nw, nh, null);
+        g.dispose();
+        return out;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
