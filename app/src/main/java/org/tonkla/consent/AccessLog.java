@@ -56,6 +56,30 @@ public class AccessLog {
                 .update();
     }
 
+    /**
+     * Logs one access to each child of a list the user was shown (a class roster, a work list, search
+     * results), in one statement. Read entries, so committed like {@link #record}'s reads.
+     */
+    public void recordAll(CurrentUser user, List<UUID> childIds, List<String> provinceCodes, Action action,
+            String purpose) {
+        if (childIds.isEmpty()) return;
+        UUID unitId = user.scope().unit() instanceof OrgUnit.ServiceUnit s ? s.id() : null;
+        jdbc.sql("""
+                WITH commit_mode AS (SELECT set_config('synchronous_commit', CASE WHEN :action = 'READ' THEN 'off'
+                                                       ELSE current_setting('synchronous_commit') END, true))
+                INSERT INTO access_log (id, occurred_at, child_id, province_code, user_id, username, display_name, role,
+                                        agency_code, unit_id, action, purpose)
+                SELECT gen_random_uuid(), :at, x.child, x.province, :user, :username, :name, :role, :agency, :unit,
+                       :action, :purpose
+                FROM unnest(CAST(:children AS uuid[]), CAST(:provinces AS text[])) AS x(child, province), commit_mode""")
+                .param("at", Timestamp.from(Instant.now(clock))).param("user", user.id())
+                .param("username", user.username()).param("name", user.displayName()).param("role", user.role().name())
+                .param("agency", user.scope().agencyCode()).param("unit", unitId).param("action", action.name())
+                .param("purpose", purpose)
+                .param("children", childIds.toArray(UUID[]::new)).param("provinces", provinceCodes.toArray(String[]::new))
+                .update();
+    }
+
     /** Accesses to one child, newest first. */
     public List<Entry> entriesFor(UUID childId, int limit) {
         return jdbc.sql("""

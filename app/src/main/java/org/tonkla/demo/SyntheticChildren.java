@@ -215,11 +215,12 @@ class SyntheticChildren {
     }
 
     /**
-     * A checksum-valid national ID of person type 1 (born in Thailand, registered in time): the district's
-     * code, then a 7-digit serial; each seed starts its serials at another offset.
+     * A checksum-valid national ID that no real person has: person-type digit 9, which the civil
+     * registration does not issue (THAI-RULES §4), then the district's code and a 7-digit serial (each
+     * seed starts its serials at another offset). So synthetic data never claims a real child's ID.
      */
     static String nationalId(String subdistrictCode, int serial) {
-        String first12 = "1" + subdistrictCode.substring(0, 4) + String.format("%07d", serial % 10_000_000);
+        String first12 = "9" + subdistrictCode.substring(0, 4) + String.format("%07d", serial % 10_000_000);
         return first12 + NationalId.checkDigit(first12);
     }
 
@@ -347,10 +348,6 @@ class SyntheticChildren {
 
     // ---
 
-    private static double gaussian(SplittableRandom random) {
-        // Box–Muller: SplittableRandom has no nextGaussian before Java 17's RandomGenerator default; this is explicit.
-        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
-    }
 
     private static double clamp(double z) {
         return Math.max(-4.2, Math.min(4.2, z)); // stay inside the WHO plausibility limits (|z| 5–6)

@@ -28,6 +28,15 @@ public enum Role {
         };
     }
 
+    /**
+     * Whether people in this role may open an individual child's record at all (scope decides which).
+     * Agency analysts work with aggregates and agreed extracts, administrators with the platform: neither
+     * reads a child's record (DESIGN.md, users).
+     */
+    public boolean readsChildRecords() {
+        return this != AGENCY_ANALYST && this != ADMINISTRATOR;
+    }
+
     /** Message-bundle key of the role's name, e.g. {@code role.PROVINCIAL_OFFICER}. */
     public String messageKey() {
         return "role." + name();

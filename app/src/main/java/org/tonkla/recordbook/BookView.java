@@ -14,7 +14,7 @@ import org.tonkla.registry.Enrolment;
  *
  * @param fullIdentifier the national ID in full, only for roles that need it; otherwise empty
  * @param vaccines the vaccine card: every dose of the national schedule with its state today
- * @param accessLog who opened the record: filled for the child's guardian and administrators
+ * @param accessLog who opened the record: filled for the child's guardian only
  */
 public record BookView(Child child, Optional<String> fullIdentifier, List<ChildRegistry.Guardian> guardians,
         List<Enrolment> enrolments, List<Measurement> measurements, List<Screening> screenings,

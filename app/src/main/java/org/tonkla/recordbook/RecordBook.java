@@ -79,8 +79,7 @@ public class RecordBook {
         var file = registry.openFile(childId, user, purpose);
         Child child = file.child();
         LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Bangkok")));
-        boolean seesLog = user.role() == org.tonkla.identity.Role.GUARDIAN
-                || user.role() == org.tonkla.identity.Role.ADMINISTRATOR;
+        boolean seesLog = user.role() == org.tonkla.identity.Role.GUARDIAN;
         Entries e = entries(childId);
         var vaccines = SCHEDULE.statusOf(child.dateOfBirth(), today, e.givenDoses());
         var history = e.screenings().stream().map(s -> DspmScreening.of(s.screenedOn(), s.domains())).toList();
@@ -203,13 +202,17 @@ public class RecordBook {
         Child child = registry.find(childId).orElseThrow(() -> new IllegalArgumentException("childId"));
         requireWrite(user, childId);
         LocalDate today = LocalDate.now(clock);
-        if (in.measuredOn() == null || in.measuredOn().isAfter(today.plusDays(1))) throw new IllegalArgumentException("measuredOn");
+        if (in.measuredOn() == null || in.measuredOn().isAfter(today)) throw new IllegalArgumentException("measuredOn");
         if (in.measuredOn().isBefore(child.dateOfBirth())) throw new IllegalArgumentException("measuredOn");
         if (in.weightKg() == null && in.lengthCm() == null && in.headCm() == null && in.armCm() == null) {
             throw new IllegalArgumentException("weightKg");
         }
         if (in.weightKg() != null && (in.weightKg() <= 0 || in.weightKg() >= 200)) throw new IllegalArgumentException("weightKg");
         if (in.lengthCm() != null && (in.lengthCm() < 30 || in.lengthCm() >= 250)) throw new IllegalArgumentException("lengthCm");
+        // The columns hold what a tape can read on a young child; beyond is a typing error, not a finding.
+        if (in.headCm() != null && (in.headCm() < 20 || in.headCm() > 70)) throw new IllegalArgumentException("headCm");
+        if (in.armCm() != null && (in.armCm() < 5 || in.armCm() > 40)) throw new IllegalArgumentException("armCm");
+        if (in.position() != null && !in.position().matches("[LH]")) throw new IllegalArgumentException("position");
         int ageDays = (int) ChronoUnit.DAYS.between(child.dateOfBirth(), in.measuredOn());
         var scored = growth.score(child.sex(), ageDays, in);
         if (!scored.flags().isEmpty() && !in.confirmImplausible()) throw new ImplausibleMeasurement(scored.flags());
@@ -287,6 +290,36 @@ public class RecordBook {
         return corrected;
     }
 
+    /**
+     * Computes again what was derived from the date of birth (age in days, z-scores, classification and
+     * flags of each current measurement; the key age of each screening), in the correcting transaction.
+     * The observations themselves are unchanged, and the correction of the date is in the registry's
+     * history; here only derived values change, so they are updated in place, with an audit entry.
+     */
+    @org.springframework.context.event.EventListener
+    void dateOfBirthCorrected(org.tonkla.registry.ChildDateOfBirthCorrected event) {
+        Child child = registry.find(event.child()).orElseThrow();
+        for (Measurement m : measurements(event.child())) {
+            int ageDays = (int) ChronoUnit.DAYS.between(child.dateOfBirth(), m.measuredOn());
+            var scored = growth.score(child.sex(), Math.max(ageDays, 0), new MeasurementInput(m.measuredOn(), m.weightKg(),
+                    m.lengthCm(), m.position(), m.headCm(), m.armCm(), m.oedema(), true));
+            jdbc.sql("""
+                    UPDATE growth_measurement SET age_days = ?, z_wfa = ?, z_lhfa = ?, z_wflh = ?, z_bfa = ?, z_hcfa = ?,
+                           z_acfa = ?, flags = ?, classification = ? WHERE id = ?""")
+                    .params(Math.max(ageDays, 0), scored.zWfa(), scored.zLhfa(), scored.zWflh(), scored.zBfa(),
+                            scored.zHcfa(), scored.zAcfa(), String.join(",", scored.flags()),
+                            String.join(",", scored.classification()), m.id())
+                    .update();
+        }
+        for (Screening s : screenings(event.child())) {
+            Integer keyAge = DspmSchedule.NATIONAL.keyAgeOn(child.dateOfBirth(), s.screenedOn())
+                    .map(DspmScreeningAge::months).orElse(null);
+            jdbc.sql("UPDATE dspm_screening SET key_age_months = ? WHERE id = ?").params(keyAge, s.id()).update();
+        }
+        audit.record("RESCORE", "child", event.child().toString(),
+                "growth and DSPM key ages computed again: date of birth " + event.from() + " → " + event.to());
+    }
+
     // --- development (DSPM)
 
     /**
@@ -299,7 +332,7 @@ public class RecordBook {
             CurrentUser user) {
         Child child = registry.find(childId).orElseThrow(() -> new IllegalArgumentException("childId"));
         requireWrite(user, childId);
-        if (screenedOn == null || screenedOn.isBefore(child.dateOfBirth()) || screenedOn.isAfter(LocalDate.now(clock).plusDays(1))) {
+        if (screenedOn == null || screenedOn.isBefore(child.dateOfBirth()) || screenedOn.isAfter(LocalDate.now(clock))) {
             throw new IllegalArgumentException("screenedOn");
         }
         for (DspmDomain d : DspmDomain.values()) {
@@ -308,8 +341,11 @@ public class RecordBook {
         var screening = DspmScreening.of(screenedOn, domains);
         String outcome = screening.specialPpCodes().get(0);
         Integer keyAge = DspmSchedule.NATIONAL.keyAgeOn(child.dateOfBirth(), screenedOn).map(DspmScreeningAge::months).orElse(null);
+        // A re-check follows a first screening that found a suspected delay (1B261) within 30 days; a child
+        // referred at once (1B262) goes to TEDA4I instead (THAI-RULES §2 workflow, steps 2–4).
         UUID followUpOf = screenings(childId).stream()
-                .filter(s -> !s.passedAll() && s.screenedOn().isBefore(screenedOn)
+                .filter(s -> s.followUpOf() == null && s.overall() == ScreeningResult.SUSPECTED_DELAY
+                        && s.screenedOn().isBefore(screenedOn)
                         && !s.screenedOn().plusDays(DspmSchedule.NATIONAL.recheckDays()).isBefore(screenedOn))
                 .reduce((a, b) -> b).map(Screening::id).orElse(null);
         UUID id = UUID.randomUUID();
@@ -321,11 +357,19 @@ public class RecordBook {
                 .params(id, childId.value(), child.provinceCode(), Date.valueOf(screenedOn), keyAge,
                         domains.get(DspmDomain.GM).name(), domains.get(DspmDomain.FM).name(), domains.get(DspmDomain.RL).name(),
                         domains.get(DspmDomain.EL).name(), domains.get(DspmDomain.PS).name(), outcome, followUpOf,
-                        screening.overall() == ScreeningResult.REFER_NOW, unitId, user.username(),
+                        refers(screening, followUpOf), unitId, user.username(),
                         Timestamp.from(Instant.now(clock)))
                 .update();
         accessLog.record(user, childId.value(), child.provinceCode(), AccessLog.Action.WRITE, "screening", outcome);
         return screenings(childId).stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Whether a screening sends the child on: a suspected delay needing referral at once (1B262), or a
+     * re-check that still finds a delay (step 4: refer to a hospital with TEDA4I).
+     */
+    static boolean refers(DspmScreening screening, UUID followUpOf) {
+        return screening.overall() == ScreeningResult.REFER_NOW || (followUpOf != null && !screening.passedAll());
     }
 
     /** Current screenings, oldest first; no access check: callers check. */
@@ -367,7 +411,8 @@ public class RecordBook {
             needs.add(new Need("need.growth.none", null));
         }
         if (!screenings.isEmpty() && !screenings.get(screenings.size() - 1).passedAll()) {
-            needs.add(new Need("need.dspm.suspected", screenings.get(screenings.size() - 1).outcomeCode()));
+            var latest = screenings.get(screenings.size() - 1);
+            needs.add(new Need(latest.referred() ? "need.dspm.refer" : "need.dspm.suspected", latest.outcomeCode()));
         }
         var overdue = vaccines.overdue();
         if (!overdue.isEmpty()) {
@@ -399,7 +444,7 @@ public class RecordBook {
         requireWrite(user, childId);
         String code = vaccineCode == null ? "" : vaccineCode.strip().toUpperCase(java.util.Locale.ROOT);
         if (SCHEDULE.doses().stream().noneMatch(d -> d.isRecordedBy(code))) throw new IllegalArgumentException("vaccineCode");
-        if (givenOn == null || givenOn.isBefore(child.dateOfBirth()) || givenOn.isAfter(LocalDate.now(clock).plusDays(1))) {
+        if (givenOn == null || givenOn.isBefore(child.dateOfBirth()) || givenOn.isAfter(LocalDate.now(clock))) {
             throw new IllegalArgumentException("givenOn");
         }
         var existing = immunizations(childId).stream()
@@ -439,7 +484,7 @@ public class RecordBook {
      * months. Read in four queries whatever the roster size.
      */
     public List<WorkItem> workList(java.util.UUID unitId, CurrentUser user, LocalDate today) {
-        var roster = registry.roster(unitId, user);
+        var roster = registry.roster(unitId, null, user, "worklist");
         var ids = roster.stream().map(e -> e.child().id()).toList();
         var screenings = screeningsOf(ids);
         var doses = dosesOf(ids);
@@ -527,6 +572,59 @@ public class RecordBook {
                 .update();
         accessLog.record(user, childId.value(), child.provinceCode(), AccessLog.Action.WRITE, "health-note", kind.name());
         return id;
+    }
+
+    /**
+     * Records that a condition, disability or allergy no longer applies (from {@code resolvedOn}); the
+     * note stays on the record, shown as resolved, and no longer goes with the child's handover.
+     */
+    @Transactional
+    public void resolveHealthNote(ChildId childId, UUID noteId, LocalDate resolvedOn, CurrentUser user) {
+        Child child = registry.find(childId).orElseThrow(() -> new IllegalArgumentException("childId"));
+        requireWrite(user, childId);
+        if (resolvedOn == null || resolvedOn.isAfter(LocalDate.now(clock)) || resolvedOn.isBefore(child.dateOfBirth())) {
+            throw new IllegalArgumentException("resolvedOn");
+        }
+        int updated = jdbc.sql("UPDATE health_note SET resolved_on = ? WHERE id = ? AND child_id = ? AND resolved_on IS NULL")
+                .params(Date.valueOf(resolvedOn), noteId, childId.value()).update();
+        if (updated == 0) throw new IllegalArgumentException("noteId");
+        accessLog.record(user, childId.value(), child.provinceCode(), AccessLog.Action.WRITE, "health-note", "resolved");
+        audit.record("RESOLVE", "health_note", noteId.toString(), "resolved on " + resolvedOn);
+    }
+
+    /** Corrects a screening: a new row with the corrected results; the old one stays, pointing to it, with the reason. */
+    @Transactional
+    public Screening correctScreening(ChildId childId, UUID screeningId, LocalDate screenedOn,
+            Map<DspmDomain, ScreeningResult> domains, String reason, CurrentUser user) {
+        if (reason == null || reason.isBlank()) throw new IllegalArgumentException("reason");
+        int withdrawn = supersede("dspm_screening", childId, screeningId, null, reason);
+        if (withdrawn == 0) throw new IllegalArgumentException("screeningId");
+        var corrected = recordScreening(childId, screenedOn, domains, user);
+        supersede("dspm_screening", childId, screeningId, corrected.id(), reason);
+        return corrected;
+    }
+
+    /** Corrects a vaccination (wrong vaccine or date): a new row; the old one stays, pointing to it, with the reason. */
+    @Transactional
+    public Immunization correctImmunization(ChildId childId, UUID immunizationId, String vaccineCode, LocalDate givenOn,
+            String lot, String reason, CurrentUser user) {
+        if (reason == null || reason.isBlank()) throw new IllegalArgumentException("reason");
+        if (supersede("immunization", childId, immunizationId, null, reason) == 0) {
+            throw new IllegalArgumentException("immunizationId");
+        }
+        var corrected = recordImmunization(childId, vaccineCode, givenOn, lot, user);
+        supersede("immunization", childId, immunizationId, corrected.id(), reason);
+        return corrected;
+    }
+
+    /**
+     * Marks a current row of {@code table} as corrected. First called without the replacement (so the new
+     * row, recorded next, does not see the old one as current), then again to point the old row at it.
+     */
+    private int supersede(String table, ChildId childId, UUID id, UUID by, String reason) {
+        return jdbc.sql("UPDATE " + table + " SET superseded_by = ?, correction_reason = ? WHERE id = ? AND child_id = ?"
+                        + (by == null ? " AND superseded_by IS NULL" : ""))
+                .params(by == null ? id : by, reason.trim(), id, childId.value()).update();
     }
 
     public List<HealthNote> healthNotes(ChildId childId) {

@@ -13,6 +13,11 @@ import org.tonkla.core.development.ScreeningResult;
 public record Screening(UUID id, LocalDate screenedOn, Integer keyAgeMonths, Map<DspmDomain, ScreeningResult> domains,
         String outcomeCode, UUID followUpOf, boolean referred, String recordedBy) {
 
+    /** The worst result over the five domains. */
+    public ScreeningResult overall() {
+        return domains.values().stream().max(java.util.Comparator.naturalOrder()).orElse(ScreeningResult.NORMAL);
+    }
+
     public boolean passedAll() {
         return domains.values().stream().allMatch(r -> r == ScreeningResult.NORMAL);
     }

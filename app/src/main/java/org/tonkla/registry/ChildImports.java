@@ -57,11 +57,10 @@ public class ChildImports {
      */
     @Transactional
     public long importChildren(List<ImportedChild> batch, String importedBy) {
-        List<Object[]> households = new ArrayList<>(batch.size());
-        List<Object[]> children = new ArrayList<>(batch.size());
-        List<Object[]> guardians = new ArrayList<>();
-        List<Object[]> links = new ArrayList<>();
-        List<Object[]> enrolments = new ArrayList<>();
+        // Check every row first (nothing is written if one is wrong), then leave out the children already
+        // registered (same id: a rerun; same national ID: another record of this child) with everything
+        // that comes with them, so no household or guardian is left without its child.
+        List<byte[]> hashes = new ArrayList<>(batch.size());
         for (int row = 0; row < batch.size(); row++) {
             ImportedChild c = batch.get(row);
             String where = "row " + row + ": ";
@@ -72,19 +71,36 @@ public class ChildImports {
             if (c.subdistrictCode() == null || !c.subdistrictCode().matches("\\d{6}")) {
                 throw new IllegalArgumentException(where + "subdistrictCode");
             }
-            Identifiers.National national;
             try {
-                national = (Identifiers.National) Identifiers.parse(c.nationalId(), null, null);
+                var national = (Identifiers.National) Identifiers.parse(c.nationalId(), null, null);
+                hashes.add(cipher.lookupHash(national.digits()));
             } catch (IllegalArgumentException | ClassCastException e) {
                 throw new IllegalArgumentException(where + "nationalId");
             }
+        }
+        var known = new java.util.HashSet<String>(jdbc.sql("""
+                SELECT id::text FROM child WHERE id = ANY(:ids)
+                UNION ALL SELECT encode(national_id_hash, 'hex') FROM child WHERE national_id_hash = ANY(:hashes)""")
+                .param("ids", batch.stream().map(c -> c.id().value()).toArray(UUID[]::new))
+                .param("hashes", hashes.toArray(byte[][]::new))
+                .query(String.class).list());
+
+        List<Object[]> households = new ArrayList<>(batch.size());
+        List<Object[]> children = new ArrayList<>(batch.size());
+        List<Object[]> guardians = new ArrayList<>();
+        List<Object[]> links = new ArrayList<>();
+        List<Object[]> enrolments = new ArrayList<>();
+        for (int row = 0; row < batch.size(); row++) {
+            ImportedChild c = batch.get(row);
+            byte[] hash = hashes.get(row);
+            if (known.contains(c.id().toString()) || !known.add(java.util.HexFormat.of().formatHex(hash))) continue;
+            String digits = ((Identifiers.National) Identifiers.parse(c.nationalId(), null, null)).digits();
             String province = c.subdistrictCode().substring(0, 2);
             UUID household = UUID.nameUUIDFromBytes(("household:" + c.id()).getBytes());
             households.add(new Object[] {household, c.subdistrictCode(), province, c.houseNo(), c.latitude(), c.longitude()});
             var keys = NameKeys.of(c.givenNameTh(), c.familyNameTh());
-            String digits = national.digits();
             children.add(new Object[] {c.id().value(), c.givenNameTh().trim(), c.familyNameTh().trim(), c.sex().name(),
-                    c.dateOfBirth(), "THA", "NATIONAL_ID", cipher.lookupHash(digits), cipher.encrypt(digits),
+                    c.dateOfBirth(), "THA", "NATIONAL_ID", hash, cipher.encrypt(digits),
                     digits.substring(9), household, province, keys.lk82(), keys.udom83(), keys.metaSound(), importedBy});
             for (ImportedGuardian g : c.guardians()) {
                 guardians.add(new Object[] {g.id(), g.givenNameTh(), g.familyNameTh(), g.phone(), g.userId(), province});
@@ -103,16 +119,11 @@ public class ChildImports {
                 "nationality", "identifier_type", "national_id_hash", "national_id_cipher", "national_id_last4",
                 "household_id", "province_code", "name_key_lk82", "name_key_udom83", "name_key_metasound", "created_by"),
                 children);
-        // A child skipped because its national ID is already registered under another id keeps that
-        // record; its guardians and enrolments from this batch are left out with it.
-        var present = new java.util.HashSet<>(jdbc.sql("SELECT id FROM child WHERE id = ANY(?)")
-                .param((Object) children.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new)).query(UUID.class).list());
         bulk.copyNew("guardian", List.of("id", "given_name_th", "family_name_th", "phone", "user_id", "province_code"),
                 guardians);
-        bulk.copyNew("child_guardian", List.of("child_id", "guardian_id", "relationship", "province_code"),
-                links.stream().filter(r -> present.contains(r[0])).toList());
+        bulk.copyNew("child_guardian", List.of("child_id", "guardian_id", "relationship", "province_code"), links);
         bulk.copyNew("enrolment", List.of("id", "child_id", "unit_id", "kind", "class_name", "started_on", "ended_on",
-                "end_reason", "province_code", "created_by"), enrolments.stream().filter(r -> present.contains(r[1])).toList());
+                "end_reason", "province_code", "created_by"), enrolments);
         audit.record("IMPORT", "child", null, inserted + " of " + batch.size() + " children imported by " + importedBy);
         return inserted;
     }

@@ -52,12 +52,15 @@ public class ChildRegistry {
     private final AuditTrail audit;
     private final JsonMapper json;
     private final FileStore files;
+    private final org.springframework.context.ApplicationEventPublisher events;
     // Looked up when needed: the record book implements it and itself depends on this registry.
     private final org.springframework.beans.factory.ObjectProvider<HandoverSummaries> handovers;
 
     ChildRegistry(JdbcClient jdbc, Clock clock, ScopeCheck scopes, AccessLog accessLog, Directory directory,
             PersonalDataCipher cipher, AuditTrail audit, JsonMapper json, FileStore files,
+            org.springframework.context.ApplicationEventPublisher events,
             org.springframework.beans.factory.ObjectProvider<HandoverSummaries> handovers) {
+        this.events = events;
         this.json = json;
         this.files = files;
         this.jdbc = jdbc;
@@ -94,25 +97,40 @@ public class ChildRegistry {
         Optional<ChildId> existing = switch (identifier) {
             case Identifiers.National n -> jdbc.sql("SELECT id FROM child WHERE national_id_hash = ?")
                     .param(cipher.lookupHash(n.digits())).query(UUID.class).optional().map(ChildId::new);
-            case Identifiers.GCode_ g -> jdbc.sql("SELECT id FROM child WHERE g_code = ?")
+            case Identifiers.GCodeNumber g -> jdbc.sql("SELECT id FROM child WHERE g_code = ?")
                     .param(g.code()).query(UUID.class).optional().map(ChildId::new);
             case Identifiers.None none -> Optional.empty();
         };
         if (existing.isPresent()) {
-            enrolIfNotYet(existing.get(), unit.id(), cmd, user, today);
+            // The same identifier is the same child, but knowing an identifier must not open a child's record:
+            // the unit joins the child only when it also knows the date of birth and sex on record.
+            Child known = find(existing.get()).orElseThrow();
+            if (!known.dateOfBirth().equals(cmd.dateOfBirth()) || known.sex() != cmd.sex()) {
+                throw new IllegalArgumentException("identifier.mismatch");
+            }
+            if (enrolIfNotYet(existing.get(), unit.id(), cmd, user, today)) {
+                accessLog.record(user, existing.get().value(), known.provinceCode(), AccessLog.Action.WRITE, "registration",
+                        "already registered; enrolled here");
+                audit.record("ENROL", "child", existing.get().toString(), "existing child enrolled at unit " + unit.id());
+            }
             return existing.get();
         }
         var keys = NameKeys.of(cmd.givenNameTh(), cmd.familyNameTh());
         if (!cmd.confirmedNew()) {
             var similar = similarChildren(cmd.givenNameTh(), cmd.familyNameTh(), cmd.dateOfBirth(), keys);
-            if (!similar.isEmpty()) throw new DuplicateCandidates(similar);
+            if (!similar.isEmpty()) {
+                // Only children the user may already see are named; the others are only counted.
+                var visible = similar.stream().filter(c -> mayAccess(user, c.id())).toList();
+                throw new DuplicateCandidates(visible, similar.size() - visible.size());
+            }
         }
         String subdistrict = blank(cmd.subdistrictCode()) ? unit.subdistrictCode() : cmd.subdistrictCode().trim();
-        String province = subdistrict.substring(0, 2);
-        UUID householdId = UUID.randomUUID();
-        if (directory.area(subdistrict).filter(a -> a.level() == org.tonkla.directory.AreaLevel.SUBDISTRICT).isEmpty()) {
+        if (!subdistrict.matches("\\d{6}")
+                || directory.area(subdistrict).filter(a -> a.level() == org.tonkla.directory.AreaLevel.SUBDISTRICT).isEmpty()) {
             throw new IllegalArgumentException("subdistrictCode");
         }
+        String province = subdistrict.substring(0, 2);
+        UUID householdId = UUID.randomUUID();
         if ((cmd.latitude() == null) != (cmd.longitude() == null) || (cmd.latitude() != null
                 && (Math.abs(cmd.latitude()) > 90 || Math.abs(cmd.longitude()) > 180))) {
             throw new IllegalArgumentException("latitude");
@@ -133,7 +151,7 @@ public class ChildRegistry {
                         identifier instanceof Identifiers.National n ? cipher.lookupHash(n.digits()) : null,
                         identifier instanceof Identifiers.National n ? cipher.encrypt(n.digits()) : null,
                         identifier instanceof Identifiers.National n ? n.digits().substring(9) : null,
-                        identifier instanceof Identifiers.GCode_ g ? g.code() : null,
+                        identifier instanceof Identifiers.GCodeNumber g ? g.code() : null,
                         identifier instanceof Identifiers.None none ? none.reason() : null,
                         householdId, province, keys.lk82(), keys.udom83(), keys.metaSound(), user.username())
                 .update();
@@ -143,13 +161,14 @@ public class ChildRegistry {
         return id;
     }
 
-    private void enrolIfNotYet(ChildId child, UUID unitId, NewChild cmd, CurrentUser user, LocalDate today) {
+    /** Enrols the child at the unit unless already there; whether it did. */
+    private boolean enrolIfNotYet(ChildId child, UUID unitId, NewChild cmd, CurrentUser user, LocalDate today) {
         boolean enrolled = jdbc.sql("SELECT count(*) FROM enrolment WHERE child_id = ? AND unit_id = ? AND ended_on IS NULL")
                 .params(child.value(), unitId).query(Long.class).single() > 0;
-        if (!enrolled) {
-            enrol(child, unitId, cmd.enrolmentKind() == null ? EnrolmentKind.ENROLLED : cmd.enrolmentKind(),
-                    cmd.className(), cmd.enrolledOn() == null ? today : cmd.enrolledOn(), user);
-        }
+        if (enrolled) return false;
+        enrol(child, unitId, cmd.enrolmentKind() == null ? EnrolmentKind.ENROLLED : cmd.enrolmentKind(),
+                cmd.className(), cmd.enrolledOn() == null ? today : cmd.enrolledOn(), user);
+        return true;
     }
 
     /** Children whose Thai name sounds alike (any of the three Thai name keys) or reads alike, born the same day. */
@@ -167,8 +186,7 @@ public class ChildRegistry {
 
     // --- enrolments and transfers
 
-    @Transactional
-    public UUID enrol(ChildId child, UUID unitId, EnrolmentKind kind, String className, LocalDate startedOn,
+    private UUID enrol(ChildId child, UUID unitId, EnrolmentKind kind, String className, LocalDate startedOn,
             CurrentUser user) {
         scopes.requireActOn(user, OrgUnit.serviceUnit(unitId));
         String province = provinceOf(child);
@@ -182,17 +200,6 @@ public class ChildRegistry {
         return id;
     }
 
-    public List<Enrolment> enrolments(ChildId child) {
-        return jdbc.sql("""
-                SELECT id, child_id, unit_id, kind, class_name, started_on, ended_on, end_reason
-                FROM enrolment WHERE child_id = ? ORDER BY started_on, created_at""")
-                .param(child.value())
-                .query((rs, i) -> new Enrolment(rs.getObject(1, UUID.class), new ChildId(rs.getObject(2, UUID.class)),
-                        rs.getObject(3, UUID.class), EnrolmentKind.valueOf(rs.getString(4)), rs.getString(5),
-                        rs.getDate(6).toLocalDate(), rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(),
-                        rs.getString(8)))
-                .list();
-    }
 
     /**
      * Moves a child from the user's unit to the next one: the enrolment here ends, one there starts,
@@ -230,17 +237,28 @@ public class ChildRegistry {
         return new Transfer(id, child, fromUnit, toUnit, on, handover, note);
     }
 
-    /** Children who arrived at {@code unitId} by transfer, newest first, with their handover. */
+    /**
+     * Children who arrived at {@code unitId} by transfer and are still enrolled there, newest first,
+     * with their handover; each is logged as read for {@code arrivals}.
+     */
     public List<Transfer> arrivals(UUID unitId, CurrentUser user) {
         scopes.requireActOn(user, OrgUnit.serviceUnit(unitId));
-        return jdbc.sql("""
-                SELECT id, child_id, from_unit_id, to_unit_id, transferred_on, handover, note
-                FROM transfer WHERE to_unit_id = ? ORDER BY transferred_on DESC, created_at DESC LIMIT 200""")
+        if (!user.role().readsChildRecords()) throw new AccessDeniedException("This role reads no child's record");
+        var arrivals = jdbc.sql("""
+                SELECT t.id, t.child_id, t.from_unit_id, t.to_unit_id, t.transferred_on, t.handover, t.note, t.province_code
+                FROM transfer t
+                WHERE t.to_unit_id = ? AND EXISTS (SELECT 1 FROM enrolment e
+                      WHERE e.child_id = t.child_id AND e.unit_id = t.to_unit_id AND e.ended_on IS NULL)
+                ORDER BY t.transferred_on DESC, t.created_at DESC LIMIT 200""")
                 .param(unitId)
-                .query((rs, i) -> new Transfer(rs.getObject(1, UUID.class), new ChildId(rs.getObject(2, UUID.class)),
+                .query((rs, i) -> new Object[] {new Transfer(rs.getObject(1, UUID.class), new ChildId(rs.getObject(2, UUID.class)),
                         rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getDate(5).toLocalDate(),
-                        rs.getString(6).isEmpty() ? List.of() : List.of(rs.getString(6).split("\n")), rs.getString(7)))
+                        rs.getString(6).isEmpty() ? List.of() : List.of(rs.getString(6).split("\n")), rs.getString(7)),
+                        rs.getString(8)})
                 .list();
+        accessLog.recordAll(user, arrivals.stream().map(a -> ((Transfer) a[0]).childId().value()).toList(),
+                arrivals.stream().map(a -> (String) a[1]).toList(), AccessLog.Action.READ, "arrivals");
+        return arrivals.stream().map(a -> (Transfer) a[0]).toList();
     }
 
     // --- reading
@@ -285,12 +303,13 @@ public class ChildRegistry {
     }
 
     /**
-     * The rule: a guardian reaches only their own child; everyone else reaches a child enrolled or
-     * registered today at a unit inside their scope, and area scopes also reach a child by where the
-     * family lives.
+     * The rule: a guardian reaches only their own child; analysts and administrators reach none;
+     * everyone else reaches a child enrolled or registered today at a unit inside their scope, and area
+     * scopes (officers, social workers and committees of an area) also reach a child by where the family lives.
      */
     private boolean mayAccess(CurrentUser user, FileRow row) {
         if (user.role() == Role.GUARDIAN) return row.guardianUsers().contains(user.id());
+        if (!user.role().readsChildRecords()) return false;
         LocalDate today = LocalDate.now(clock);
         for (Enrolment e : row.enrolments()) {
             if (e.activeOn(today) && scopes.mayActOn(user, OrgUnit.serviceUnit(e.unitId()))) return true;
@@ -363,15 +382,14 @@ public class ChildRegistry {
                 .query(ChildRegistry::child).optional();
     }
 
-    /** Children currently enrolled or registered at a unit (its roster), by class then name. */
-    public List<RosterEntry> roster(UUID unitId, CurrentUser user) {
-        return roster(unitId, null, user);
-    }
-
-    /** One class of a unit's roster ({@code className} null or blank: the whole unit), by class then name. */
-    public List<RosterEntry> roster(UUID unitId, String className, CurrentUser user) {
+    /**
+     * One class of a unit's roster ({@code className} null or blank: the whole unit), by class then
+     * name, after the scope check; each child shown is logged with {@code purpose} (e.g. {@code roster}).
+     */
+    public List<RosterEntry> roster(UUID unitId, String className, CurrentUser user, String purpose) {
         scopes.requireActOn(user, OrgUnit.serviceUnit(unitId));
-        return jdbc.sql("SELECT " + CHILD_COLUMNS + """
+        if (!user.role().readsChildRecords()) throw new AccessDeniedException("This role reads no child's record");
+        var entries = jdbc.sql("SELECT " + CHILD_COLUMNS + """
                 , e.class_name FROM enrolment e JOIN child c ON c.id = e.child_id
                 WHERE e.unit_id = :unit AND e.ended_on IS NULL
                   AND (CAST(:class AS text) IS NULL OR e.class_name = :class)
@@ -379,6 +397,13 @@ public class ChildRegistry {
                 .param("unit", unitId).param("class", className == null || className.isBlank() ? null : className)
                 .query((rs, i) -> new RosterEntry(child(rs, i), rs.getString("class_name")))
                 .list();
+        logShown(user, entries.stream().map(RosterEntry::child).toList(), purpose);
+        return entries;
+    }
+
+    private void logShown(CurrentUser user, List<Child> shown, String purpose) {
+        accessLog.recordAll(user, shown.stream().map(c -> c.id().value()).toList(),
+                shown.stream().map(Child::provinceCode).toList(), AccessLog.Action.READ, purpose);
     }
 
     /** The classes of a unit's current roster, sorted. */
@@ -408,22 +433,44 @@ public class ChildRegistry {
      * National IDs match by their keyed hash; names by trigram similarity.
      */
     public List<Child> search(CurrentUser user, String text, int limit) {
-        if (blank(text)) return List.of();
+        if (blank(text) || !(user.role().readsChildRecords() || user.role() == Role.GUARDIAN)) return List.of();
         String q = text.trim();
-        List<Child> found = new ArrayList<>();
         String digits = q.replaceAll("[\\s-]", "");
-        if (digits.matches("\\d{13}")) {
-            found.addAll(jdbc.sql("SELECT " + CHILD_COLUMNS + " FROM child c WHERE c.national_id_hash = ?")
-                    .param(cipher.lookupHash(digits)).query(ChildRegistry::child).list());
+        boolean byNationalId = digits.matches("\\d{13}");
+        // The user's scope narrows the search in SQL, so a common name still finds the user's own children;
+        // mayAccess then applies the exact rule (agency, enrolment dates) to what is left.
+        String kind;
+        Object unit = null;
+        String prefix = null;
+        if (user.role() == Role.GUARDIAN) {
+            kind = "GUARDIAN";
         } else {
-            found.addAll(jdbc.sql("SELECT " + CHILD_COLUMNS + """
-                     FROM child c
-                    WHERE c.g_code = :q OR (c.given_name_th || ' ' || c.family_name_th) ILIKE '%' || :q || '%'
-                       OR (c.given_name_th || ' ' || c.family_name_th) % :q
-                    ORDER BY similarity(c.given_name_th || ' ' || c.family_name_th, :q) DESC LIMIT 200""")
-                    .param("q", q).query(ChildRegistry::child).list());
+            switch (user.scope().unit()) {
+                case OrgUnit.Country c -> kind = "COUNTRY";
+                case OrgUnit.Area area -> { kind = "AREA"; prefix = area.code() + "%"; }
+                case OrgUnit.ServiceUnit su -> { kind = "UNIT"; unit = su.id(); }
+            }
         }
-        return found.stream().filter(c -> mayAccess(user, c.id())).limit(limit).toList();
+        List<Child> found = jdbc.sql("SELECT " + CHILD_COLUMNS + """
+                 FROM child c LEFT JOIN household h ON h.id = c.household_id
+                WHERE (CASE WHEN :byId THEN c.national_id_hash = :hash
+                            ELSE c.g_code = :q OR (c.given_name_th || ' ' || c.family_name_th) ILIKE '%' || :q || '%'
+                                 OR (c.given_name_th || ' ' || c.family_name_th) % :q END)
+                  AND (:kind = 'COUNTRY'
+                       OR (:kind = 'UNIT' AND EXISTS (SELECT 1 FROM enrolment e
+                             WHERE e.child_id = c.id AND e.unit_id = CAST(:unit AS uuid) AND e.ended_on IS NULL))
+                       OR (:kind = 'AREA' AND (h.subdistrict_code LIKE :prefix OR EXISTS (SELECT 1 FROM enrolment e
+                             JOIN directory_unit_place p ON p.unit_id = e.unit_id
+                             WHERE e.child_id = c.id AND e.ended_on IS NULL AND p.subdistrict_code LIKE :prefix)))
+                       OR (:kind = 'GUARDIAN' AND EXISTS (SELECT 1 FROM child_guardian cg JOIN guardian g ON g.id = cg.guardian_id
+                             WHERE cg.child_id = c.id AND g.user_id = :user)))
+                ORDER BY similarity(c.given_name_th || ' ' || c.family_name_th, :q) DESC LIMIT 200""")
+                .param("byId", byNationalId).param("hash", byNationalId ? cipher.lookupHash(digits) : new byte[0])
+                .param("q", q).param("kind", kind).param("unit", unit).param("prefix", prefix).param("user", user.id())
+                .query(ChildRegistry::child).list();
+        var shown = found.stream().filter(c -> mayAccess(user, c.id())).limit(limit).toList();
+        logShown(user, shown, "search");
+        return shown;
     }
 
     // --- guardians
@@ -449,15 +496,6 @@ public class ChildRegistry {
     /** A guardian of a child. */
     public record Guardian(UUID id, String givenNameTh, String familyNameTh, String relationship, String phone) {}
 
-    public List<Guardian> guardians(ChildId child) {
-        return jdbc.sql("""
-                SELECT g.id, g.given_name_th, g.family_name_th, cg.relationship, g.phone
-                FROM child_guardian cg JOIN guardian g ON g.id = cg.guardian_id WHERE cg.child_id = ?""")
-                .param(child.value())
-                .query((rs, i) -> new Guardian(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)))
-                .list();
-    }
 
     /** The children of the guardian who has this user account. */
     public List<Child> childrenOfGuardian(CurrentUser user) {
@@ -557,6 +595,9 @@ public class ChildRegistry {
                 .params(UUID.randomUUID(), child.value(), field, old, newValue, reason, user.username(), province).update();
         accessLog.record(user, child.value(), province, AccessLog.Action.WRITE, "correction", field);
         audit.record("CORRECT", "child", child.toString(), field + " (" + reason.trim() + ")");
+        if (column.equals("date_of_birth") && old != null) {
+            events.publishEvent(new ChildDateOfBirthCorrected(child, LocalDate.parse(old), (LocalDate) ((Date) value).toLocalDate()));
+        }
     }
 
     /** A correction of a child's identity: the value before and after, who and why. */

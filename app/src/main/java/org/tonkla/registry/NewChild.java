@@ -19,6 +19,6 @@ public record NewChild(String givenNameTh, String familyNameTh, String givenName
 
     @Override
     public String toString() {
-        return "NewChild[" + givenNameTh + " " + familyNameTh + ", born " + dateOfBirth + "]";
+        return "NewChild[born " + dateOfBirth + ", unit " + unitId + "]"; // no name or identifier in logs
     }
 }

@@ -58,7 +58,7 @@ class ChildPages {
     }
 
     /** One line of "who looked at my child's data", with names instead of ids. */
-    record AccessRow(Instant occurredAt, String displayName, String role, String unitName, String agencyCode,
+    record AccessRow(Instant occurredAt, String displayName, String role, String unitName, String agencyName,
             String action, String purpose) {}
 
     @GetMapping("/children/{id}")
@@ -94,7 +94,10 @@ class ChildPages {
                 a.displayName().isBlank() ? a.username() : a.displayName(), a.role(),
                 a.unitId() == null ? null : directory.serviceUnit(a.unitId())
                         .map(u -> u.name(org.springframework.context.i18n.LocaleContextHolder.getLocale())).orElse(null),
-                a.agencyCode(), a.action().name(), a.purpose())).toList());
+                a.agencyCode() == null ? null : directory.agency(a.agencyCode())
+                        .map(ag -> "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage())
+                                ? ag.nameEn() : ag.nameTh()).orElse(a.agencyCode()),
+                a.action().name(), a.purpose())).toList());
         model.addAttribute("corrections", registry.corrections(v.child().id()));
         model.addAttribute("photo", registry.photoDataUri(v.child()).orElse(null));
         model.addAttribute("domains", DspmDomain.values());
@@ -132,11 +135,16 @@ class ChildPages {
     String addScreening(@PathVariable UUID id, @RequestParam LocalDate screenedOn, @RequestParam Map<String, String> form,
             RedirectAttributes redirect) {
         Map<DspmDomain, ScreeningResult> domains = new EnumMap<>(DspmDomain.class);
-        for (DspmDomain d : DspmDomain.values()) {
-            String value = form.get(d.name());
-            if (value != null && !value.isBlank()) domains.put(d, ScreeningResult.valueOf(value));
-        }
         try {
+            for (DspmDomain d : DspmDomain.values()) {
+                String value = form.get(d.name());
+                if (value == null || value.isBlank()) continue;
+                try {
+                    domains.put(d, ScreeningResult.valueOf(value));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("domains." + d.name());
+                }
+            }
             book.recordScreening(new ChildId(id), screenedOn, domains, users.require());
             redirect.addFlashAttribute("saved", "screening");
         } catch (IllegalArgumentException e) {
@@ -163,6 +171,18 @@ class ChildPages {
         try {
             book.addHealthNote(new ChildId(id), kind, description, since, users.require());
             redirect.addFlashAttribute("saved", "note");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("errorField", "note." + e.getMessage());
+        }
+        return "redirect:/children/" + id + "#notes";
+    }
+
+    @PostMapping("/children/{id}/notes/{noteId}/resolve")
+    String resolveNote(@PathVariable UUID id, @PathVariable UUID noteId, @RequestParam(required = false) LocalDate resolvedOn,
+            RedirectAttributes redirect) {
+        try {
+            book.resolveHealthNote(new ChildId(id), noteId, resolvedOn == null ? today() : resolvedOn, users.require());
+            redirect.addFlashAttribute("saved", "noteResolved");
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("errorField", "note." + e.getMessage());
         }

@@ -64,8 +64,13 @@ class RecordBookApi {
             description = "Identity (national ID masked unless the role needs it), guardians, enrolments, growth with WHO "
                     + "z-scores, DSPM screenings, vaccine card, health notes, needs. The read is written to the access log.")
     BookJson get(@PathVariable UUID id, @RequestParam(defaultValue = "api") String purpose) {
-        return BookJson.of(book.view(new ChildId(id), users.require(), purpose.matches("[a-z-]{1,32}") ? purpose : "api"));
+        if (!PURPOSES.contains(purpose)) throw new InvalidRequest(List.of(error("purpose", "one of " + PURPOSES)));
+        return BookJson.of(book.view(new ChildId(id), users.require(), purpose));
     }
+
+    /** The purposes a client may declare: each is shown to the family in words (access.purpose.* in the bundles). */
+    static final java.util.Set<String> PURPOSES = new java.util.TreeSet<>(
+            java.util.Set.of("api", "care", "growth", "screening", "immunization", "referral", "transfer"));
 
     @PostMapping("/measurements")
     @Operation(summary = "Record a growth measurement", description = "Scored with the WHO standards on save. A value "
@@ -109,6 +114,59 @@ class RecordBookApi {
     @Operation(summary = "Record a DSPM screening", description = "All five domains are required. The MOPH outcome code "
             + "(1B260/1B261/1B262) is derived; a screening within 30 days of a suspected delay is its re-check.")
     ResponseEntity<Screening> screening(@PathVariable UUID id, @RequestBody ScreeningRequest r) {
+        var domains = domains(r);
+        var saved = book.recordScreening(new ChildId(id), r.screenedOn(), domains, users.require());
+        return ResponseEntity.created(URI.create("/api/v1/children/" + id + "/screenings/" + saved.id())).body(saved);
+    }
+
+    /** A corrected screening and why. */
+    record ScreeningCorrection(ScreeningRequest screening, String reason) {}
+
+    @org.springframework.web.bind.annotation.PutMapping("/screenings/{screeningId}")
+    @Operation(summary = "Correct a DSPM screening", description = "Records the corrected results as a new screening "
+            + "that supersedes the old one; the old row is kept with the reason.")
+    Screening correctScreening(@PathVariable UUID id, @PathVariable UUID screeningId, @RequestBody ScreeningCorrection r) {
+        if (r.reason() == null || r.reason().isBlank()) {
+            throw new InvalidRequest(List.of(error("reason", "why the screening is corrected")));
+        }
+        var s = r.screening() == null ? new ScreeningRequest(null, null) : r.screening();
+        var domains = domains(s);
+        return book.correctScreening(new ChildId(id), screeningId, s.screenedOn(), domains, r.reason(), users.require());
+    }
+
+    /** A corrected vaccination and why. */
+    record ImmunizationCorrection(ImmunizationRequest immunization, String reason) {}
+
+    @org.springframework.web.bind.annotation.PutMapping("/immunizations/{immunizationId}")
+    @Operation(summary = "Correct a vaccination", description = "Records the corrected vaccine or date as a new row "
+            + "that supersedes the old one; the old row is kept with the reason.")
+    Immunization correctImmunization(@PathVariable UUID id, @PathVariable UUID immunizationId,
+            @RequestBody ImmunizationCorrection r) {
+        if (r.reason() == null || r.reason().isBlank()) {
+            throw new InvalidRequest(List.of(error("reason", "why the vaccination is corrected")));
+        }
+        var v = r.immunization();
+        if (v == null || v.vaccineCode() == null || v.givenOn() == null) {
+            throw new InvalidRequest(List.of(error("immunization", "vaccineCode and givenOn")));
+        }
+        return book.correctImmunization(new ChildId(id), immunizationId, v.vaccineCode(), v.givenOn(), v.lot(), r.reason(),
+                users.require());
+    }
+
+    @PostMapping("/immunizations")
+    @Operation(summary = "Record a vaccination", description = "The code must be in the Thai national EPI schedule "
+            + "(THCC code set 198). The same code on the same day is the same dose.")
+    ResponseEntity<Immunization> immunization(@PathVariable UUID id, @RequestBody ImmunizationRequest r) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        if (r.vaccineCode() == null || r.vaccineCode().isBlank()) errors.add(error("vaccineCode", "a THCC 198 vaccine code"));
+        if (r.givenOn() == null) errors.add(error("givenOn", "a date (yyyy-mm-dd, CE)"));
+        if (!errors.isEmpty()) throw new InvalidRequest(errors);
+        var saved = book.recordImmunization(new ChildId(id), r.vaccineCode(), r.givenOn(), r.lot(), users.require());
+        return ResponseEntity.created(URI.create("/api/v1/children/" + id + "/immunizations/" + saved.id())).body(saved);
+    }
+
+    /** The five domains of a screening request, or every missing or wrong field named. */
+    private static Map<DspmDomain, ScreeningResult> domains(ScreeningRequest r) {
         List<Map<String, String>> errors = new ArrayList<>();
         if (r.screenedOn() == null) errors.add(error("screenedOn", "a date (yyyy-mm-dd, CE)"));
         Map<DspmDomain, ScreeningResult> domains = new EnumMap<>(DspmDomain.class);
@@ -122,20 +180,7 @@ class RecordBookApi {
             }
         }
         if (!errors.isEmpty()) throw new InvalidRequest(errors);
-        var saved = book.recordScreening(new ChildId(id), r.screenedOn(), domains, users.require());
-        return ResponseEntity.created(URI.create("/api/v1/children/" + id + "/screenings/" + saved.id())).body(saved);
-    }
-
-    @PostMapping("/immunizations")
-    @Operation(summary = "Record a vaccination", description = "The code must be in the Thai national EPI schedule "
-            + "(THCC code set 198). The same code on the same day is the same dose.")
-    ResponseEntity<Immunization> immunization(@PathVariable UUID id, @RequestBody ImmunizationRequest r) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        if (r.vaccineCode() == null || r.vaccineCode().isBlank()) errors.add(error("vaccineCode", "a THCC 198 vaccine code"));
-        if (r.givenOn() == null) errors.add(error("givenOn", "a date (yyyy-mm-dd, CE)"));
-        if (!errors.isEmpty()) throw new InvalidRequest(errors);
-        var saved = book.recordImmunization(new ChildId(id), r.vaccineCode(), r.givenOn(), r.lot(), users.require());
-        return ResponseEntity.created(URI.create("/api/v1/children/" + id + "/immunizations/" + saved.id())).body(saved);
+        return domains;
     }
 
     // --- errors
@@ -172,15 +217,19 @@ class RecordBookApi {
         return problem;
     }
 
-    private static final Map<String, String> EXPECTED = Map.of(
-            "measuredOn", "a date not before the date of birth and not in the future",
-            "screenedOn", "a date not before the date of birth and not in the future",
-            "givenOn", "a date not before the date of birth and not in the future",
-            "weightKg", "kg, above 0 and below 200",
-            "lengthCm", "cm, from 30 to 250",
-            "vaccineCode", "a vaccine code of the Thai national EPI schedule (THCC 198), e.g. 010 for BCG",
-            "childId", "an existing child",
-            "measurementId", "a current measurement of this child");
+    private static final Map<String, String> EXPECTED = Map.ofEntries(
+            Map.entry("measuredOn", "a date not before the date of birth and not in the future"),
+            Map.entry("screenedOn", "a date not before the date of birth and not in the future"),
+            Map.entry("givenOn", "a date not before the date of birth and not in the future"),
+            Map.entry("weightKg", "kg, above 0 and below 200"),
+            Map.entry("lengthCm", "cm, from 30 to 250"),
+            Map.entry("headCm", "cm, from 20 to 70"),
+            Map.entry("armCm", "cm, from 5 to 40"),
+            Map.entry("vaccineCode", "a vaccine code of the Thai national EPI schedule (THCC 198), e.g. 010 for BCG"),
+            Map.entry("childId", "an existing child"),
+            Map.entry("measurementId", "a current measurement of this child"),
+            Map.entry("screeningId", "a current screening of this child"),
+            Map.entry("immunizationId", "a current vaccination of this child"));
 
     private static Map<String, String> error(String field, String expected) {
         return Map.of("field", field, "expected", expected);

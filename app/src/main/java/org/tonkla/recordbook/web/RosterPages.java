@@ -60,7 +60,7 @@ class RosterPages {
     String roster(@PathVariable UUID unitId, @RequestParam(required = false) String className, Model model) {
         var user = users.require();
         LocalDate today = today();
-        var entries = registry.roster(unitId, className, user);
+        var entries = registry.roster(unitId, className, user, "roster");
         Map<ChildId, Measurement> latest = book.latestMeasurements(entries.stream().map(e -> e.child().id()).toList());
         model.addAttribute("unit", directory.serviceUnit(unitId).orElseThrow());
         model.addAttribute("classes", registry.classes(unitId, user));

@@ -9,7 +9,7 @@ public final class Identifiers {
 
     private Identifiers() {}
 
-    public sealed interface Parsed permits National, GCode_, None {
+    public sealed interface Parsed permits National, GCodeNumber, None {
         Child.IdentifierType type();
     }
 
@@ -24,7 +24,7 @@ public final class Identifiers {
         }
     }
 
-    public record GCode_(GCode gCode) implements Parsed {
+    public record GCodeNumber(GCode gCode) implements Parsed {
         public String code() {
             return gCode.value();
         }
@@ -51,7 +51,7 @@ public final class Identifiers {
             return new National(NationalId.tryParse(nationalId).orElseThrow(() -> new IllegalArgumentException("nationalId")));
         }
         if (!blank(gCode)) {
-            return new GCode_(GCode.tryParse(gCode).orElseThrow(() -> new IllegalArgumentException("gCode")));
+            return new GCodeNumber(GCode.tryParse(gCode).orElseThrow(() -> new IllegalArgumentException("gCode")));
         }
         return new None(noIdReason.trim());
     }

@@ -54,14 +54,21 @@ class ChildrenApi {
     record Registration(String givenNameTh, String familyNameTh, String givenNameEn, String familyNameEn, Sex sex,
             LocalDate dateOfBirth, String nationalId, String gCode, String noIdentifierReason, UUID unitId,
             EnrolmentKind enrolmentKind, String className, LocalDate enrolledOn, String subdistrictCode, String houseNo,
-            Double latitude, Double longitude, Boolean confirmedNew) {}
+            Double latitude, Double longitude, Boolean confirmedNew) {
+
+        @Override
+        public String toString() { // never the national ID or the name in a log line
+            return "Registration[born " + dateOfBirth + ", unit " + unitId + "]";
+        }
+    }
 
     @GetMapping
     List<ChildSummary> search(@RequestParam(required = false) String q, @RequestParam(required = false) UUID unit,
             @RequestParam(defaultValue = "50") int limit) {
         var user = users.require();
         if (unit != null) {
-            return registry.roster(unit, user).stream().map(e -> ChildSummary.of(e.child(), e.className())).toList();
+            return registry.roster(unit, null, user, "roster").stream().map(e -> ChildSummary.of(e.child(), e.className()))
+                    .toList();
         }
         return registry.search(user, q, Math.min(limit, 200)).stream().map(c -> ChildSummary.of(c, null)).toList();
     }
@@ -84,6 +91,7 @@ class ChildrenApi {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Children with a similar name and the same date of birth exist; send confirmedNew=true if this one is new");
         problem.setProperty("candidates", e.candidates().stream().map(c -> ChildSummary.of(c, null)).toList());
+        problem.setProperty("elsewhere", e.elsewhere());
         return problem;
     }
 
@@ -99,6 +107,7 @@ class ChildrenApi {
             case "sex" -> "M or F";
             case "unitId" -> "the service unit that registers the child";
             case "subdistrictCode" -> "a DOPA subdistrict code of 6 digits";
+            case "identifier.mismatch" -> "the date of birth and sex registered with this identifier";
             case "latitude" -> "latitude (-90..90) and longitude (-180..180), both or neither";
             default -> "a valid value";
         };

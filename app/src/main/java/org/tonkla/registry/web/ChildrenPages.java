@@ -40,7 +40,13 @@ class ChildrenPages {
     /** The registration form as posted (dates in ISO, CE, from the date input). */
     record ChildForm(String givenNameTh, String familyNameTh, String givenNameEn, String familyNameEn, Sex sex,
             LocalDate dateOfBirth, String nationalId, String gCode, String noIdentifierReason, String className,
-            String subdistrictCode, String houseNo, Double latitude, Double longitude, Boolean confirmedNew) {}
+            String subdistrictCode, String houseNo, Double latitude, Double longitude, Boolean confirmedNew) {
+
+        @Override
+        public String toString() { // never the national ID or the name in a log line
+            return "ChildForm[born " + dateOfBirth + "]";
+        }
+    }
 
     @GetMapping("/children")
     String search(@RequestParam(required = false) String q, Model model) {
@@ -76,6 +82,7 @@ class ChildrenPages {
             return "redirect:/children/" + id;
         } catch (DuplicateCandidates e) {
             model.addAttribute("candidates", e.candidates());
+            model.addAttribute("elsewhere", e.elsewhere());
         } catch (IllegalArgumentException e) {
             model.addAttribute("errorField", e.getMessage());
         }
