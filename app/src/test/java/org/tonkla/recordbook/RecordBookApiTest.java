@@ -163,6 +163,69 @@ class RecordBookApiTest extends IntegrationTest {
     }
 
     @Test
+    void aReCheckThatStillFindsADelayIsAReferral() {
+        var health = as("health.kk");
+        var registered = health.postJson("/api/v1/children", """
+                {"givenNameTh":"ทดสอบ","familyNameTh":"ส่งต่อ","sex":"M","dateOfBirth":"%s","nationalId":"%s",
+                 "enrolmentKind":"REGISTERED"}""".formatted(LocalDate.now().minusDays(25 + 3).minusMonths(18), newNationalId()));
+        String id = body(registered).get("id").asString();
+        String delayed = """
+                {"screenedOn":"%s","domains":{"GM":"NORMAL","FM":"NORMAL","RL":"NORMAL","EL":"SUSPECTED_DELAY","PS":"NORMAL"}}""";
+        var first = body(health.postJson("/api/v1/children/" + id + "/screenings", delayed.formatted(LocalDate.now().minusDays(25))));
+        assertThat(first.get("referred").asBoolean()).isFalse();
+        var recheck = body(health.postJson("/api/v1/children/" + id + "/screenings", delayed.formatted(LocalDate.now())));
+        // THAI-RULES §2 workflow step 4: still delayed after a month of stimulation → refer for TEDA4I.
+        assertThat(recheck.get("followUpOf").asString()).isEqualTo(first.get("id").asString());
+        assertThat(recheck.get("referred").asBoolean()).isTrue();
+        assertThat(body(health.getJson("/api/v1/children/" + id)).get("needs").toString()).contains("need.dspm.refer");
+    }
+
+    @Test
+    void aCorrectedDateOfBirthScoresTheMeasurementsAgain() {
+        var teacher = as("teacher.kk");
+        LocalDate wrongDob = LocalDate.now().minusYears(2);
+        String id = register(teacher, "ทดสอบ", "วันเกิดผิด", wrongDob, newNationalId());
+        var m = body(teacher.postJson("/api/v1/children/" + id + "/measurements",
+                "{\"measuredOn\":\"" + LocalDate.now() + "\",\"weightKg\":12.5,\"lengthCm\":87}"));
+        double before = m.get("zLhfa").asDouble();
+        var csrf = java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
+                .matcher(teacher.get("/", "text/html").body());
+        assertThat(csrf.find()).isTrue();
+        teacher.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/children/" + id
+                        + "/corrections"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-CSRF-TOKEN", csrf.group(1))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("field=dateOfBirth&newValue=" + wrongDob.minusYears(1)
+                        + "&reason=" + java.net.URLEncoder.encode("ตามสูติบัตร", java.nio.charset.StandardCharsets.UTF_8)))
+                .build());
+        var after = body(teacher.getJson("/api/v1/children/" + id)).get("measurements").get(0);
+        // A year older at the same 87 cm is far shorter for age: the length-for-age z-score drops.
+        assertThat(after.get("ageDays").asInt()).isEqualTo(m.get("ageDays").asInt() + (int) java.time.temporal.ChronoUnit.DAYS
+                .between(wrongDob.minusYears(1), wrongDob));
+        assertThat(after.get("zLhfa").asDouble()).isLessThan(before - 1);
+    }
+
+    @Test
+    void aResolvedAllergyStaysOnTheRecordButLeavesTheHandover() {
+        var teacher = as("teacher.kk");
+        String id = register(teacher, "ทดสอบ", "หายแพ้", LocalDate.now().minusYears(3), newNationalId());
+        var csrf = java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
+                .matcher(teacher.get("/", "text/html").body());
+        assertThat(csrf.find()).isTrue();
+        java.util.function.BiConsumer<String, String> post = (path, form) -> teacher.send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-CSRF-TOKEN", csrf.group(1))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build());
+        post.accept("/children/" + id + "/notes", "kind=ALLERGY&description="
+                + java.net.URLEncoder.encode("แพ้นมวัว", java.nio.charset.StandardCharsets.UTF_8));
+        var note = body(teacher.getJson("/api/v1/children/" + id)).get("healthNotes").get(0);
+        assertThat(note.get("resolvedOn").isNull()).isTrue();
+        post.accept("/children/" + id + "/notes/" + note.get("id").asString() + "/resolve", "resolvedOn=" + LocalDate.now());
+        var resolved = body(teacher.getJson("/api/v1/children/" + id)).get("healthNotes").get(0);
+        assertThat(resolved.get("resolvedOn").asString()).isEqualTo(LocalDate.now().toString());
+        assertThat(resolved.get("description").asString()).isEqualTo("แพ้นมวัว");
+    }
+
+    @Test
     void scopeDecidesWhoReadsAChildAndEveryReadIsLogged() {
         var chiangMai = as("officer.chiangmai").getJson("/api/v1/children/" + MALI);
         assertThat(chiangMai.statusCode()).isEqualTo(403);
