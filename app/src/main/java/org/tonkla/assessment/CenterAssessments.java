@@ -209,11 +209,15 @@ public class CenterAssessments {
     /**
      * Saves the center's ratings, notes and plans as a draft. Only items the center may change now
      * are read from the input (all in a draft, the returned ones after a return); others are ignored.
+     * A plan entry that is only partly filled in is not saved, but everything else is: one missing
+     * owner must not cost the center the rest of an afternoon's ratings. Submission still needs a
+     * complete plan for every item below ดี.
      *
-     * @throws AssessmentRefused when the assessment is not with the center, or a plan entry is incomplete
+     * @return the items whose plan entry was incomplete and so not saved, in catalogue order
+     * @throws AssessmentRefused when the assessment is not with the center
      */
     @Transactional
-    public void saveDraft(UUID assessmentId, Map<String, RatingInput> ratings, Map<String, PlanInput> plans,
+    public List<String> saveDraft(UUID assessmentId, Map<String, RatingInput> ratings, Map<String, PlanInput> plans,
             CurrentUser user) {
         if (!mayEdit(user, unitOf(assessmentId))) throw new AccessDeniedException("Only the center's staff rate its items");
         AssessmentSheet sheet = load(assessmentId);
@@ -255,8 +259,9 @@ public class CenterAssessments {
                         .update();
             }
         }
-        if (!incomplete.isEmpty()) throw new AssessmentRefused("assessment.error.planIncomplete", incomplete);
-        audit.record("UPDATE", "center_assessment", assessmentId.toString(), "draft saved");
+        audit.record("UPDATE", "center_assessment", assessmentId.toString(),
+                incomplete.isEmpty() ? "draft saved" : "draft saved, incomplete plans not saved " + incomplete);
+        return incomplete;
     }
 
     /** Adds an evidence file (a photo loses its EXIF location) to an item the center may change now. */
