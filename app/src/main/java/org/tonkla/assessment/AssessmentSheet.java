@@ -18,8 +18,8 @@ import org.tonkla.core.standard.StandardCatalogue;
  * @param catalogue the catalogue version the assessment uses (fixed when it was opened)
  * @param ageGroups the Standard-3 groups the center serves (from its profile when it was opened)
  * @param ratings by item key; items not yet touched are absent
- * @param computed what Tonkla computed from the records, by item key (live for drafts, the snapshot
- *     of the last submission otherwise)
+ * @param computed what Tonkla computed from the records, by item key: live where the center may
+ *     change the item ({@link #itemEditable}), otherwise the snapshot the item was last submitted with
  * @param result the scores of the ratings as they stand, under the configured rule
  * @param previous last year's effective levels by item key, for "the change since last year"
  * @param previousPlans last year's improvement plans by item key

@@ -8,12 +8,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -155,9 +157,8 @@ public class CenterAssessments {
 
     /** The assessment with this id, after the scope check. */
     public AssessmentSheet sheet(UUID assessmentId, CurrentUser user) {
-        AssessmentSheet sheet = load(assessmentId);
-        requireView(user, sheet.unitId());
-        return sheet;
+        requireView(user, unitOf(assessmentId));
+        return load(assessmentId);
     }
 
     /** An evidence file's content, after the scope check. */
@@ -208,14 +209,18 @@ public class CenterAssessments {
     /**
      * Saves the center's ratings, notes and plans as a draft. Only items the center may change now
      * are read from the input (all in a draft, the returned ones after a return); others are ignored.
+     * A plan entry that is only partly filled in is not saved, but everything else is: one missing
+     * owner must not cost the center the rest of an afternoon's ratings. Submission still needs a
+     * complete plan for every item below ดี.
      *
-     * @throws AssessmentRefused when the assessment is not with the center, or a plan entry is incomplete
+     * @return the items whose plan entry was incomplete and so not saved, in catalogue order
+     * @throws AssessmentRefused when the assessment is not with the center
      */
     @Transactional
-    public void saveDraft(UUID assessmentId, Map<String, RatingInput> ratings, Map<String, PlanInput> plans,
+    public List<String> saveDraft(UUID assessmentId, Map<String, RatingInput> ratings, Map<String, PlanInput> plans,
             CurrentUser user) {
+        if (!mayEdit(user, unitOf(assessmentId))) throw new AccessDeniedException("Only the center's staff rate its items");
         AssessmentSheet sheet = load(assessmentId);
-        if (!mayEdit(user, sheet.unitId())) throw new AccessDeniedException("Only the center's staff rate its items");
         requireWithCenter(sheet);
         List<String> incomplete = new ArrayList<>();
         for (CatalogueItem item : sheet.applicableItems()) {
@@ -254,15 +259,16 @@ public class CenterAssessments {
                         .update();
             }
         }
-        if (!incomplete.isEmpty()) throw new AssessmentRefused("assessment.error.planIncomplete", incomplete);
-        audit.record("UPDATE", "center_assessment", assessmentId.toString(), "draft saved");
+        audit.record("UPDATE", "center_assessment", assessmentId.toString(),
+                incomplete.isEmpty() ? "draft saved" : "draft saved, incomplete plans not saved " + incomplete);
+        return incomplete;
     }
 
     /** Adds an evidence file (a photo loses its EXIF location) to an item the center may change now. */
     @Transactional
     public UUID addEvidence(UUID assessmentId, String itemKey, String fileName, byte[] bytes, CurrentUser user) {
+        if (!mayEdit(user, unitOf(assessmentId))) throw new AccessDeniedException("Only the center's staff add evidence");
         AssessmentSheet sheet = load(assessmentId);
-        if (!mayEdit(user, sheet.unitId())) throw new AccessDeniedException("Only the center's staff add evidence");
         requireWithCenter(sheet);
         if (sheet.applicableItems().stream().noneMatch(i -> i.key().equals(itemKey)) || !sheet.itemEditable(itemKey)) {
             throw new AssessmentRefused("assessment.error.notEditable", List.of(itemKey));
@@ -289,14 +295,17 @@ public class CenterAssessments {
      */
     @Transactional
     public CentreResult submit(UUID assessmentId, CurrentUser user) {
+        if (!maySubmit(user, unitOf(assessmentId))) throw new AccessDeniedException("Only the center's head submits");
         AssessmentSheet before = load(assessmentId);
-        if (!maySubmit(user, before.unitId())) throw new AccessDeniedException("Only the center's head submits");
         requireWithCenter(before);
         snapshotComputed(before, user);
         AssessmentSheet sheet = load(assessmentId);
         List<String> unrated = new ArrayList<>();
         List<String> planMissing = new ArrayList<>();
         for (CatalogueItem item : sheet.applicableItems()) {
+            // Only what the center can still change is demanded of it: the other items of a returned
+            // assessment passed these checks when it was submitted and keep their levels (see load).
+            if (!sheet.itemEditable(item.key())) continue;
             ItemLevel level = sheet.effectiveLevel(item.key());
             if (level == null) unrated.add(item.key());
             else if (!level.atLeast(ItemLevel.GOOD) && !sheet.plans().containsKey(item.key())) planMissing.add(item.key());
@@ -342,8 +351,7 @@ public class CenterAssessments {
      */
     @Transactional
     public void markPlanDone(UUID assessmentId, String itemKey, CurrentUser user) {
-        AssessmentSheet sheet = load(assessmentId);
-        if (!mayEdit(user, sheet.unitId())) throw new AccessDeniedException("Only the center's staff keep its plans");
+        if (!mayEdit(user, unitOf(assessmentId))) throw new AccessDeniedException("Only the center's staff keep its plans");
         int updated = jdbc.sql("""
                 UPDATE improvement_plan SET done_on = ?, updated_by = ?, updated_at = ?
                  WHERE assessment_id = ? AND item_key = ? AND done_on IS NULL""")
@@ -364,8 +372,8 @@ public class CenterAssessments {
     @Transactional
     public void review(UUID assessmentId, Map<String, ReviewInput> marks, Decision decision, String comment,
             CurrentUser user) {
+        if (!mayReview(user, unitOf(assessmentId))) throw new AccessDeniedException("Not this center's reviewing officer");
         AssessmentSheet sheet = load(assessmentId);
-        if (!mayReview(user, sheet.unitId())) throw new AccessDeniedException("Not this center's reviewing officer");
         if (sheet.status() != AssessmentStatus.SUBMITTED) {
             throw new AssessmentRefused("assessment.error.notSubmitted", List.of(sheet.status().name()));
         }
@@ -409,6 +417,16 @@ public class CenterAssessments {
 
     // --- loading
 
+    /**
+     * The center an assessment belongs to, read alone so that who may act on it is checked before
+     * anything of it is loaded (loading computes figures from the children's records). An unknown
+     * id is refused like one out of scope, so ids reveal nothing.
+     */
+    private UUID unitOf(UUID assessmentId) {
+        return jdbc.sql("SELECT unit_id FROM center_assessment WHERE id = ?").param(assessmentId).query(UUID.class)
+                .optional().orElseThrow(() -> new AccessDeniedException("No such assessment"));
+    }
+
     AssessmentSheet load(UUID assessmentId) {
         record Head(UUID unitId, String province, String agency, int year, String version, String groups, String status) {}
         Head head = jdbc.sql("""
@@ -437,8 +455,28 @@ public class CenterAssessments {
                     ComputedItem c = ComputedItem.decode(rs.getString("computed_detail"));
                     if (c != null) stored.put(key, c);
                 });
-        Map<String, ComputedItem> computed = status == AssessmentStatus.DRAFT || status == AssessmentStatus.RETURNED
-                ? compute(head.unitId(), head.year(), catalogue, groups) : stored;
+        // Figures are live exactly where the center may still change the item: every item of a draft,
+        // only the returned items of a returned assessment. The items the officer did not return keep
+        // the figures they were submitted (and perhaps already accepted) with: the center cannot touch
+        // them, and the officer's review of them must not shift under both because children were
+        // screened since. Recomputing them would also turn a share that has since dropped below ดี
+        // into a plan demand on an item the center may not edit, so it could never resubmit.
+        Map<String, ComputedItem> computed = switch (status) {
+            case DRAFT -> compute(head.unitId(), head.year(), catalogue, groups, key -> true);
+            case RETURNED -> {
+                Set<String> returned = new HashSet<>();
+                ratings.forEach((key, r) -> {
+                    if (r.review() == ReviewMark.RETURNED) returned.add(key);
+                });
+                Map<String, ComputedItem> mixed = new HashMap<>(stored);
+                mixed.keySet().removeAll(returned);
+                if (!returned.isEmpty()) {
+                    mixed.putAll(compute(head.unitId(), head.year(), catalogue, groups, returned::contains));
+                }
+                yield mixed;
+            }
+            default -> stored;
+        };
 
         Map<String, PlanEntry> plans = plans(assessmentId);
         Map<String, List<EvidenceFile>> evidence = new LinkedHashMap<>();
@@ -489,8 +527,9 @@ public class CenterAssessments {
                 properties.dspmItemsFromRecords());
     }
 
-    /** The facts Tonkla computes from the center's records for {@code yearBe}, by item key. */
-    Map<String, ComputedItem> compute(UUID unitId, int yearBe, StandardCatalogue catalogue, Set<AgeGroup> groups) {
+    /** The facts Tonkla computes from the center's records for {@code yearBe}, by item key, for the items {@code which}. */
+    Map<String, ComputedItem> compute(UUID unitId, int yearBe, StandardCatalogue catalogue, Set<AgeGroup> groups,
+            Predicate<String> which) {
         Map<String, ComputedItem> out = new HashMap<>();
         int yearCe = yearBe - 543;
         LocalDate today = LocalDate.now(clock.withZone(ThaiDates.BANGKOK));
@@ -498,6 +537,7 @@ public class CenterAssessments {
         Map<AgeGroup, ComputedItem> dspm = new HashMap<>();
         for (CatalogueItem item : catalogue.items()) {
             if (item.ageGroup() != AgeGroup.ALL && !groups.contains(item.ageGroup())) continue;
+            if (!which.test(item.key())) continue;
             if (item.kind() == ItemKind.DSPM_OUTCOME) {
                 out.put(item.key(), dspm.computeIfAbsent(item.ageGroup(), g -> {
                     RecordFacts.DspmCounts c = facts.dspm(unitId, yearCe, g);
@@ -516,9 +556,11 @@ public class CenterAssessments {
         return out;
     }
 
-    // The figures a submission was judged on stay with it, even when the records change later.
+    // The figures a submission was judged on stay with it, even when the records change later. A
+    // resubmission takes today's figures only for the items the center worked on again (see load).
     private void snapshotComputed(AssessmentSheet sheet, CurrentUser user) {
         for (CatalogueItem item : sheet.applicableItems()) {
+            if (!sheet.itemEditable(item.key())) continue;
             ComputedItem c = sheet.computed().get(item.key());
             ItemLevel level = c == null ? null : c.level();
             jdbc.sql("""

@@ -1,10 +1,14 @@
 package org.tonkla.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.tonkla.IntegrationTest;
 import org.tonkla.WebClientSession;
 import org.tonkla.demo.DemoUnits;
@@ -23,6 +27,8 @@ class AssessmentScopeTest extends IntegrationTest {
     CenterAssessments assessments;
     @Autowired
     Directory directory;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void officerOutsideTheProvinceCannotSeeTheCenter() {
@@ -79,5 +85,28 @@ class AssessmentScopeTest extends IntegrationTest {
         var obecOfficer = Fixtures.user("obec.officer", Role.PROVINCIAL_OFFICER, "OBEC", OrgUnit.area("40"));
         assertThat(monitoring.centers(new Monitoring.Query(2569, "40", null, Monitoring.ListFilter.ALL), obecOfficer))
                 .extracting(Monitoring.CenterRow::unitId).contains(DemoUnits.KHON_KAEN_CENTER, DemoUnits.KHON_KAEN_KINDERGARTEN);
+    }
+
+    @Test
+    void someoneOutOfScopeIsRefusedBeforeAnythingOfTheAssessmentIsRead() {
+        UUID unit = Fixtures.center(directory, "DLA", "340301", "ศูนย์พัฒนาเด็กเล็กขอบเขต");
+        var head = Fixtures.user("head.scope", Role.CENTER_HEAD, "DLA", OrgUnit.serviceUnit(unit));
+        var chiangMai = Fixtures.user("officer.scope.50", Role.PROVINCIAL_OFFICER, "DLA", OrgUnit.area("50"));
+        UUID id = assessments.open(unit, assessments.currentYearBe(), head);
+        // An assessment that cannot even be loaded: if it were read (ratings, records, history)
+        // before the scope check, the outsider would get an error instead of a plain refusal.
+        jdbc.sql("UPDATE center_assessment SET age_groups = 'NOT_A_GROUP' WHERE id = ?").param(id).update();
+        try {
+            assertThatThrownBy(() -> assessments.sheet(id, chiangMai)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> assessments.saveDraft(id, Map.of(), Map.of(), chiangMai))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> assessments.submit(id, chiangMai)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> assessments.review(id, Map.of(), CenterAssessments.Decision.SAVE, null, chiangMai))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> assessments.markPlanDone(id, "1.1.1", chiangMai))
+                    .isInstanceOf(AccessDeniedException.class);
+        } finally {
+            jdbc.sql("UPDATE center_assessment SET age_groups = 'THREE_TO_SIX' WHERE id = ?").param(id).update();
+        }
     }
 }

@@ -1,6 +1,11 @@
 package org.tonkla.assessment;
 
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tonkla.directory.Directory;
 import org.tonkla.directory.ServiceUnit;
 import org.tonkla.directory.ServiceUnitType;
@@ -35,5 +40,29 @@ final class Fixtures {
             accounts.create(new Accounts.AccountForm(username, username, role, new Scope(agency, unit), "tonkla-demo", true), true);
         }
         return username;
+    }
+
+    /**
+     * A child of province 34 enrolled at {@code unit} since {@code enrolledFrom}, screened once by DSPM
+     * on {@code screenedOn} with overall code {@code outcome} (1B260 passed, 1B262 referred), written
+     * straight into the registry's and record book's tables as their modules would.
+     */
+    static UUID screenedChild(JdbcClient jdbc, UUID unit, LocalDate born, LocalDate enrolledFrom, LocalDate screenedOn,
+            String outcome) {
+        UUID child = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO child (id, given_name_th, family_name_th, sex, date_of_birth, identifier_type, no_identifier_reason,
+                  province_code, created_by) VALUES (?, 'ทดสอบ', 'ระบบ', 'F', ?, 'NONE', 'test', '34', 'test')""")
+                .params(child, Date.valueOf(born)).update();
+        jdbc.sql("""
+                INSERT INTO enrolment (id, child_id, unit_id, kind, started_on, ended_on, province_code, created_by)
+                VALUES (?, ?, ?, 'ENROLLED', ?, NULL, '34', 'test')""")
+                .params(UUID.randomUUID(), child, unit, Date.valueOf(enrolledFrom)).update();
+        String gm = outcome.equals("1B260") ? "NORMAL" : "SUSPECTED_DELAY";
+        jdbc.sql("""
+                INSERT INTO dspm_screening (id, child_id, province_code, screened_on, gm, fm, rl, el, ps, outcome_code,
+                  recorded_by, recorded_at) VALUES (?, ?, '34', ?, ?, 'NORMAL', 'NORMAL', 'NORMAL', 'NORMAL', ?, 'test', ?)""")
+                .params(UUID.randomUUID(), child, Date.valueOf(screenedOn), gm, outcome, Timestamp.from(Instant.now())).update();
+        return child;
     }
 }

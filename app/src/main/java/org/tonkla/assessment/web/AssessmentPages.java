@@ -120,7 +120,11 @@ class AssessmentPages {
         return "assessment/sheet";
     }
 
-    /** The center's form: ratings, notes, plans and evidence; {@code action=submit} also submits. */
+    /**
+     * The center's form: ratings, notes, plans and evidence; {@code action=submit} also submits.
+     * Plan entries left incomplete are reported by item and what was typed into them comes back in
+     * the form (they are not saved); everything else is saved, and nothing is submitted.
+     */
     @PostMapping("/assessment/{id}/save")
     String save(@PathVariable UUID id, @RequestParam Map<String, String> form, jakarta.servlet.http.HttpServletRequest request,
             RedirectAttributes redirect) {
@@ -133,16 +137,14 @@ class AssessmentPages {
             for (CatalogueItem item : sheet.applicableItems()) {
                 String key = item.key();
                 if (form.containsKey("level|" + key) || form.containsKey("note|" + key)) {
-                    String level = form.getOrDefault("level|" + key, "");
-                    ratings.put(key, new RatingInput(level.isBlank() ? null : ItemLevel.ofScore(Integer.parseInt(level)),
-                            form.get("note|" + key)));
+                    ratings.put(key, new RatingInput(level(form.get("level|" + key), key), form.get("note|" + key)));
                 }
                 if (form.containsKey("plan.action|" + key)) {
                     plans.put(key, new PlanInput(form.get("plan.action|" + key), form.get("plan.owner|" + key),
                             date(form.get("plan.due|" + key), key)));
                 }
             }
-            assessments.saveDraft(id, ratings, plans, user);
+            List<String> incomplete = assessments.saveDraft(id, ratings, plans, user);
             var uploads = request instanceof MultipartHttpServletRequest multipart
                     ? multipart.getMultiFileMap() : new org.springframework.util.LinkedMultiValueMap<String, MultipartFile>();
             for (Map.Entry<String, List<MultipartFile>> files : uploads.entrySet()) {
@@ -153,7 +155,21 @@ class AssessmentPages {
                     assessments.addEvidence(id, key, file.getOriginalFilename(), file.getBytes(), user);
                 }
             }
-            if ("submit".equals(form.get("action"))) {
+            boolean submit = "submit".equals(form.get("action"));
+            if (!incomplete.isEmpty()) {
+                redirect.addFlashAttribute("done", "assessment.saved");
+                Flash.refusal(redirect, new AssessmentRefused(submit ? "assessment.error.planIncomplete.notSubmitted"
+                        : "assessment.error.planIncomplete", incomplete));
+                // Plain strings: flash attributes live in the (JDBC-stored) session until the page shows them.
+                HashMap<String, String> typed = new HashMap<>();
+                for (String key : incomplete) {
+                    for (String field : List.of("plan.action|", "plan.owner|", "plan.due|")) {
+                        String value = form.get(field + key);
+                        if (value != null) typed.put(field + key, value);
+                    }
+                }
+                redirect.addFlashAttribute("typed", typed);
+            } else if (submit) {
                 assessments.submit(id, user);
                 redirect.addFlashAttribute("done", "assessment.submitted");
             } else {
@@ -174,20 +190,14 @@ class AssessmentPages {
     String review(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         CurrentUser user = users.require();
         AssessmentSheet sheet = assessments.sheet(id, user);
-        Map<String, ReviewInput> marks = new HashMap<>();
-        for (CatalogueItem item : sheet.applicableItems()) {
-            String mark = form.get("review|" + item.key());
-            if (mark == null && !form.containsKey("comment|" + item.key())) continue;
-            marks.put(item.key(), new ReviewInput(mark == null || mark.isBlank() ? null : ReviewMark.valueOf(mark),
-                    form.get("comment|" + item.key())));
-        }
-        Decision decision;
         try {
-            decision = Decision.valueOf(form.getOrDefault("decision", "SAVE"));
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "decision");
-        }
-        try {
+            Map<String, ReviewInput> marks = new HashMap<>();
+            for (CatalogueItem item : sheet.applicableItems()) {
+                String key = item.key();
+                if (!form.containsKey("review|" + key) && !form.containsKey("comment|" + key)) continue;
+                marks.put(key, new ReviewInput(mark(form.get("review|" + key), key), form.get("comment|" + key)));
+            }
+            Decision decision = decision(form.getOrDefault("decision", "SAVE"));
             assessments.review(id, marks, decision, form.get("comment"), user);
             redirect.addFlashAttribute("done", "assessment.review." + decision.name());
         } catch (AssessmentRefused e) {
@@ -227,6 +237,35 @@ class AssessmentPages {
     private ServiceUnit unit(UUID unitId) {
         return directory.serviceUnit(unitId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No unit " + unitId));
+    }
+
+    // The page offers only radio buttons for these; anything else was made by hand, and is answered
+    // on the page, naming the item, rather than with an error page.
+
+    private static ItemLevel level(String text, String key) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return ItemLevel.ofScore(Integer.parseInt(text.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new AssessmentRefused("assessment.error.field.level", List.of(key));
+        }
+    }
+
+    private static ReviewMark mark(String text, String key) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return ReviewMark.valueOf(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new AssessmentRefused("assessment.error.field.review", List.of(key));
+        }
+    }
+
+    private static Decision decision(String text) {
+        try {
+            return Decision.valueOf(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new AssessmentRefused("assessment.error.field.decision");
+        }
     }
 
     private static LocalDate date(String text, String key) {
