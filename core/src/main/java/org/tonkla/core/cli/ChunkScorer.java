@@ -183,13 +183,19 @@ final class ChunkScorer {
     out.put((byte) ',');
     AsciiNumbers.writeSignificant(s.bmi(), out);
     for (Indicator indicator : ANTHRO) {
-      double z = s.z(indicator);
+      int k = s.hundredths(indicator);
       out.put((byte) ',');
-      AsciiNumbers.writeHundredths(z, out);
-      out.put((byte) ',');
-      if (!Double.isNaN(z)) {
-        out.put((byte) (indicator.implausible(z) ? '1' : '0'));
+      if (k == ScoreSheet.MISSING) {
+        out.put((byte) ',');
+        continue;
       }
+      if (k == ScoreSheet.NOT_HUNDREDTHS) {
+        AsciiNumbers.writeSignificant(s.z(indicator), out);
+      } else {
+        AsciiNumbers.writeHundredths(k, out);
+      }
+      out.put((byte) ',');
+      out.put((byte) (s.flagged(indicator) ? '1' : '0'));
     }
     out.put((byte) '\n');
   }

@@ -167,7 +167,6 @@ public final class GrowthStandards {
       double subscapularMm,
       boolean oedema,
       ScoreSheet out) {
-    double[] z = out.z;
     int s = sex == 1 || sex == 2 ? sex - 1 : -1;
     boolean ageKnown = !Double.isNaN(ageDays);
     int day = ageKnown ? roundHalfUp(ageDays) : -1;
@@ -194,33 +193,35 @@ public final class GrowthStandards {
     out.bmi = bmi;
 
     // WHO Child Growth Standards 2006: age in (unrounded) months below 60, day 0..1856.
-    boolean standards = s >= 0 && ageKnown && months < 60 && day <= LAST_DAY;
-    if (standards) {
-      z[LEN] = byDay(lengthForAge, s, day, lenhei, false);
-      z[HC] = byDay(headForAge, s, day, headCm, false);
-      z[WEI] = oedema ? Double.NaN : byDay(weightForAge, s, day, weightKg, true);
-      z[BMI] = oedema ? Double.NaN : byDay(bmiForAge, s, day, bmi, true);
+    boolean under60 = ageKnown && months < 60 && day <= LAST_DAY;
+    if (s >= 0 && under60) {
+      out.set(LEN, plainByDay(lengthForAge, s, day, lenhei));
+      out.set(HC, plainByDay(headForAge, s, day, headCm));
+      out.set(WEI, oedema ? Double.NaN : restrictedByDay(weightForAge, s, day, weightKg));
+      out.set(BMI, oedema ? Double.NaN : restrictedByDay(bmiForAge, s, day, bmi));
       boolean from91Days = day >= 91;
-      z[AC] = from91Days ? byDay(armForAge, s, day, armCm, true) : Double.NaN;
-      z[TS] = from91Days ? byDay(tricepsForAge, s, day, tricepsMm, true) : Double.NaN;
-      z[SS] = from91Days ? byDay(subscapularForAge, s, day, subscapularMm, true) : Double.NaN;
+      out.set(AC, from91Days ? restrictedByDay(armForAge, s, day, armCm) : Double.NaN);
+      out.set(TS, from91Days ? restrictedByDay(tricepsForAge, s, day, tricepsMm) : Double.NaN);
+      out.set(SS, from91Days ? restrictedByDay(subscapularForAge, s, day, subscapularMm) : Double.NaN);
     } else {
-      z[LEN] = z[HC] = z[WEI] = z[BMI] = z[AC] = z[TS] = z[SS] = Double.NaN;
+      int[] h = out.h;
+      h[LEN] = h[HC] = h[WEI] = h[BMI] = h[AC] = h[TS] = h[SS] = ScoreSheet.MISSING;
     }
     // Weight-for-length/height also works without age, as in anthro.
-    boolean wflAge = !ageKnown || (months < 60 && day <= LAST_DAY);
-    z[WFL] = s >= 0 && wflAge && !oedema ? weightForLengthHeight(s, ageKnown, day, measure, weightKg, lenhei) : Double.NaN;
+    boolean wfl = s >= 0 && !oedema && (!ageKnown || under60);
+    out.set(WFL, wfl ? weightForLengthHeight(s, ageKnown, day, measure, weightKg, lenhei) : Double.NaN);
 
     // WHO Growth Reference 2007 (anthroplus): 60 <= months <= 228 (120 for weight), height as given.
     if (s >= 0 && ageKnown && months >= 60 && months <= 228) {
-      z[HFA] = byMonth(heightForAge2007, s, months, lengthHeightCm >= 0 ? lengthHeightCm : Double.NaN, false);
+      out.set(HFA, byMonth(heightForAge2007, s, months, lengthHeightCm >= 0 ? lengthHeightCm : Double.NaN, false));
       double weight = oedema || !(weightKg >= 0) ? Double.NaN : weightKg;
-      z[WFA] = months <= 120 ? byMonth(weightForAge2007, s, months, weight, true) : Double.NaN;
+      out.set(WFA, months <= 120 ? byMonth(weightForAge2007, s, months, weight, true) : Double.NaN);
       double heightMetres = lengthHeightCm / 100;
       double bmi2007 = lengthHeightCm >= 0 ? weight / (heightMetres * heightMetres) : Double.NaN;
-      z[BFA] = byMonth(bmiForAge2007, s, months, bmi2007, true);
+      out.set(BFA, byMonth(bmiForAge2007, s, months, bmi2007, true));
     } else {
-      z[HFA] = z[WFA] = z[BFA] = Double.NaN;
+      int[] h = out.h;
+      h[HFA] = h[WFA] = h[BFA] = ScoreSheet.MISSING;
     }
   }
 
@@ -233,19 +234,39 @@ public final class GrowthStandards {
     return (int) floor + (days - floor >= 0.5 ? 1 : 0);
   }
 
-  private static double byDay(LmsTable table, int s, int day, double y, boolean restricted) {
-    // anthro: "for all indicators a measure <= 0 should result in zscores being NA".
-    if (!(y > 0)) {
+  // anthro: "for all indicators a measure <= 0 should result in zscores being NA".
+
+  /** The plain LMS z-score (L = 1 in these tables, so no power is needed), unrounded. */
+  private static double plainByDay(LmsTable table, int s, int day, double y) {
+    int o = table.offset(day);
+    if (!(y > 0) || o < 0) {
       return Double.NaN;
     }
-    int i = table.index(day);
-    if (i < 0) {
+    double[] r = table.row[s];
+    double l = r[o + LmsTable.L];
+    // pow(x, 1) is exact in both C and Java; skipping it keeps length and head circumference cheap.
+    double power = l == 1.0 ? y / r[o + LmsTable.M] : Math.pow(y / r[o + LmsTable.M], l);
+    return (power - 1) / r[o + LmsTable.SL];
+  }
+
+  /** The restricted LMS z-score with the row's precomputed SD curves (see {@link Lms#restrictedZScore}). */
+  private static double restrictedByDay(LmsTable table, int s, int day, double y) {
+    int o = table.offset(day);
+    if (!(y > 0) || o < 0) {
       return Double.NaN;
     }
-    double l = table.l[s][i];
-    double m = table.m[s][i];
-    double sv = table.s[s][i];
-    return ZScore.round2(restricted ? Lms.restrictedZScore(y, l, m, sv) : Lms.zScore(y, l, m, sv));
+    double[] r = table.row[s];
+    double l = r[o + LmsTable.L];
+    double power = l == 1.0 ? y / r[o + LmsTable.M] : Math.pow(y / r[o + LmsTable.M], l);
+    double z = (power - 1) / r[o + LmsTable.SL];
+    // Same order as anthro's compute_zscore_adjusted: the > 3 branch first, then < -3 on the updated value.
+    if (z > 3) {
+      z = 3 + ((y - r[o + LmsTable.SD3POS]) / r[o + LmsTable.SD23POS]);
+    }
+    if (z < -3) {
+      z = -3 + ((y - r[o + LmsTable.SD3NEG]) / r[o + LmsTable.SD23NEG]);
+    }
+    return z;
   }
 
   private double weightForLengthHeight(int s, boolean ageKnown, int day, char measure, double weight, double lenhei) {
@@ -275,25 +296,8 @@ public final class GrowthStandards {
     // Same arithmetic as anthro: low = trunc(x*10)/10, upp = trunc(x*10 + 1)/10, diff = (x - low)/0.1.
     double tenths = lenhei * 10;
     double lowKey = Math.floor(tenths);
-    double low = lowKey / 10;
-    double diff = (lenhei - low) / 0.1;
-    int lo = table.index(lowKey);
-    if (lo < 0) {
-      return Double.NaN;
-    }
-    double l = table.l[s][lo];
-    double m = table.m[s][lo];
-    double sv = table.s[s][lo];
-    if (diff > 0) {
-      int up = table.index(Math.floor(tenths + 1));
-      if (up < 0) {
-        return Double.NaN;
-      }
-      m = m + diff * (table.m[s][up] - m);
-      l = l + diff * (table.l[s][up] - l);
-      sv = sv + diff * (table.s[s][up] - sv);
-    }
-    return ZScore.round2(Lms.restrictedZScore(weight, l, m, sv));
+    double diff = (lenhei - lowKey / 10) / 0.1;
+    return interpolated(table, s, lowKey, tenths + 1, diff, weight, true);
   }
 
   private static double byMonth(LmsTable table, int s, double months, double y, boolean restricted) {
@@ -301,23 +305,46 @@ public final class GrowthStandards {
       return Double.NaN;
     }
     double lowMonth = Math.floor(months);
-    double diff = months - lowMonth;
-    int lo = table.index(lowMonth);
+    return interpolated(table, s, lowMonth, months + 1, months - lowMonth, y, restricted);
+  }
+
+  /**
+   * The z-score from L, M and S interpolated linearly between the rows at {@code lowKey} and {@code
+   * floor(upperKey)} by {@code diff}, as anthro and anthroplus interpolate: {@code P = P_low + diff × (P_up −
+   * P_low)} when {@code diff > 0}, else the lower row alone.
+   */
+  private static double interpolated(
+      LmsTable table, int s, double lowKey, double upperKey, double diff, double y, boolean restricted) {
+    int lo = table.offset(lowKey);
     if (lo < 0) {
       return Double.NaN;
     }
-    double l = table.l[s][lo];
-    double m = table.m[s][lo];
-    double sv = table.s[s][lo];
-    if (diff > 0) {
-      int up = table.index(Math.floor(months + 1));
-      if (up < 0) {
-        return Double.NaN;
+    double[] r = table.row[s];
+    if (!(diff > 0)) {
+      // On a row: its precomputed SD curves are exactly what anthro computes.
+      double l = r[lo + LmsTable.L];
+      double power = l == 1.0 ? y / r[lo + LmsTable.M] : Math.pow(y / r[lo + LmsTable.M], l);
+      double z = (power - 1) / r[lo + LmsTable.SL];
+      if (restricted) {
+        if (z > 3) {
+          z = 3 + ((y - r[lo + LmsTable.SD3POS]) / r[lo + LmsTable.SD23POS]);
+        }
+        if (z < -3) {
+          z = -3 + ((y - r[lo + LmsTable.SD3NEG]) / r[lo + LmsTable.SD23NEG]);
+        }
       }
-      m = m + diff * (table.m[s][up] - m);
-      l = l + diff * (table.l[s][up] - l);
-      sv = sv + diff * (table.s[s][up] - sv);
+      return z;
     }
-    return ZScore.round2(restricted ? Lms.restrictedZScore(y, l, m, sv) : Lms.zScore(y, l, m, sv));
+    int up = table.offset(Math.floor(upperKey));
+    if (up < 0) {
+      return Double.NaN;
+    }
+    double m = r[lo + LmsTable.M];
+    double l = r[lo + LmsTable.L];
+    double sv = r[lo + LmsTable.S];
+    m = m + diff * (r[up + LmsTable.M] - m);
+    l = l + diff * (r[up + LmsTable.L] - l);
+    sv = sv + diff * (r[up + LmsTable.S] - sv);
+    return restricted ? Lms.restrictedZScore(y, l, m, sv) : Lms.zScore(y, l, m, sv);
   }
 }

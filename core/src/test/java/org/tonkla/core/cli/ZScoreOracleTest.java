@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code tonkla zscore} against the WHO's own R code: for 1,800 synthetic children the expected output (every
+ * {@code tonkla zscore} against the WHO's own R code: for 1,899 synthetic children the expected output (every
  * z-score, flag, {@code clenhei}, {@code cmeasure} and {@code cbmi}) was computed with WHO anthro's {@code
  * anthro_zscores} and anthroplus's {@code anthroplus_zscores} and written by R's {@code write.csv}; see {@code
  * oracle/PROVENANCE.md}. The command must reproduce those files byte for byte.

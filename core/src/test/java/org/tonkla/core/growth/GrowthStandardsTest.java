@@ -193,6 +193,9 @@ class GrowthStandardsTest {
     assertThat(ZScore.round2(-0.125)).isEqualTo(-0.12);
     assertThat(ZScore.round2(-6.0949)).isEqualTo(-6.09);
     assertThat(ZScore.round2(Double.NaN)).isNaN();
+    // R 4.2.2: round(4979423644546.4853516, 2) is 4979423644546.48: 100x rounds to ...648.5625, yet the distances
+    // to the two candidate doubles are equal, and the even one wins.
+    assertThat(ZScore.round2(4979423644546.4853516)).isEqualTo(4979423644546.48);
   }
 
   @Test
