@@ -230,8 +230,17 @@ public final class GrowthStandards {
     if (days >= Integer.MAX_VALUE) {
       return Integer.MAX_VALUE;
     }
-    double floor = Math.floor(days);
+    double floor = floorOfPositive(days);
     return (int) floor + (days - floor >= 0.5 ? 1 : 0);
+  }
+
+  /**
+   * {@code Math.floor(x)} for {@code 0 <= x < 2^63} by truncation, which it equals there; the {@code zscore}
+   * command runs on the C1 compiler, which has no intrinsic for {@code Math.floor}. Anything else takes {@code
+   * Math.floor}.
+   */
+  static double floorOfPositive(double x) {
+    return x >= 0 && x < 9.2e18 ? (double) (long) x : Math.floor(x);
   }
 
   // anthro: "for all indicators a measure <= 0 should result in zscores being NA".
@@ -295,7 +304,7 @@ public final class GrowthStandards {
     }
     // Same arithmetic as anthro: low = trunc(x*10)/10, upp = trunc(x*10 + 1)/10, diff = (x - low)/0.1.
     double tenths = lenhei * 10;
-    double lowKey = Math.floor(tenths);
+    double lowKey = floorOfPositive(tenths);
     double diff = (lenhei - lowKey / 10) / 0.1;
     return interpolated(table, s, lowKey, tenths + 1, diff, weight, true);
   }
@@ -304,7 +313,7 @@ public final class GrowthStandards {
     if (Double.isNaN(y)) {
       return Double.NaN;
     }
-    double lowMonth = Math.floor(months);
+    double lowMonth = floorOfPositive(months);
     return interpolated(table, s, lowMonth, months + 1, months - lowMonth, y, restricted);
   }
 
@@ -335,7 +344,7 @@ public final class GrowthStandards {
       }
       return z;
     }
-    int up = table.offset(Math.floor(upperKey));
+    int up = table.offset(floorOfPositive(upperKey));
     if (up < 0) {
       return Double.NaN;
     }
