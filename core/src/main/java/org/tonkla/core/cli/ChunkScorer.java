@@ -52,7 +52,16 @@ final class ChunkScorer {
 
   /** Scores the records in {@code buf[from, to)}; the range holds whole records only. */
   ScoredChunk score(byte[] buf, int from, int to) {
-    ByteSink out = new ByteSink(Math.max(1024, (to - from) * 2 + (to - from) / 2));
+    return score(buf, from, to, null);
+  }
+
+  /**
+   * Scores the records in {@code buf[from, to)} into {@code reuse} (grown if needed), or into a new buffer when
+   * {@code reuse} is null.
+   */
+  ScoredChunk score(byte[] buf, int from, int to, byte[] reuse) {
+    int capacity = Math.max(1024, (to - from) * 2 + (to - from) / 2);
+    ByteSink out = reuse != null && reuse.length >= capacity ? new ByteSink(reuse) : new ByteSink(capacity);
     List<Integer> errorLines = new ArrayList<>();
     List<String> errorMessages = new ArrayList<>();
     int firstErrorAt = -1;
