@@ -195,14 +195,15 @@ public final class GrowthStandards {
     // WHO Child Growth Standards 2006: age in (unrounded) months below 60, day 0..1856.
     boolean under60 = ageKnown && months < 60 && day <= LAST_DAY;
     if (s >= 0 && under60) {
-      out.set(LEN, plainByDay(lengthForAge, s, day, lenhei));
-      out.set(HC, plainByDay(headForAge, s, day, headCm));
-      out.set(WEI, oedema ? Double.NaN : restrictedByDay(weightForAge, s, day, weightKg));
-      out.set(BMI, oedema ? Double.NaN : restrictedByDay(bmiForAge, s, day, bmi));
+      int[] h = out.h;
+      h[LEN] = plainByDay(lengthForAge, s, day, lenhei, out, LEN);
+      h[HC] = plainByDay(headForAge, s, day, headCm, out, HC);
+      h[WEI] = oedema ? ScoreSheet.MISSING : restrictedByDay(weightForAge, s, day, weightKg, out, WEI);
+      h[BMI] = oedema ? ScoreSheet.MISSING : restrictedByDay(bmiForAge, s, day, bmi, out, BMI);
       boolean from91Days = day >= 91;
-      out.set(AC, from91Days ? restrictedByDay(armForAge, s, day, armCm) : Double.NaN);
-      out.set(TS, from91Days ? restrictedByDay(tricepsForAge, s, day, tricepsMm) : Double.NaN);
-      out.set(SS, from91Days ? restrictedByDay(subscapularForAge, s, day, subscapularMm) : Double.NaN);
+      h[AC] = from91Days ? restrictedByDay(armForAge, s, day, armCm, out, AC) : ScoreSheet.MISSING;
+      h[TS] = from91Days ? restrictedByDay(tricepsForAge, s, day, tricepsMm, out, TS) : ScoreSheet.MISSING;
+      h[SS] = from91Days ? restrictedByDay(subscapularForAge, s, day, subscapularMm, out, SS) : ScoreSheet.MISSING;
     } else {
       int[] h = out.h;
       h[LEN] = h[HC] = h[WEI] = h[BMI] = h[AC] = h[TS] = h[SS] = ScoreSheet.MISSING;
@@ -245,35 +246,73 @@ public final class GrowthStandards {
 
   // anthro: "for all indicators a measure <= 0 should result in zscores being NA".
 
-  /** The plain LMS z-score (L = 1 in these tables, so no power is needed), unrounded. */
-  private static double plainByDay(LmsTable table, int s, int day, double y) {
+  /*
+   * The age-keyed 2006 indicators, scored first with multiplications by precomputed reciprocals (LmsTable.fast)
+   * instead of WHO's divisions. That z is within 10^-8 of WHO's, so its rounding is WHO's unless 100|z| lies
+   * within 0.001 of a half, or z lies within 10^-6 of ±3, where the restricted method switches formula; those
+   * rare rows (about 0.2 %) are computed again exactly as anthro computes them.
+   */
+
+  /** The plain LMS z-score in hundredths, or {@code ScoreSheet.MISSING}; {@code out}/{@code i} take odd values. */
+  private static int plainByDay(LmsTable table, int s, int day, double y, ScoreSheet out, int i) {
     int o = table.offset(day);
     if (!(y > 0) || o < 0) {
-      return Double.NaN;
+      return ScoreSheet.MISSING;
     }
-    double[] r = table.row[s];
-    double l = r[o + LmsTable.L];
+    double[] f = table.fast[s];
+    double l = f[o + LmsTable.F_L];
+    double x = y * f[o + LmsTable.F_INV_M];
     // pow(x, 1) is exact in both C and Java; skipping it keeps length and head circumference cheap.
-    double power = l == 1.0 ? y / r[o + LmsTable.M] : Math.pow(y / r[o + LmsTable.M], l);
-    return (power - 1) / r[o + LmsTable.SL];
+    double z = ((l == 1.0 ? x : Math.pow(x, l)) - 1) * f[o + LmsTable.F_INV_SL];
+    long k = ZScore.hundredthsOfApproximation(z);
+    if (k != ZScore.UNDECIDED) {
+      return (int) k;
+    }
+    out.set(i, exactByDay(table, s, o, y, false));
+    return out.h[i];
   }
 
-  /** The restricted LMS z-score with the row's precomputed SD curves (see {@link Lms#restrictedZScore}). */
-  private static double restrictedByDay(LmsTable table, int s, int day, double y) {
+  /** The restricted LMS z-score in hundredths (see {@link Lms#restrictedZScore}), like {@link #plainByDay}. */
+  private static int restrictedByDay(LmsTable table, int s, int day, double y, ScoreSheet out, int i) {
     int o = table.offset(day);
     if (!(y > 0) || o < 0) {
-      return Double.NaN;
+      return ScoreSheet.MISSING;
     }
+    double[] f = table.fast[s];
+    double l = f[o + LmsTable.F_L];
+    double x = y * f[o + LmsTable.F_INV_M];
+    double z = ((l == 1.0 ? x : Math.pow(x, l)) - 1) * f[o + LmsTable.F_INV_SL];
+    double distanceTo3 = Math.abs(Math.abs(z) - 3);
+    if (distanceTo3 > 1e-6) {
+      if (z > 3) {
+        z = 3 + (y - f[o + LmsTable.F_SD3POS]) * f[o + LmsTable.F_INV_SD23POS];
+      }
+      if (z < -3) {
+        z = -3 + (y - f[o + LmsTable.F_SD3NEG]) * f[o + LmsTable.F_INV_SD23NEG];
+      }
+      long k = ZScore.hundredthsOfApproximation(z);
+      if (k != ZScore.UNDECIDED) {
+        return (int) k;
+      }
+    }
+    out.set(i, exactByDay(table, s, o, y, true));
+    return out.h[i];
+  }
+
+  /** The z-score exactly as anthro computes it, operation for operation, with the row's precomputed SD curves. */
+  private static double exactByDay(LmsTable table, int s, int o, double y, boolean restricted) {
     double[] r = table.row[s];
     double l = r[o + LmsTable.L];
     double power = l == 1.0 ? y / r[o + LmsTable.M] : Math.pow(y / r[o + LmsTable.M], l);
     double z = (power - 1) / r[o + LmsTable.SL];
-    // Same order as anthro's compute_zscore_adjusted: the > 3 branch first, then < -3 on the updated value.
-    if (z > 3) {
-      z = 3 + ((y - r[o + LmsTable.SD3POS]) / r[o + LmsTable.SD23POS]);
-    }
-    if (z < -3) {
-      z = -3 + ((y - r[o + LmsTable.SD3NEG]) / r[o + LmsTable.SD23NEG]);
+    if (restricted) {
+      // Same order as anthro's compute_zscore_adjusted: the > 3 branch first, then < -3 on the updated value.
+      if (z > 3) {
+        z = 3 + ((y - r[o + LmsTable.SD3POS]) / r[o + LmsTable.SD23POS]);
+      }
+      if (z < -3) {
+        z = -3 + ((y - r[o + LmsTable.SD3NEG]) / r[o + LmsTable.SD23NEG]);
+      }
     }
     return z;
   }

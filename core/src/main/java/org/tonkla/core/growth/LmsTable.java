@@ -14,6 +14,11 @@ import java.io.UncheckedIOException;
  * here with the very expressions WHO anthro evaluates per child ({@code m * (1 + l * s * sd)^(1 / l)}), so a
  * z-score from the precomputed values is the same double as one computed on the fly.
  *
+ * <p>A second array, {@link #fast}, holds per row the reciprocals that turn the divisions of the z-score into
+ * multiplications ({@code 1/M}, {@code 1/(S × L)}, {@code 1/(SD3pos − SD2pos)}, {@code 1/(SD2neg − SD3neg)}). A
+ * z-score computed with them may differ from WHO's in the last bits, so it is used only where that cannot change
+ * the rounded result (see {@code GrowthStandards}); the exact values in {@link #row} decide everything else.
+ *
  * <p>Rows are parsed from the CSV copies in {@code org/tonkla/core/growth/who/} with a hand-written parser: the
  * files are WHO's own text, so every value has at most 5 decimals and parses exactly as {@code strtod} does.
  */
@@ -29,15 +34,26 @@ final class LmsTable {
   static final int SD23NEG = 7;
   static final int STRIDE = 8;
 
+  static final int F_L = 0;
+  static final int F_INV_M = 1;
+  static final int F_INV_SL = 2;
+  static final int F_SD3POS = 3;
+  static final int F_INV_SD23POS = 4;
+  static final int F_SD3NEG = 5;
+  static final int F_INV_SD23NEG = 6;
+
   final int firstKey;
   final int rows;
   // [sex - 1][(key - firstKey) * STRIDE + field]
   final double[][] row;
+  // [sex - 1][(key - firstKey) * STRIDE + F_field], same offsets as row
+  final double[][] fast;
 
   private LmsTable(int firstKey, int rows) {
     this.firstKey = firstKey;
     this.rows = rows;
     this.row = new double[2][rows * STRIDE];
+    this.fast = new double[2][rows * STRIDE];
   }
 
   /** The offset of a key's row in {@link #row}, or -1 when the table has no such row. */
@@ -102,6 +118,14 @@ final class LmsTable {
       r[o + SD23POS] = sd3pos - Lms.valueAt(2, l, m, s);
       r[o + SD3NEG] = sd3neg;
       r[o + SD23NEG] = Lms.valueAt(-2, l, m, s) - sd3neg;
+      double[] f = table.fast[sex - 1];
+      f[o + F_L] = l;
+      f[o + F_INV_M] = 1 / m;
+      f[o + F_INV_SL] = 1 / r[o + SL];
+      f[o + F_SD3POS] = sd3pos;
+      f[o + F_INV_SD23POS] = 1 / r[o + SD23POS];
+      f[o + F_SD3NEG] = sd3neg;
+      f[o + F_INV_SD23NEG] = 1 / r[o + SD23NEG];
       seen[sex - 1][i] = true;
       cursor[0] = skipLine(text, start);
     }

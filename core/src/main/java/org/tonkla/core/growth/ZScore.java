@@ -92,4 +92,32 @@ public record ZScore(Indicator indicator, double value, boolean flagged) {
     }
     return x < 0 ? -k : k;
   }
+
+  /** {@link #hundredthsOfApproximation} when the approximation is too close to a rounding boundary to decide. */
+  static final long UNDECIDED = Long.MIN_VALUE + 1;
+
+  /**
+   * {@link #hundredths} of the exact z-score, given an approximation {@code z} of it that is off by less than
+   * 10^-8 (for |z| below 10^6): the nearer hundredth when {@code 100 |z|} is more than 0.001 from a half,
+   * otherwise {@link #UNDECIDED}, and then the caller computes z exactly. 0.001 hundredths is 10^-5 in z, a
+   * thousand times the error allowed, so a decided result is the one the exact z gives.
+   */
+  static long hundredthsOfApproximation(double z) {
+    double a = Math.abs(z);
+    if (!(a < 1e6)) {
+      return UNDECIDED; // also NaN
+    }
+    double x10 = a * 100;
+    double i10 = (double) (long) x10;
+    double fraction = x10 - i10;
+    long k;
+    if (fraction < 0.499) {
+      k = (long) i10;
+    } else if (fraction > 0.501) {
+      k = (long) i10 + 1;
+    } else {
+      return UNDECIDED;
+    }
+    return z < 0 ? -k : k;
+  }
 }
