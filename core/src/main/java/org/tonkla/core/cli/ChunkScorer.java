@@ -215,7 +215,7 @@ final class ChunkScorer {
     return p;
   }
 
-  // --- field readers: trimmed, unquoted; "" and NA are missing, as in R's read.csv ---
+  // --- field readers: trimmed, unquoted; "", NA and (for numbers) NaN are missing, as in R's read.csv ---
 
   private int valueStart;
   private int valueEnd;
@@ -265,6 +265,9 @@ final class ChunkScorer {
     }
     if (s == e || (e - s == 2 && b[s] == 'N' && b[s + 1] == 'A')) {
       return Double.NaN;
+    }
+    if (e - s == 3 && b[s] == 'N' && b[s + 1] == 'a' && b[s + 2] == 'N') {
+      return Double.NaN; // R reads "NaN" as a number that every anthro test treats as missing
     }
     double v = AsciiNumbers.parse(b, s, e);
     if (v == AsciiNumbers.INVALID) {

@@ -77,6 +77,18 @@ class ZScoreCommandTest {
     assertThat(messages).contains("2 rows scored, 2 rejected");
   }
 
+  // R's read.csv reads "NaN" as a number, and anthro treats it as missing: no weight, so no zwei, zwfl or zbmi.
+  @Test
+  void notANumberIsMissingAsInR() throws IOException {
+    List<String> out = run("sex,age_days,weight,lenhei\n1,400,NaN,75\n", 0);
+    String[] row = out.get(1).split(",", -1);
+    assertThat(row[4]).isEqualTo("75"); // clenhei
+    assertThat(row[7]).isEmpty(); // cbmi
+    assertThat(row[8]).isNotEmpty(); // zlen
+    assertThat(row[10]).isEmpty(); // zwei
+    assertThat(row[12]).isEmpty(); // zwfl
+  }
+
   @Test
   void strictStopsAtTheFirstBadRow() throws IOException {
     List<String> out = run("sex,age_days,weight\n1,100,5\n1,100,heavy\n1,100,5\n", 2, "--strict");
