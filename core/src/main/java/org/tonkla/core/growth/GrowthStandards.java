@@ -27,8 +27,13 @@ import java.util.Map;
  *   <li>A measurement ≤ 0 gives no age-based 2006 z-score.
  *   <li>The 2007 reference interpolates between whole months; height- and BMI-for-age cover 60–228 months,
  *       weight-for-age 60–120 months, limits inclusive. It uses the height as given, with no 0.7 cm correction.
- *   <li>z-scores are rounded to two decimals ({@link ZScore#round2}) before they are flagged.
+ *   <li>z-scores are rounded to two decimals exactly as R's {@code round(z, 2)} rounds them ({@link
+ *       ZScore#round2}) before they are flagged.
  * </ul>
+ *
+ * <p>For speed, age-keyed 2006 z-scores are first computed with multiplications by precomputed reciprocals and
+ * kept only where their rounding provably equals WHO's; the few values near a rounding boundary are recomputed
+ * exactly, operation for operation (see the comment above {@code plainByDay}).
  *
  * @see <a href="https://github.com/WorldHealthOrganization/anthro">WHO anthro</a>
  * @see <a href="https://github.com/WorldHealthOrganization/anthroplus">WHO anthroplus</a>

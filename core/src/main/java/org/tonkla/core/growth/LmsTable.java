@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
  * One WHO LMS table held as one flat array per sex, looked up by an integer key: the day of age, the month of age,
  * or the length/height in millimetres (tenths of a centimetre).
  *
- * <p>Each row takes {@link #STRIDE} consecutive doubles, so that one look-up touches one cache line: L, M, S, the
+ * <p>Each row takes {@link #STRIDE} consecutive doubles, so that one look-up touches one or two cache lines: L, M, S, the
  * product {@code S × L} that divides every z-score, and the four values of the restricted LMS method at that row
  * ({@code SD3pos}, {@code SD3pos − SD2pos}, {@code SD3neg}, {@code SD2neg − SD3neg}). They are computed once
  * here with the very expressions WHO anthro evaluates per child ({@code m * (1 + l * s * sd)^(1 / l)}), so a
