@@ -1,12 +1,16 @@
 package org.tonkla.core.cli;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
 /**
  * Reads and writes decimal numbers directly on CSV bytes, matching what R reads and writes.
  *
  * <p>Reading: a plain decimal of up to 18 digits is {@code digits / 10^k} in one correctly rounded division,
  * which is the double {@code strtod} (and so R) gives; anything longer or with an exponent goes through {@link
  * Double#parseDouble}. Writing: z-scores are already rounded to hundredths and are written from that integer;
- * other numbers get R's {@code write.csv} form, 15 significant digits without trailing zeros.
+ * other numbers get R's {@code write.csv} form (see {@link #writeSignificant}).
  */
 final class AsciiNumbers {
 
@@ -95,159 +99,274 @@ final class AsciiNumbers {
   }
 
   /**
-   * Writes a z-score already rounded to two decimals as R writes it: {@code -6.09}, {@code 0.2}, {@code 3}. NaN
-   * writes nothing (an empty field); infinities write {@code Inf} / {@code -Inf} like R.
+   * Writes a z-score of {@code k} hundredths as R writes {@code k / 100}: {@code -6.09}, {@code 0.2}, {@code 3}.
+   * Returns the position after it; the caller has reserved 24 bytes.
    */
-  static void writeHundredths(double z, ByteSink out) {
-    if (Double.isNaN(z)) {
-      return;
-    }
-    if (Double.isInfinite(z) || Math.abs(z) >= 1e13) {
-      writeSignificant(z, out);
-      return;
-    }
-    long hundredths = Math.round(z * 100);
-    out.ensure(24);
-    byte[] b = out.bytes;
-    int p = out.length;
-    if (hundredths < 0) {
+  static int writeHundredths(int k, byte[] b, int p) {
+    long v = k;
+    if (v < 0) {
       b[p++] = '-';
-      hundredths = -hundredths;
+      v = -v;
     }
-    int cents;
-    if (hundredths < 100_000) {
-      int h = (int) hundredths;
-      int whole = h / 100;
-      cents = h - whole * 100;
-      if (whole >= 100) {
-        b[p++] = (byte) ('0' + whole / 100);
-        b[p++] = (byte) ('0' + whole / 10 % 10);
-      } else if (whole >= 10) {
-        b[p++] = (byte) ('0' + whole / 10);
-      }
-      b[p++] = (byte) ('0' + whole % 10);
+    int whole = (int) div100(v);
+    int cents = (int) (v - whole * 100L);
+    if (whole < 10) {
+      b[p++] = (byte) ('0' + whole);
+    } else if (whole < 100) {
+      b[p++] = TWO_DIGITS[2 * whole];
+      b[p++] = TWO_DIGITS[2 * whole + 1];
     } else {
-      p = writeLong(hundredths / 100, b, p);
-      cents = (int) (hundredths % 100);
+      p = writeDigits(whole, digitCount(whole), b, p);
     }
     if (cents != 0) {
       b[p++] = '.';
-      b[p++] = (byte) ('0' + cents / 10);
-      if (cents % 10 != 0) {
-        b[p++] = (byte) ('0' + cents % 10);
+      b[p++] = TWO_DIGITS[2 * cents];
+      if (TWO_DIGITS[2 * cents + 1] != '0') {
+        b[p++] = TWO_DIGITS[2 * cents + 1];
       }
     }
-    out.length = p;
+    return p;
   }
 
+  static void writeHundredths(int k, ByteSink out) {
+    out.ensure(MAX_NUMBER);
+    out.length = writeHundredths(k, out.bytes, out.length);
+  }
+
+  /** The most bytes {@link #writeSignificant} and {@link #writeHundredths} write. */
+  static final int MAX_NUMBER = 32;
+
   /**
-   * Writes a number with at most 15 significant digits and no trailing zeros, as R's {@code write.csv} does for
-   * ordinary magnitudes. NaN writes nothing.
+   * Writes a number as R's {@code write.csv} writes a double: at most 15 significant digits, no trailing zeros,
+   * and fixed notation unless scientific notation is narrower ({@code 100.7}, {@code 0.000123456789012345},
+   * {@code 1e+05}, {@code 6.66666666666667e-06}), as R's {@code formatReal} decides with {@code scipen = 0}. NaN
+   * writes nothing; infinities write {@code Inf} / {@code -Inf}. Returns the position after it; the caller has
+   * reserved {@link #MAX_NUMBER} bytes (fixed notation is chosen only when no wider than scientific, so the
+   * text never exceeds 23 bytes).
+   *
+   * @see <a href="https://github.com/r-devel/r-svn/blob/main/src/main/format.c">R format.c, {@code scientific}
+   *     and {@code formatReal}</a>
    */
-  static void writeSignificant(double v, ByteSink out) {
-    if (Double.isNaN(v)) {
-      return;
+  static int writeSignificant(double v, byte[] b, int p) {
+    if (v != v) {
+      return p;
     }
-    if (Double.isInfinite(v)) {
-      out.putAscii(v > 0 ? "Inf" : "-Inf");
-      return;
+    if (v == Double.POSITIVE_INFINITY || v == Double.NEGATIVE_INFINITY) {
+      return putAscii(v > 0 ? "Inf" : "-Inf", b, p);
     }
     if (v == 0) {
-      out.put((byte) '0');
-      return;
+      b[p] = '0';
+      return p + 1;
     }
-    out.ensure(32);
     boolean negative = v < 0;
     double a = Math.abs(v);
-    // Decimal exponent e with 10^e <= a < 10^(e+1), for the magnitudes a measurement can have.
-    int e = (int) Math.floor(Math.getExponent(a) * 0.30102999566398120);
-    if (e < -6 || e > 14) {
-      out.putAscii(Double.toString(v));
-      return;
+    // Most values (a length, a corrected length) are short decimals: if a is the double nearest to n / 10^d for
+    // a small d, R prints exactly that decimal, because rounding a to 15 digits lands on it.
+    if (a >= 1e-3 && a < 1e9) {
+      for (int d = 0; d <= 4; d++) {
+        long n = (long) (a * POW10[d] + 0.5); // a candidate; the test below decides
+        if (n / POW10[d] == a) {
+          int nsig = digitCount(n);
+          int exponent = nsig - 1 - d;
+          while (n % 10 == 0) { // only when d = 0: 10000 has one significant digit
+            n /= 10;
+            nsig--;
+          }
+          return write(negative, n, nsig, exponent, v, b, p);
+        }
+      }
     }
+    // floor(log2(a) * log10(2)) by the integer identity valid for |exponent| < 1233, then corrected.
+    int e = (Math.getExponent(a) * 78913) >> 18;
+    if (e < -20 || e > 20) {
+      return writeExtreme(v, b, p);
+    }
+    // Decimal exponent e with 10^e <= a < 10^(e+1).
     if (a >= pow10(e + 1)) {
       e++;
     } else if (a < pow10(e)) {
       e--;
     }
-    int k = 14 - e; // scale so the 15 significant digits sit left of the point
+    int k = 14 - e; // scale so that the 15 significant digits sit left of the point
     if (k < 0 || k >= POW10.length) {
-      out.putAscii(Double.toString(v));
-      return;
+      return writeExtreme(v, b, p);
     }
     double scale = POW10[k];
     double product = a * scale;
     double error = Math.fma(a, scale, -product); // exact residual of the multiplication
-    long n = (long) Math.floor(product);
+    long n = (long) product; // floor: product > 0
     double fraction = (product - n) + error;
     // fraction may be a hair below 0 when the product rounded up onto an integer: n is then still the nearest.
     if (fraction > 0.5 || (fraction == 0.5 && (n & 1) == 1)) {
       n++;
     }
-    if (n >= 1_000_000_000_000_000L) {
-      n /= 10;
-      k--;
+    if (n >= 1_000_000_000_000_000L) { // 9.999…95 rounded up to 10.0000000000000
+      n = 100_000_000_000_000L;
+      e++;
     }
-    // n holds the digits; the value is n / 10^k. Trailing zeros of the fraction go first.
-    while (k > 0 && n % 10 == 0) {
+    int nsig = 15;
+    while (n % 10 == 0) {
       n /= 10;
-      k--;
+      nsig--;
     }
-    byte[] b = out.bytes;
-    int p = out.length;
+    return write(negative, n, nsig, e, v, b, p);
+  }
+
+  static void writeSignificant(double v, ByteSink out) {
+    out.ensure(MAX_NUMBER);
+    out.length = writeSignificant(v, out.bytes, out.length);
+  }
+
+  /**
+   * Writes {@code ±sig × 10^(exponent − nsig + 1)}, {@code sig} having {@code nsig} digits and no trailing zero,
+   * in R's choice of notation: fixed when its width is no more than the scientific width.
+   */
+  private static int write(boolean negative, long sig, int nsig, int exponent, double v, byte[] b, int p) {
+    int decimals = Math.max(0, nsig - exponent - 1);
+    int fixedWidth = (exponent >= 0 ? exponent + 1 : 1) + (decimals > 0 ? decimals + 1 : 0);
+    int sciWidth = (nsig > 1 ? nsig + 1 : 1) + (Math.abs(exponent) >= 100 ? 5 : 4);
     if (negative) {
       b[p++] = '-';
     }
-    if (k <= 0) {
-      p = writeLong(n, b, p);
-      for (int z = 0; z < -k; z++) {
+    if (fixedWidth <= sciWidth) {
+      if (exponent >= 15) {
+        // sprintf("%.0f") prints every digit of the integer part, beyond the 15 significant ones.
+        return putAscii(new BigDecimal(Math.abs(v)).setScale(0, RoundingMode.HALF_EVEN).toPlainString(), b, p);
+      }
+      if (exponent < 0) {
         b[p++] = '0';
-      }
-    } else {
-      // Write all digits right to left, at least k + 1 of them, then insert the point.
-      int digits = Math.max(k + 1, digitCount(n));
-      int end = p + digits + 1;
-      int q = end - 1;
-      for (int i = 0; i < digits; i++) {
-        if (i == k) {
-          b[q--] = '.';
+        b[p++] = '.';
+        for (int z = -1; z > exponent; z--) {
+          b[p++] = '0';
         }
-        long next = n / 10;
-        b[q--] = (byte) ('0' + (n - next * 10));
-        n = next;
+        return writeDigits(sig, nsig, b, p);
       }
-      p = end;
+      if (decimals == 0) {
+        p = writeDigits(sig, nsig, b, p);
+        for (int z = nsig; z <= exponent; z++) {
+          b[p++] = '0';
+        }
+        return p;
+      }
+      // exponent + 1 digits, the point, then the rest
+      int end = writeDigits(sig, nsig, b, p + 1);
+      int intDigits = exponent + 1;
+      System.arraycopy(b, p + 1, b, p, intDigits);
+      b[p + intDigits] = '.';
+      return end;
     }
-    out.length = p;
+    int end = writeDigits(sig, nsig, b, p + 1);
+    b[p] = b[p + 1];
+    if (nsig > 1) {
+      b[p + 1] = '.';
+      p = end;
+    } else {
+      p = p + 1;
+    }
+    b[p++] = 'e';
+    b[p++] = (byte) (exponent < 0 ? '-' : '+');
+    int ae = Math.abs(exponent);
+    if (ae >= 100) {
+      b[p++] = (byte) ('0' + ae / 100);
+      ae %= 100;
+    }
+    b[p++] = TWO_DIGITS[2 * ae];
+    b[p++] = TWO_DIGITS[2 * ae + 1];
+    return p;
   }
 
-  private static int digitCount(long n) {
-    int d = 1;
-    while (n >= 10) {
-      n /= 10;
-      d++;
+  /** Subnormal and astronomically large or small values, through exact decimal arithmetic. */
+  private static int writeExtreme(double v, byte[] b, int p) {
+    BigDecimal exact = new BigDecimal(Math.abs(v)).round(new MathContext(15, RoundingMode.HALF_EVEN));
+    BigDecimal stripped = exact.stripTrailingZeros();
+    long sig = stripped.unscaledValue().longValueExact();
+    int nsig = digitCount(sig);
+    int exponent = nsig - 1 - stripped.scale();
+    return write(v < 0, sig, nsig, exponent, v, b, p);
+  }
+
+  private static int putAscii(String text, byte[] b, int p) {
+    for (int i = 0; i < text.length(); i++) {
+      b[p++] = (byte) text.charAt(i);
     }
-    return d;
+    return p;
+  }
+
+  // "00" … "99": two digits per step, and no division in the common cases.
+  private static final byte[] TWO_DIGITS = new byte[200];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      TWO_DIGITS[2 * i] = (byte) ('0' + i / 10);
+      TWO_DIGITS[2 * i + 1] = (byte) ('0' + i % 10);
+    }
+  }
+
+  /**
+   * {@code v / 100} for {@code 0 <= v < 4.9e9} by multiplication: the launcher runs the C1 compiler only, which
+   * emits a real (slow) divide for a division by a constant.
+   */
+  private static long div100(long v) {
+    return v < 4_000_000_000L ? (v * 1374389535L) >>> 37 : v / 100;
+  }
+
+  /**
+   * Writes the {@code count} digits of {@code n} (with leading zeros if it has fewer; {@code n < 10^16}) at
+   * {@code p}; returns the end.
+   */
+  private static int writeDigits(long n, int count, byte[] b, int p) {
+    int q = p + count;
+    while (q - p > 8) {
+      // n < 2^53, so the double quotient is off by at most one; the remainder fixes it.
+      long high = (long) (n * 1e-8);
+      long low = n - high * 100_000_000L;
+      if (low < 0) {
+        high--;
+        low += 100_000_000L;
+      } else if (low >= 100_000_000L) {
+        high++;
+        low -= 100_000_000L;
+      }
+      q = writePairs(low, 8, b, q);
+      n = high;
+    }
+    writePairs(n, q - p, b, q);
+    return p + count;
+  }
+
+  /** Writes the last {@code count} (at most 8) digits of {@code v < 10^8} ending at {@code end}; returns the start. */
+  private static int writePairs(long v, int count, byte[] b, int end) {
+    int q = end;
+    while (count >= 2) {
+      long next = div100(v);
+      int two = (int) (v - next * 100) * 2;
+      b[--q] = TWO_DIGITS[two + 1];
+      b[--q] = TWO_DIGITS[two];
+      v = next;
+      count -= 2;
+    }
+    if (count == 1) {
+      b[--q] = (byte) ('0' + v); // v < 10 here
+    }
+    return q;
+  }
+
+  /** The number of decimal digits of {@code 0 <= n < 10^16}, by comparisons only. */
+  private static int digitCount(long n) {
+    if (n < 100_000_000L) {
+      if (n < 10_000L) {
+        return n < 100L ? (n < 10L ? 1 : 2) : (n < 1_000L ? 3 : 4);
+      }
+      return n < 1_000_000L ? (n < 100_000L ? 5 : 6) : (n < 10_000_000L ? 7 : 8);
+    }
+    if (n < 1_000_000_000_000L) {
+      return n < 10_000_000_000L ? (n < 1_000_000_000L ? 9 : 10) : (n < 100_000_000_000L ? 11 : 12);
+    }
+    return n < 100_000_000_000_000L ? (n < 10_000_000_000_000L ? 13 : 14) : (n < 1_000_000_000_000_000L ? 15 : 16);
   }
 
   private static double pow10(int e) {
     return e >= 0 ? POW10[e] : 1 / POW10[-e];
   }
 
-  static int writeLong(long v, byte[] b, int p) {
-    if (v < 10) {
-      b[p] = (byte) ('0' + v);
-      return p + 1;
-    }
-    int digits = 0;
-    for (long t = v; t > 0; t /= 10) {
-      digits++;
-    }
-    int end = p + digits;
-    for (int i = end - 1; i >= p; i--) {
-      b[i] = (byte) ('0' + v % 10);
-      v /= 10;
-    }
-    return end;
-  }
 }

@@ -12,6 +12,11 @@ final class ByteSink {
     bytes = new byte[capacity];
   }
 
+  /** A sink that writes over {@code reuse} from its start. */
+  ByteSink(byte[] reuse) {
+    bytes = reuse;
+  }
+
   void ensure(int extra) {
     if (length + extra > bytes.length) {
       bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + extra));

@@ -52,7 +52,16 @@ final class ChunkScorer {
 
   /** Scores the records in {@code buf[from, to)}; the range holds whole records only. */
   ScoredChunk score(byte[] buf, int from, int to) {
-    ByteSink out = new ByteSink(Math.max(1024, (to - from) * 2 + (to - from) / 2));
+    return score(buf, from, to, null);
+  }
+
+  /**
+   * Scores the records in {@code buf[from, to)} into {@code reuse} (grown if needed), or into a new buffer when
+   * {@code reuse} is null.
+   */
+  ScoredChunk score(byte[] buf, int from, int to, byte[] reuse) {
+    int capacity = Math.max(1024, (to - from) * 2 + (to - from) / 2);
+    ByteSink out = reuse != null && reuse.length >= capacity ? new ByteSink(reuse) : new ByteSink(capacity);
     List<Integer> errorLines = new ArrayList<>();
     List<String> errorMessages = new ArrayList<>();
     int firstErrorAt = -1;
@@ -127,8 +136,11 @@ final class ChunkScorer {
         continue;
       }
       scored++;
-      out.put(buf, recordStart, contentEnd);
-      writeResult(out);
+      int recordLength = contentEnd - recordStart;
+      out.ensure(recordLength + ADDED_MAX);
+      byte[] o = out.bytes;
+      System.arraycopy(buf, recordStart, o, out.length, recordLength);
+      out.length = writeResult(o, out.length + recordLength);
     }
     int[] lines = errorLines.stream().mapToInt(Integer::intValue).toArray();
     return new ScoredChunk(out.bytes, out.length, line, scored, rejected, lines,
@@ -170,31 +182,40 @@ final class ChunkScorer {
     }
   }
 
-  private void writeResult(ByteSink out) {
+  // The added columns never take more: 26 fields of at most 32 bytes, their commas and the line feed.
+  private static final int ADDED_MAX = 27 * (AsciiNumbers.MAX_NUMBER + 1);
+
+  /** Writes the added columns at {@code p}, which has {@link #ADDED_MAX} bytes free; returns the new end. */
+  private int writeResult(byte[] b, int p) {
     ScoreSheet s = sheet;
-    out.put((byte) ',');
-    AsciiNumbers.writeSignificant(s.lengthHeightCm(), out);
-    out.put((byte) ',');
+    b[p++] = ',';
+    p = AsciiNumbers.writeSignificant(s.lengthHeightCm(), b, p);
+    b[p++] = ',';
     if (s.position() != 0) {
-      out.put((byte) s.position());
+      b[p++] = (byte) s.position();
     }
-    out.put((byte) ',');
-    out.put((byte) (s.implausiblePosition() ? '1' : '0'));
-    out.put((byte) ',');
-    AsciiNumbers.writeSignificant(s.bmi(), out);
+    b[p++] = ',';
+    b[p++] = (byte) (s.implausiblePosition() ? '1' : '0');
+    b[p++] = ',';
+    p = AsciiNumbers.writeSignificant(s.bmi(), b, p);
     for (Indicator indicator : ANTHRO) {
-      double z = s.z(indicator);
-      out.put((byte) ',');
-      AsciiNumbers.writeHundredths(z, out);
-      out.put((byte) ',');
-      if (!Double.isNaN(z)) {
-        out.put((byte) (indicator.implausible(z) ? '1' : '0'));
+      int k = s.hundredths(indicator);
+      b[p++] = ',';
+      if (k == ScoreSheet.MISSING) {
+        b[p++] = ',';
+        continue;
       }
+      p = k == ScoreSheet.NOT_HUNDREDTHS
+          ? AsciiNumbers.writeSignificant(s.z(indicator), b, p)
+          : AsciiNumbers.writeHundredths(k, b, p);
+      b[p++] = ',';
+      b[p++] = (byte) (s.flagged(indicator) ? '1' : '0');
     }
-    out.put((byte) '\n');
+    b[p++] = '\n';
+    return p;
   }
 
-  // --- field readers: trimmed, unquoted; "" and NA are missing, as in R's read.csv ---
+  // --- field readers: trimmed, unquoted; "", NA and (for numbers) NaN are missing, as in R's read.csv ---
 
   private int valueStart;
   private int valueEnd;
@@ -227,11 +248,26 @@ final class ChunkScorer {
   }
 
   private double number(byte[] buf, int f) {
-    byte[] b = value(buf, f);
-    int s = valueStart;
-    int e = valueEnd;
-    if (missing(b, s, e)) {
+    int s = starts[f];
+    int e = ends[f];
+    // The common case inline (the C1 compiler inlines little): no quotes, blanks only around the value.
+    while (s < e && (buf[s] == ' ' || buf[s] == '\t')) {
+      s++;
+    }
+    while (e > s && (buf[e - 1] == ' ' || buf[e - 1] == '\t')) {
+      e--;
+    }
+    byte[] b = buf;
+    if (s < e && buf[s] == '"') {
+      b = value(buf, f);
+      s = valueStart;
+      e = valueEnd;
+    }
+    if (s == e || (e - s == 2 && b[s] == 'N' && b[s + 1] == 'A')) {
       return Double.NaN;
+    }
+    if (e - s == 3 && b[s] == 'N' && b[s + 1] == 'a' && b[s + 2] == 'N') {
+      return Double.NaN; // R reads "NaN" as a number that every anthro test treats as missing
     }
     double v = AsciiNumbers.parse(b, s, e);
     if (v == AsciiNumbers.INVALID) {

@@ -27,8 +27,13 @@ import java.util.Map;
  *   <li>A measurement ≤ 0 gives no age-based 2006 z-score.
  *   <li>The 2007 reference interpolates between whole months; height- and BMI-for-age cover 60–228 months,
  *       weight-for-age 60–120 months, limits inclusive. It uses the height as given, with no 0.7 cm correction.
- *   <li>z-scores are rounded to two decimals ({@link ZScore#round2}) before they are flagged.
+ *   <li>z-scores are rounded to two decimals exactly as R's {@code round(z, 2)} rounds them ({@link
+ *       ZScore#round2}) before they are flagged.
  * </ul>
+ *
+ * <p>For speed, age-keyed 2006 z-scores are first computed with multiplications by precomputed reciprocals and
+ * kept only where their rounding provably equals WHO's; the few values near a rounding boundary are recomputed
+ * exactly, operation for operation (see the comment above {@code plainByDay}).
  *
  * @see <a href="https://github.com/WorldHealthOrganization/anthro">WHO anthro</a>
  * @see <a href="https://github.com/WorldHealthOrganization/anthroplus">WHO anthroplus</a>
@@ -167,7 +172,6 @@ public final class GrowthStandards {
       double subscapularMm,
       boolean oedema,
       ScoreSheet out) {
-    double[] z = out.z;
     int s = sex == 1 || sex == 2 ? sex - 1 : -1;
     boolean ageKnown = !Double.isNaN(ageDays);
     int day = ageKnown ? roundHalfUp(ageDays) : -1;
@@ -194,33 +198,36 @@ public final class GrowthStandards {
     out.bmi = bmi;
 
     // WHO Child Growth Standards 2006: age in (unrounded) months below 60, day 0..1856.
-    boolean standards = s >= 0 && ageKnown && months < 60 && day <= LAST_DAY;
-    if (standards) {
-      z[LEN] = byDay(lengthForAge, s, day, lenhei, false);
-      z[HC] = byDay(headForAge, s, day, headCm, false);
-      z[WEI] = oedema ? Double.NaN : byDay(weightForAge, s, day, weightKg, true);
-      z[BMI] = oedema ? Double.NaN : byDay(bmiForAge, s, day, bmi, true);
+    boolean under60 = ageKnown && months < 60 && day <= LAST_DAY;
+    if (s >= 0 && under60) {
+      int[] h = out.h;
+      h[LEN] = plainByDay(lengthForAge, s, day, lenhei, out, LEN);
+      h[HC] = plainByDay(headForAge, s, day, headCm, out, HC);
+      h[WEI] = oedema ? ScoreSheet.MISSING : restrictedByDay(weightForAge, s, day, weightKg, out, WEI);
+      h[BMI] = oedema ? ScoreSheet.MISSING : restrictedByDay(bmiForAge, s, day, bmi, out, BMI);
       boolean from91Days = day >= 91;
-      z[AC] = from91Days ? byDay(armForAge, s, day, armCm, true) : Double.NaN;
-      z[TS] = from91Days ? byDay(tricepsForAge, s, day, tricepsMm, true) : Double.NaN;
-      z[SS] = from91Days ? byDay(subscapularForAge, s, day, subscapularMm, true) : Double.NaN;
+      h[AC] = from91Days ? restrictedByDay(armForAge, s, day, armCm, out, AC) : ScoreSheet.MISSING;
+      h[TS] = from91Days ? restrictedByDay(tricepsForAge, s, day, tricepsMm, out, TS) : ScoreSheet.MISSING;
+      h[SS] = from91Days ? restrictedByDay(subscapularForAge, s, day, subscapularMm, out, SS) : ScoreSheet.MISSING;
     } else {
-      z[LEN] = z[HC] = z[WEI] = z[BMI] = z[AC] = z[TS] = z[SS] = Double.NaN;
+      int[] h = out.h;
+      h[LEN] = h[HC] = h[WEI] = h[BMI] = h[AC] = h[TS] = h[SS] = ScoreSheet.MISSING;
     }
     // Weight-for-length/height also works without age, as in anthro.
-    boolean wflAge = !ageKnown || (months < 60 && day <= LAST_DAY);
-    z[WFL] = s >= 0 && wflAge && !oedema ? weightForLengthHeight(s, ageKnown, day, measure, weightKg, lenhei) : Double.NaN;
+    boolean wfl = s >= 0 && !oedema && (!ageKnown || under60);
+    out.set(WFL, wfl ? weightForLengthHeight(s, ageKnown, day, measure, weightKg, lenhei) : Double.NaN);
 
     // WHO Growth Reference 2007 (anthroplus): 60 <= months <= 228 (120 for weight), height as given.
     if (s >= 0 && ageKnown && months >= 60 && months <= 228) {
-      z[HFA] = byMonth(heightForAge2007, s, months, lengthHeightCm >= 0 ? lengthHeightCm : Double.NaN, false);
+      out.set(HFA, byMonth(heightForAge2007, s, months, lengthHeightCm >= 0 ? lengthHeightCm : Double.NaN, false));
       double weight = oedema || !(weightKg >= 0) ? Double.NaN : weightKg;
-      z[WFA] = months <= 120 ? byMonth(weightForAge2007, s, months, weight, true) : Double.NaN;
+      out.set(WFA, months <= 120 ? byMonth(weightForAge2007, s, months, weight, true) : Double.NaN);
       double heightMetres = lengthHeightCm / 100;
       double bmi2007 = lengthHeightCm >= 0 ? weight / (heightMetres * heightMetres) : Double.NaN;
-      z[BFA] = byMonth(bmiForAge2007, s, months, bmi2007, true);
+      out.set(BFA, byMonth(bmiForAge2007, s, months, bmi2007, true));
     } else {
-      z[HFA] = z[WFA] = z[BFA] = Double.NaN;
+      int[] h = out.h;
+      h[HFA] = h[WFA] = h[BFA] = ScoreSheet.MISSING;
     }
   }
 
@@ -229,23 +236,90 @@ public final class GrowthStandards {
     if (days >= Integer.MAX_VALUE) {
       return Integer.MAX_VALUE;
     }
-    double floor = Math.floor(days);
+    double floor = floorOfPositive(days);
     return (int) floor + (days - floor >= 0.5 ? 1 : 0);
   }
 
-  private static double byDay(LmsTable table, int s, int day, double y, boolean restricted) {
-    // anthro: "for all indicators a measure <= 0 should result in zscores being NA".
-    if (!(y > 0)) {
-      return Double.NaN;
+  /**
+   * {@code Math.floor(x)} for {@code 0 <= x < 2^63} by truncation, which it equals there; the {@code zscore}
+   * command runs on the C1 compiler, which has no intrinsic for {@code Math.floor}. Anything else takes {@code
+   * Math.floor}.
+   */
+  static double floorOfPositive(double x) {
+    return x >= 0 && x < 9.2e18 ? (double) (long) x : Math.floor(x);
+  }
+
+  // anthro: "for all indicators a measure <= 0 should result in zscores being NA".
+
+  /*
+   * The age-keyed 2006 indicators, scored first with multiplications by precomputed reciprocals (LmsTable.fast)
+   * instead of WHO's divisions. That z is within 10^-8 of WHO's, so its rounding is WHO's unless 100|z| lies
+   * within 0.001 of a half, or z lies within 10^-6 of ±3, where the restricted method switches formula; those
+   * rare rows (about 0.2 %) are computed again exactly as anthro computes them.
+   */
+
+  /** The plain LMS z-score in hundredths, or {@code ScoreSheet.MISSING}; {@code out}/{@code i} take odd values. */
+  private static int plainByDay(LmsTable table, int s, int day, double y, ScoreSheet out, int i) {
+    int o = table.offset(day);
+    if (!(y > 0) || o < 0) {
+      return ScoreSheet.MISSING;
     }
-    int i = table.index(day);
-    if (i < 0) {
-      return Double.NaN;
+    double[] f = table.fast[s];
+    double l = f[o + LmsTable.F_L];
+    double x = y * f[o + LmsTable.F_INV_M];
+    // pow(x, 1) is exact in both C and Java; skipping it keeps length and head circumference cheap.
+    double z = ((l == 1.0 ? x : Math.pow(x, l)) - 1) * f[o + LmsTable.F_INV_SL];
+    long k = ZScore.hundredthsOfApproximation(z);
+    if (k != ZScore.UNDECIDED) {
+      return (int) k;
     }
-    double l = table.l[s][i];
-    double m = table.m[s][i];
-    double sv = table.s[s][i];
-    return ZScore.round2(restricted ? Lms.restrictedZScore(y, l, m, sv) : Lms.zScore(y, l, m, sv));
+    out.set(i, exactByDay(table, s, o, y, false));
+    return out.h[i];
+  }
+
+  /** The restricted LMS z-score in hundredths (see {@link Lms#restrictedZScore}), like {@link #plainByDay}. */
+  private static int restrictedByDay(LmsTable table, int s, int day, double y, ScoreSheet out, int i) {
+    int o = table.offset(day);
+    if (!(y > 0) || o < 0) {
+      return ScoreSheet.MISSING;
+    }
+    double[] f = table.fast[s];
+    double l = f[o + LmsTable.F_L];
+    double x = y * f[o + LmsTable.F_INV_M];
+    double z = ((l == 1.0 ? x : Math.pow(x, l)) - 1) * f[o + LmsTable.F_INV_SL];
+    double distanceTo3 = Math.abs(Math.abs(z) - 3);
+    if (distanceTo3 > 1e-6) {
+      if (z > 3) {
+        z = 3 + (y - f[o + LmsTable.F_SD3POS]) * f[o + LmsTable.F_INV_SD23POS];
+      }
+      if (z < -3) {
+        z = -3 + (y - f[o + LmsTable.F_SD3NEG]) * f[o + LmsTable.F_INV_SD23NEG];
+      }
+      long k = ZScore.hundredthsOfApproximation(z);
+      if (k != ZScore.UNDECIDED) {
+        return (int) k;
+      }
+    }
+    out.set(i, exactByDay(table, s, o, y, true));
+    return out.h[i];
+  }
+
+  /** The z-score exactly as anthro computes it, operation for operation, with the row's precomputed SD curves. */
+  private static double exactByDay(LmsTable table, int s, int o, double y, boolean restricted) {
+    double[] r = table.row[s];
+    double l = r[o + LmsTable.L];
+    double power = l == 1.0 ? y / r[o + LmsTable.M] : Math.pow(y / r[o + LmsTable.M], l);
+    double z = (power - 1) / r[o + LmsTable.SL];
+    if (restricted) {
+      // Same order as anthro's compute_zscore_adjusted: the > 3 branch first, then < -3 on the updated value.
+      if (z > 3) {
+        z = 3 + ((y - r[o + LmsTable.SD3POS]) / r[o + LmsTable.SD23POS]);
+      }
+      if (z < -3) {
+        z = -3 + ((y - r[o + LmsTable.SD3NEG]) / r[o + LmsTable.SD23NEG]);
+      }
+    }
+    return z;
   }
 
   private double weightForLengthHeight(int s, boolean ageKnown, int day, char measure, double weight, double lenhei) {
@@ -274,51 +348,57 @@ public final class GrowthStandards {
     }
     // Same arithmetic as anthro: low = trunc(x*10)/10, upp = trunc(x*10 + 1)/10, diff = (x - low)/0.1.
     double tenths = lenhei * 10;
-    double lowKey = Math.floor(tenths);
-    double low = lowKey / 10;
-    double diff = (lenhei - low) / 0.1;
-    int lo = table.index(lowKey);
-    if (lo < 0) {
-      return Double.NaN;
-    }
-    double l = table.l[s][lo];
-    double m = table.m[s][lo];
-    double sv = table.s[s][lo];
-    if (diff > 0) {
-      int up = table.index(Math.floor(tenths + 1));
-      if (up < 0) {
-        return Double.NaN;
-      }
-      m = m + diff * (table.m[s][up] - m);
-      l = l + diff * (table.l[s][up] - l);
-      sv = sv + diff * (table.s[s][up] - sv);
-    }
-    return ZScore.round2(Lms.restrictedZScore(weight, l, m, sv));
+    double lowKey = floorOfPositive(tenths);
+    double diff = (lenhei - lowKey / 10) / 0.1;
+    return interpolated(table, s, lowKey, tenths + 1, diff, weight, true);
   }
 
   private static double byMonth(LmsTable table, int s, double months, double y, boolean restricted) {
     if (Double.isNaN(y)) {
       return Double.NaN;
     }
-    double lowMonth = Math.floor(months);
-    double diff = months - lowMonth;
-    int lo = table.index(lowMonth);
+    double lowMonth = floorOfPositive(months);
+    return interpolated(table, s, lowMonth, months + 1, months - lowMonth, y, restricted);
+  }
+
+  /**
+   * The z-score from L, M and S interpolated linearly between the rows at {@code lowKey} and {@code
+   * floor(upperKey)} by {@code diff}, as anthro and anthroplus interpolate: {@code P = P_low + diff × (P_up −
+   * P_low)} when {@code diff > 0}, else the lower row alone.
+   */
+  private static double interpolated(
+      LmsTable table, int s, double lowKey, double upperKey, double diff, double y, boolean restricted) {
+    int lo = table.offset(lowKey);
     if (lo < 0) {
       return Double.NaN;
     }
-    double l = table.l[s][lo];
-    double m = table.m[s][lo];
-    double sv = table.s[s][lo];
-    if (diff > 0) {
-      int up = table.index(Math.floor(months + 1));
-      if (up < 0) {
-        return Double.NaN;
+    double[] r = table.row[s];
+    if (!(diff > 0)) {
+      // On a row: its precomputed SD curves are exactly what anthro computes.
+      double l = r[lo + LmsTable.L];
+      double power = l == 1.0 ? y / r[lo + LmsTable.M] : Math.pow(y / r[lo + LmsTable.M], l);
+      double z = (power - 1) / r[lo + LmsTable.SL];
+      if (restricted) {
+        if (z > 3) {
+          z = 3 + ((y - r[lo + LmsTable.SD3POS]) / r[lo + LmsTable.SD23POS]);
+        }
+        if (z < -3) {
+          z = -3 + ((y - r[lo + LmsTable.SD3NEG]) / r[lo + LmsTable.SD23NEG]);
+        }
       }
-      m = m + diff * (table.m[s][up] - m);
-      l = l + diff * (table.l[s][up] - l);
-      sv = sv + diff * (table.s[s][up] - sv);
+      return z;
     }
-    return ZScore.round2(restricted ? Lms.restrictedZScore(y, l, m, sv) : Lms.zScore(y, l, m, sv));
+    int up = table.offset(floorOfPositive(upperKey));
+    if (up < 0) {
+      return Double.NaN;
+    }
+    double m = r[lo + LmsTable.M];
+    double l = r[lo + LmsTable.L];
+    double sv = r[lo + LmsTable.S];
+    m = m + diff * (r[up + LmsTable.M] - m);
+    l = l + diff * (r[up + LmsTable.L] - l);
+    sv = sv + diff * (r[up + LmsTable.S] - sv);
+    return restricted ? Lms.restrictedZScore(y, l, m, sv) : Lms.zScore(y, l, m, sv);
   }
 
   /**
@@ -339,11 +419,11 @@ public final class GrowthStandards {
           case SUBSCAPULAR_SKINFOLD_FOR_AGE -> subscapularForAge;
           default -> null;
         };
-    int i = table == null || sex == null ? -1 : table.index(day);
-    if (i < 0) {
+    int at = table == null || sex == null ? -1 : table.offset(day);
+    if (at < 0) {
       return java.util.Optional.empty();
     }
-    int s = sex.code() - 1;
-    return java.util.Optional.of(new Lms(table.l[s][i], table.m[s][i], table.s[s][i]));
+    double[] r = table.row[sex.code() - 1];
+    return java.util.Optional.of(new Lms(r[at + LmsTable.L], r[at + LmsTable.M], r[at + LmsTable.S]));
   }
 }

@@ -39,6 +39,8 @@ public enum Indicator {
   private final boolean restricted;
   private final double flagBelow;
   private final double flagAbove;
+  private final int flagBelowHundredths;
+  private final int flagAboveHundredths;
   private final boolean reference2007;
 
   Indicator(String code, boolean restricted, double flagBelow, double flagAbove, boolean reference2007) {
@@ -46,6 +48,8 @@ public enum Indicator {
     this.restricted = restricted;
     this.flagBelow = flagBelow;
     this.flagAbove = flagAbove;
+    this.flagBelowHundredths = (int) Math.round(flagBelow * 100);
+    this.flagAboveHundredths = (int) Math.round(flagAbove * 100);
     this.reference2007 = reference2007;
   }
 
@@ -71,5 +75,13 @@ public enum Indicator {
    */
   public boolean implausible(double roundedZ) {
     return roundedZ < flagBelow || roundedZ > flagAbove;
+  }
+
+  /**
+   * {@link #implausible} for a z-score of {@code k} hundredths: the limits are whole numbers, so {@code k / 100.0
+   * < -6} exactly when {@code k < -600}.
+   */
+  boolean implausibleHundredths(int k) {
+    return k < flagBelowHundredths || k > flagAboveHundredths;
   }
 }

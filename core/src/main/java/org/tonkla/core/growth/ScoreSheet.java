@@ -9,12 +9,25 @@ import java.util.Arrays;
  * <p>This is the allocation-free path for bulk scoring (the {@code zscore} command scores millions of rows with
  * one sheet per thread). Application code should prefer {@link GrowthStandards#assess}, which returns an
  * immutable {@link GrowthAssessment}. A sheet is not thread-safe.
+ *
+ * <p>z-scores are kept as whole hundredths ({@link #hundredths}), which is what WHO software rounds them to;
+ * {@link #z} gives the same value as a double.
  */
 public final class ScoreSheet {
 
+  /** {@link #hundredths} when WHO software gives no z-score for the indicator. */
+  public static final int MISSING = Integer.MIN_VALUE;
+
+  /**
+   * {@link #hundredths} when the z-score is not a number of hundredths that fits an {@code int} (infinite, or
+   * beyond ±2×10^7 for absurd inputs); {@link #z} has it.
+   */
+  public static final int NOT_HUNDREDTHS = Integer.MIN_VALUE + 1;
+
   private static final Indicator[] INDICATORS = Indicator.values();
 
-  final double[] z = new double[INDICATORS.length];
+  final int[] h = new int[INDICATORS.length];
+  private final double[] unrounded = new double[INDICATORS.length];
   double lengthHeightCm;
   char position;
   boolean implausiblePosition;
@@ -25,16 +38,42 @@ public final class ScoreSheet {
   }
 
   void clear() {
-    Arrays.fill(z, Double.NaN);
+    Arrays.fill(h, MISSING);
     lengthHeightCm = Double.NaN;
     position = 0;
     implausiblePosition = false;
     bmi = Double.NaN;
   }
 
+  /** Stores the z-score of indicator {@code i}, rounded to hundredths as R's {@code round(z, 2)} rounds it. */
+  void set(int i, double z) {
+    long k = ZScore.hundredths(z);
+    if (k != ZScore.NOT_HUNDREDTHS) {
+      h[i] = (int) k;
+    } else if (Double.isNaN(z)) {
+      h[i] = MISSING;
+    } else {
+      h[i] = NOT_HUNDREDTHS;
+      unrounded[i] = ZScore.round2(z);
+    }
+  }
+
   /** The z-score rounded to two decimals as WHO software rounds it, or NaN when WHO software gives none. */
   public double z(Indicator indicator) {
-    return z[indicator.ordinal()];
+    int i = indicator.ordinal();
+    int k = h[i];
+    if (k == MISSING) {
+      return Double.NaN;
+    }
+    return k == NOT_HUNDREDTHS ? unrounded[i] : k / 100.0;
+  }
+
+  /**
+   * The z-score as a whole number of hundredths ({@code -609} for −6.09), the exact decimal that WHO software
+   * rounds it to; {@link #MISSING} when there is none, {@link #NOT_HUNDREDTHS} when only {@link #z} can hold it.
+   */
+  public int hundredths(Indicator indicator) {
+    return h[indicator.ordinal()];
   }
 
   /**
@@ -42,7 +81,11 @@ public final class ScoreSheet {
    * {@link #z} for NaN to tell a missing flag from a 0 flag.
    */
   public boolean flagged(Indicator indicator) {
-    return indicator.implausible(z[indicator.ordinal()]);
+    int k = h[indicator.ordinal()];
+    if (k == MISSING) {
+      return false;
+    }
+    return k == NOT_HUNDREDTHS ? indicator.implausible(unrounded[indicator.ordinal()]) : indicator.implausibleHundredths(k);
   }
 
   /**

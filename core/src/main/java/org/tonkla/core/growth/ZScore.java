@@ -38,12 +38,16 @@ public record ZScore(Indicator indicator, double value, boolean flagged) {
     double x10 = x * 100;
     double i10 = Math.floor(x10);
     double fraction = x10 - i10;
-    // Far from a tie the nearer neighbour is obvious, and R's answer is the same double: i10/100 or ceil/100.
-    if (fraction < 0.4999) {
-      return sign * (i10 / 100);
-    }
-    if (fraction > 0.5001) {
-      return sign * ((i10 + 1) / 100);
+    // Far from a tie the nearer neighbour is obvious, and R's answer is the same double: i10/100 or ceil/100. That
+    // holds while x's rounding errors are far below 0.0001 hundredths; beyond 2e7 only R's own test is safe (at
+    // 5e12, x = ...546.48535 rounds to .48 in R, because there du == dd in doubles).
+    if (x < HUNDREDTHS_LIMIT) {
+      if (fraction < 0.4999) {
+        return sign * (i10 / 100);
+      }
+      if (fraction > 0.5001) {
+        return sign * ((i10 + 1) / 100);
+      }
     }
     double down = i10 / 100;
     double up = Math.ceil(x10) / 100;
@@ -52,5 +56,68 @@ public record ZScore(Indicator indicator, double value, boolean flagged) {
     // R tests fmod(i10, 2) == 1 first; a double remainder is slow in Java, so test the rare tie first and use the
     // integer parity (i10 < 2^53 here).
     return sign * ((du < dd || (du == dd && (((long) i10) & 1) == 1)) ? up : down);
+  }
+
+  /** {@link #hundredths} of a value it cannot express as an {@code int}: NaN, infinite, or beyond ±2×10^7. */
+  static final long NOT_HUNDREDTHS = Long.MIN_VALUE;
+
+  // Below this magnitude the hundredths fit an int and R's rounding applies (R leaves |x| >= 2^43 unrounded).
+  private static final double HUNDREDTHS_LIMIT = 2e7;
+
+  /**
+   * {@link #round2}{@code (x)} as a whole number of hundredths {@code k}, so that {@code round2(x) == k / 100.0}
+   * exactly: R's result is {@code floor(100x) / 100} or {@code ceil(100x) / 100}, and {@code k / 100.0} is that
+   * same correctly rounded division. Returns {@link #NOT_HUNDREDTHS} for NaN, infinities and magnitudes of
+   * 2×10^7 or more, which callers keep as doubles.
+   */
+  static long hundredths(double x) {
+    double a = Math.abs(x);
+    if (!(a < HUNDREDTHS_LIMIT)) {
+      return NOT_HUNDREDTHS; // also NaN
+    }
+    double x10 = a * 100;
+    double i10 = (double) (long) x10; // floor, as 0 <= x10 < 2e9; a cast is cheap under C1 too
+    double fraction = x10 - i10;
+    long k;
+    if (fraction < 0.4999) {
+      k = (long) i10;
+    } else if (fraction > 0.5001) {
+      k = (long) i10 + 1;
+    } else {
+      // Near a tie: R's own test on the two candidate doubles (see round2).
+      double up = Math.ceil(x10);
+      double du = up / 100 - a;
+      double dd = a - i10 / 100;
+      k = (du < dd || (du == dd && (((long) i10) & 1) == 1)) ? (long) up : (long) i10;
+    }
+    return x < 0 ? -k : k;
+  }
+
+  /** {@link #hundredthsOfApproximation} when the approximation is too close to a rounding boundary to decide. */
+  static final long UNDECIDED = Long.MIN_VALUE + 1;
+
+  /**
+   * {@link #hundredths} of the exact z-score, given an approximation {@code z} of it that is off by less than
+   * 10^-8 (for |z| below 10^6): the nearer hundredth when {@code 100 |z|} is more than 0.001 from a half,
+   * otherwise {@link #UNDECIDED}, and then the caller computes z exactly. 0.001 hundredths is 10^-5 in z, a
+   * thousand times the error allowed, so a decided result is the one the exact z gives.
+   */
+  static long hundredthsOfApproximation(double z) {
+    double a = Math.abs(z);
+    if (!(a < 1e6)) {
+      return UNDECIDED; // also NaN
+    }
+    double x10 = a * 100;
+    double i10 = (double) (long) x10;
+    double fraction = x10 - i10;
+    long k;
+    if (fraction < 0.499) {
+      k = (long) i10;
+    } else if (fraction > 0.501) {
+      k = (long) i10 + 1;
+    } else {
+      return UNDECIDED;
+    }
+    return z < 0 ? -k : k;
   }
 }

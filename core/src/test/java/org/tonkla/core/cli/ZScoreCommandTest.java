@@ -77,6 +77,18 @@ class ZScoreCommandTest {
     assertThat(messages).contains("2 rows scored, 2 rejected");
   }
 
+  // R's read.csv reads "NaN" as a number, and anthro treats it as missing: no weight, so no zwei, zwfl or zbmi.
+  @Test
+  void notANumberIsMissingAsInR() throws IOException {
+    List<String> out = run("sex,age_days,weight,lenhei\n1,400,NaN,75\n", 0);
+    String[] row = out.get(1).split(",", -1);
+    assertThat(row[4]).isEqualTo("75"); // clenhei
+    assertThat(row[7]).isEmpty(); // cbmi
+    assertThat(row[8]).isNotEmpty(); // zlen
+    assertThat(row[10]).isEmpty(); // zwei
+    assertThat(row[12]).isEmpty(); // zwfl
+  }
+
   @Test
   void strictStopsAtTheFirstBadRow() throws IOException {
     List<String> out = run("sex,age_days,weight\n1,100,5\n1,100,heavy\n1,100,5\n", 2, "--strict");
@@ -93,9 +105,9 @@ class ZScoreCommandTest {
   @Test
   void writesNumbersAsRDoes() {
     ByteSink sink = new ByteSink(64);
-    AsciiNumbers.writeHundredths(-0.5, sink);
+    AsciiNumbers.writeHundredths(-50, sink);
     sink.put((byte) ' ');
-    AsciiNumbers.writeHundredths(3.0, sink);
+    AsciiNumbers.writeHundredths(300, sink);
     sink.put((byte) ' ');
     AsciiNumbers.writeSignificant(100 + 0.7, sink);
     sink.put((byte) ' ');
@@ -103,5 +115,23 @@ class ZScoreCommandTest {
     sink.put((byte) ' ');
     AsciiNumbers.writeSignificant(Double.POSITIVE_INFINITY, sink);
     assertThat(new String(sink.bytes, 0, sink.length, StandardCharsets.US_ASCII)).isEqualTo("-0.5 3 100.7 20 Inf");
+  }
+
+  // What R 4.2.2's write.csv prints for these doubles (format.c: 15 significant digits, fixed notation unless
+  // scientific is narrower), each checked in R: write.csv(data.frame(x = c(100000, 123456.7, ...))).
+  @Test
+  void writesDoublesInRsChoiceOfNotation() {
+    double[] values = {100000, 123456.7, 0.0001, 1234567890123456.0, 0.1 + 0.2, 1.0 / 3, 100 + 0.7, 2.0 / 3 * 1e-5,
+        1e5 + 0.5, 99999.999999999985, 200000, 1e15, 1e-300, Double.MIN_VALUE, 1.5e300, 12345678901234.5,
+        0.000123456789012345, 1e-4 * 3, 10000, 20 / (0.01 * 0.01), -0.0001, -123.456, 0.1, 1e22, 1.2345678901234568e17};
+    String[] r = {"1e+05", "123456.7", "1e-04", "1234567890123456", "0.3", "0.333333333333333", "100.7",
+        "6.66666666666667e-06", "100000.5", "1e+05", "2e+05", "1e+15", "1e-300", "4.94065645841247e-324", "1.5e+300",
+        "12345678901234.5", "0.000123456789012345", "3e-04", "10000", "2e+05", "-1e-04", "-123.456", "0.1", "1e+22",
+        "123456789012345680"};
+    for (int i = 0; i < values.length; i++) {
+      ByteSink sink = new ByteSink(4);
+      AsciiNumbers.writeSignificant(values[i], sink);
+      assertThat(new String(sink.bytes, 0, sink.length, StandardCharsets.US_ASCII)).as("%s", values[i]).isEqualTo(r[i]);
+    }
   }
 }

@@ -193,6 +193,16 @@ class GrowthStandardsTest {
     assertThat(ZScore.round2(-0.125)).isEqualTo(-0.12);
     assertThat(ZScore.round2(-6.0949)).isEqualTo(-6.09);
     assertThat(ZScore.round2(Double.NaN)).isNaN();
+    // R 4.2.2: round(4979423644546.4853516, 2) is 4979423644546.48: 100x rounds to ...648.5625, yet the distances
+    // to the two candidate doubles are equal, and the even one wins.
+    assertThat(ZScore.round2(4979423644546.4853516)).isEqualTo(4979423644546.48);
+    // The same answers as whole hundredths, the form the scorer keeps.
+    assertThat(ZScore.hundredths(2.675)).isEqualTo(267);
+    assertThat(ZScore.hundredths(0.125)).isEqualTo(12);
+    assertThat(ZScore.hundredths(0.375)).isEqualTo(38);
+    assertThat(ZScore.hundredths(-0.125)).isEqualTo(-12);
+    assertThat(ZScore.hundredths(-6.0949)).isEqualTo(-609);
+    assertThat(ZScore.hundredths(Double.NaN)).isEqualTo(ZScore.NOT_HUNDREDTHS);
   }
 
   @Test
