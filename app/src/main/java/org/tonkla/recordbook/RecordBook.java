@@ -219,18 +219,19 @@ public class RecordBook {
 
         UUID id = UUID.randomUUID();
         UUID unitId = user.scope().unit() instanceof OrgUnit.ServiceUnit s ? s.id() : null;
-        jdbc.sql("INSERT INTO growth_measurement (" + MEASUREMENT_COLUMNS + """
+        // RETURNING gives back the row as stored (numeric scales applied) without reading the child's others.
+        Measurement saved = jdbc.sql("INSERT INTO growth_measurement (" + MEASUREMENT_COLUMNS + """
                 , child_id, province_code, implausible_confirmed)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""" + " RETURNING " + MEASUREMENT_COLUMNS)
                 .params(id, Date.valueOf(in.measuredOn()), ageDays, in.weightKg(), in.lengthCm(), scored.position(),
                         in.headCm(), in.armCm(), in.oedema(), scored.zWfa(), scored.zLhfa(), scored.zWflh(), scored.zBfa(),
                         scored.zHcfa(), scored.zAcfa(), String.join(",", scored.flags()),
                         String.join(",", scored.classification()), unitId, user.username(),
                         Timestamp.from(Instant.now(clock)), childId.value(), child.provinceCode(),
                         !scored.flags().isEmpty())
-                .update();
+                .query(RecordBook::measurement).single();
         accessLog.record(user, childId.value(), child.provinceCode(), AccessLog.Action.WRITE, "growth", null);
-        return measurements(childId).stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
+        return saved;
     }
 
     /** Current measurements (not superseded), oldest first; no access check: callers check. */
