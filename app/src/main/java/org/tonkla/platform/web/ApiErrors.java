@@ -1,6 +1,8 @@
 package org.tonkla.platform.web;
 
 import org.springframework.http.HttpStatus;
+import org.tonkla.platform.DomainProblem;
+import org.tonkla.platform.InvalidInput;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,9 +31,19 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such resource");
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badArgument(IllegalArgumentException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    /**
+     * Tonkla's own failures, each with its status. An {@code IllegalArgumentException} is not mapped: it is
+     * a bug, and answers 500 rather than passing its message to the client as if it were about the input.
+     */
+    @ExceptionHandler(DomainProblem.class)
+    ProblemDetail domain(DomainProblem e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage());
+        if (e instanceof InvalidInput invalid) {
+            problem.setProperty("errors", invalid.errors().stream()
+                    .map(f -> java.util.Map.of("field", f.field(), "expected", f.expected())).toList());
+        }
+        e.properties().forEach(problem::setProperty);
+        return problem;
     }
 
     /** Unreadable JSON names the field it stumbled on and the type it expected there. */
