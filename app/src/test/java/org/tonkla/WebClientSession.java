@@ -64,6 +64,15 @@ public final class WebClientSession {
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** POSTs a form with the session's CSRF token in the header, as the pages' scripts (htmx) do. */
+    public HttpResponse<String> postForm(String path, String form) {
+        var m = META_CSRF.matcher(get("/", "text/html").body());
+        if (!m.find()) throw new IllegalStateException("No CSRF token on the home page: not signed in?");
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-CSRF-TOKEN", m.group(1))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -6,17 +6,34 @@ import org.tonkla.consent.AccessLog;
 import org.tonkla.core.development.ScreeningDue;
 import org.tonkla.core.immunization.VaccinationStatus;
 import org.tonkla.registry.Child;
-import org.tonkla.registry.ChildRegistry;
+import org.tonkla.registry.ChildFile;
 import org.tonkla.registry.Enrolment;
+import org.tonkla.registry.Guardian;
 
 /**
  * Everything on a child's record-book page, read once after the access check.
  *
- * @param fullIdentifier the national ID in full, only for roles that need it; otherwise empty
+ * @param file the registry's file of the child, as this user may see it (the full national ID only for roles that need it)
  * @param vaccines the vaccine card: every dose of the national schedule with its state today
  * @param accessLog who opened the record: filled for the child's guardian only
  */
-public record BookView(Child child, Optional<String> fullIdentifier, List<ChildRegistry.Guardian> guardians,
-        List<Enrolment> enrolments, List<Measurement> measurements, List<Screening> screenings,
-        List<Immunization> immunizations, VaccinationStatus vaccines, List<HealthNote> healthNotes, List<Need> needs, Optional<ScreeningDue> nextScreening,
-        List<AccessLog.Entry> accessLog) {}
+public record BookView(ChildFile file, List<Measurement> measurements, List<Screening> screenings,
+        List<Immunization> immunizations, VaccinationStatus vaccines, List<HealthNote> healthNotes, List<Need> needs,
+        Optional<ScreeningDue> nextScreening, List<AccessLog.Entry> accessLog) {
+
+    public Child child() {
+        return file.child();
+    }
+
+    public Optional<String> fullIdentifier() {
+        return file.fullIdentifier();
+    }
+
+    public List<Guardian> guardians() {
+        return file.guardians();
+    }
+
+    public List<Enrolment> enrolments() {
+        return file.enrolments();
+    }
+}

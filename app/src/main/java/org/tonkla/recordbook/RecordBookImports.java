@@ -84,7 +84,7 @@ public class RecordBookImports {
                     x.domains().get(DspmDomain.GM).name(), x.domains().get(DspmDomain.FM).name(),
                     x.domains().get(DspmDomain.RL).name(), x.domains().get(DspmDomain.EL).name(),
                     x.domains().get(DspmDomain.PS).name(), screening.specialPpCodes().get(0), x.followUpOf(),
-                    RecordBook.refers(screening, x.followUpOf()), x.unitId(), importedBy, recordedAt});
+                    Screenings.refers(screening, x.followUpOf()), x.unitId(), importedBy, recordedAt});
         }
         List<Object[]> v = new ArrayList<>(immunizations.size());
         for (ImportedImmunization x : immunizations) {

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * A child as the registry keeps it. The national ID is never here in full: {@code maskedIdentifier}
- * shows its last digits only; {@link ChildRegistry#openFile} gives the full value to roles
+ * shows its last digits only; {@link ChildAccess#open} gives the full value to roles
  * that need it, and logs that it did.
  *
  * @param photoSha256 the child's photo in the platform's file store, if one was taken

@@ -11,7 +11,7 @@ import org.tonkla.recordbook.Measurement;
 import org.tonkla.recordbook.Need;
 import org.tonkla.recordbook.Screening;
 import org.tonkla.registry.Child;
-import org.tonkla.registry.ChildRegistry;
+import org.tonkla.registry.Guardian;
 import org.tonkla.registry.Enrolment;
 
 /**
@@ -21,7 +21,7 @@ import org.tonkla.registry.Enrolment;
  * @param fullIdentifier the formatted national ID for roles that need it, otherwise null
  * @param vaccines every dose of the Thai national EPI schedule with its state today
  */
-record BookJson(Child child, String fullIdentifier, List<ChildRegistry.Guardian> guardians, List<Enrolment> enrolments,
+record BookJson(Child child, String fullIdentifier, List<Guardian> guardians, List<Enrolment> enrolments,
         List<Measurement> measurements, List<Screening> screenings, List<Dose> vaccines, List<Immunization> immunizations,
         List<HealthNote> healthNotes, List<Need> needs, ScreeningDue nextScreening, List<AccessLog.Entry> accessLog) {
 

@@ -30,7 +30,13 @@ import org.tonkla.recordbook.BookView;
 import org.tonkla.recordbook.HealthNote;
 import org.tonkla.recordbook.ImplausibleMeasurement;
 import org.tonkla.recordbook.MeasurementInput;
+import org.tonkla.platform.InvalidInput;
+import org.tonkla.recordbook.Growth;
+import org.tonkla.recordbook.HealthNotes;
+import org.tonkla.recordbook.Immunizations;
 import org.tonkla.recordbook.RecordBook;
+import org.tonkla.recordbook.Screenings;
+import org.tonkla.registry.ChildCorrections;
 import org.tonkla.registry.ChildId;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,17 +45,26 @@ import tools.jackson.databind.json.JsonMapper;
 class ChildPages {
 
     private final RecordBook book;
-    private final org.tonkla.registry.ChildRegistry registry;
+    private final Growth growth;
+    private final Screenings screenings;
+    private final Immunizations immunizations;
+    private final HealthNotes notes;
+    private final ChildCorrections corrections;
     private final Users users;
     private final Directory directory;
     private final GrowthCharts charts;
     private final JsonMapper json;
     private final Clock clock;
 
-    ChildPages(RecordBook book, org.tonkla.registry.ChildRegistry registry, Users users, Directory directory,
-            GrowthCharts charts, JsonMapper json, Clock clock) {
+    ChildPages(RecordBook book, Growth growth, Screenings screenings, Immunizations immunizations, HealthNotes notes,
+            ChildCorrections corrections, Users users, Directory directory, GrowthCharts charts, JsonMapper json,
+            Clock clock) {
         this.book = book;
-        this.registry = registry;
+        this.growth = growth;
+        this.screenings = screenings;
+        this.immunizations = immunizations;
+        this.notes = notes;
+        this.corrections = corrections;
         this.users = users;
         this.directory = directory;
         this.charts = charts;
@@ -98,8 +113,8 @@ class ChildPages {
                         .map(ag -> "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage())
                                 ? ag.nameEn() : ag.nameTh()).orElse(a.agencyCode()),
                 a.action().name(), a.purpose())).toList());
-        model.addAttribute("corrections", registry.corrections(v.child().id()));
-        model.addAttribute("photo", registry.photoDataUri(v.child()).orElse(null));
+        model.addAttribute("corrections", corrections.corrections(v.file()));
+        model.addAttribute("photo", corrections.photoDataUri(v.file()).orElse(null));
         model.addAttribute("domains", DspmDomain.values());
         model.addAttribute("results", ScreeningResult.values());
         model.addAttribute("noteKinds", HealthNote.Kind.values());
@@ -113,7 +128,7 @@ class ChildPages {
             @RequestParam(required = false) Double armCm, @RequestParam(defaultValue = "false") boolean oedema,
             @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
         try {
-            book.recordMeasurement(new ChildId(id), new MeasurementInput(measuredOn, weightKg, lengthCm,
+            growth.record(new ChildId(id), new MeasurementInput(measuredOn, weightKg, lengthCm,
                     position == null || position.isBlank() ? null : position, headCm, armCm, oedema, confirm), users.require());
             redirect.addFlashAttribute("saved", "measurement");
         } catch (ImplausibleMeasurement e) {
@@ -125,8 +140,8 @@ class ChildPages {
             pending.put("headCm", orEmpty(headCm));
             pending.put("armCm", orEmpty(armCm));
             redirect.addFlashAttribute("pending", pending);
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("errorField", "measurement." + e.getMessage());
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("errorField", "measurement." + e.field());
         }
         return "redirect:/children/" + id + "#growth";
     }
@@ -139,16 +154,14 @@ class ChildPages {
             for (DspmDomain d : DspmDomain.values()) {
                 String value = form.get(d.name());
                 if (value == null || value.isBlank()) continue;
-                try {
-                    domains.put(d, ScreeningResult.valueOf(value));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("domains." + d.name());
-                }
+                var result = java.util.Arrays.stream(ScreeningResult.values()).filter(r -> r.name().equals(value)).findFirst();
+                if (result.isEmpty()) throw new InvalidInput("domains." + d.name(), "NORMAL, SUSPECTED_DELAY or REFER_NOW");
+                domains.put(d, result.get());
             }
-            book.recordScreening(new ChildId(id), screenedOn, domains, users.require());
+            screenings.record(new ChildId(id), screenedOn, domains, users.require());
             redirect.addFlashAttribute("saved", "screening");
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("errorField", "screening." + e.getMessage().replace("domains.", "domain."));
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("errorField", "screening." + e.field().replace("domains.", "domain."));
         }
         return "redirect:/children/" + id + "#development";
     }
@@ -157,10 +170,10 @@ class ChildPages {
     String addImmunization(@PathVariable UUID id, @RequestParam String vaccineCode, @RequestParam LocalDate givenOn,
             @RequestParam(required = false) String lot, RedirectAttributes redirect) {
         try {
-            book.recordImmunization(new ChildId(id), vaccineCode, givenOn, lot, users.require());
+            immunizations.record(new ChildId(id), vaccineCode, givenOn, lot, users.require());
             redirect.addFlashAttribute("saved", "immunization");
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("errorField", "immunization." + e.getMessage());
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("errorField", "immunization." + e.field());
         }
         return "redirect:/children/" + id + "#vaccines";
     }
@@ -169,10 +182,10 @@ class ChildPages {
     String addNote(@PathVariable UUID id, @RequestParam HealthNote.Kind kind, @RequestParam String description,
             @RequestParam(required = false) LocalDate since, RedirectAttributes redirect) {
         try {
-            book.addHealthNote(new ChildId(id), kind, description, since, users.require());
+            notes.add(new ChildId(id), kind, description, since, users.require());
             redirect.addFlashAttribute("saved", "note");
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("errorField", "note." + e.getMessage());
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("errorField", "note." + e.field());
         }
         return "redirect:/children/" + id + "#notes";
     }
@@ -181,10 +194,10 @@ class ChildPages {
     String resolveNote(@PathVariable UUID id, @PathVariable UUID noteId, @RequestParam(required = false) LocalDate resolvedOn,
             RedirectAttributes redirect) {
         try {
-            book.resolveHealthNote(new ChildId(id), noteId, resolvedOn == null ? today() : resolvedOn, users.require());
+            notes.resolve(new ChildId(id), noteId, resolvedOn == null ? today() : resolvedOn, users.require());
             redirect.addFlashAttribute("saved", "noteResolved");
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("errorField", "note." + e.getMessage());
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("errorField", "note." + e.field());
         }
         return "redirect:/children/" + id + "#notes";
     }

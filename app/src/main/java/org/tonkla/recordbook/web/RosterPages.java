@@ -20,7 +20,13 @@ import org.tonkla.recordbook.Measurement;
 import org.tonkla.recordbook.MeasurementInput;
 import org.tonkla.recordbook.RecordBook;
 import org.tonkla.registry.ChildId;
-import org.tonkla.registry.ChildRegistry;
+import org.tonkla.platform.Conflict;
+import org.tonkla.platform.InvalidInput;
+import org.tonkla.platform.Refused;
+import org.tonkla.recordbook.Growth;
+import org.tonkla.recordbook.WorkLists;
+import org.tonkla.registry.ChildSearch;
+import org.tonkla.registry.RosterEntry;
 
 /**
  * A unit's class roster with bulk entry: 30 children on one screen, weight and height typed row
@@ -30,22 +36,24 @@ import org.tonkla.registry.ChildRegistry;
 @Controller
 class RosterPages {
 
-    private final ChildRegistry registry;
-    private final RecordBook book;
+    private final ChildSearch children;
+    private final Growth growth;
+    private final WorkLists workLists;
     private final Users users;
     private final Directory directory;
     private final Clock clock;
 
-    RosterPages(ChildRegistry registry, RecordBook book, Users users, Directory directory, Clock clock) {
-        this.registry = registry;
-        this.book = book;
+    RosterPages(ChildSearch children, Growth growth, WorkLists workLists, Users users, Directory directory, Clock clock) {
+        this.children = children;
+        this.growth = growth;
+        this.workLists = workLists;
         this.users = users;
         this.directory = directory;
         this.clock = clock;
     }
 
     /** One row of the roster: the child, age today and the latest measurement. */
-    record Row(ChildRegistry.RosterEntry entry, long ageMonths, Measurement latest, List<String> flags, String error) {
+    record Row(RosterEntry entry, long ageMonths, Measurement latest, List<String> flags, String error) {
 
         /** CSS class: red for severe, amber for moderate or over, green otherwise, grey before any measurement. */
         public String status() {
@@ -60,10 +68,10 @@ class RosterPages {
     String roster(@PathVariable UUID unitId, @RequestParam(required = false) String className, Model model) {
         var user = users.require();
         LocalDate today = today();
-        var entries = registry.roster(unitId, className, user, "roster");
-        Map<ChildId, Measurement> latest = book.latestMeasurements(entries.stream().map(e -> e.child().id()).toList());
+        var entries = children.roster(unitId, className, user, "roster");
+        Map<ChildId, Measurement> latest = growth.latestOf(entries);
         model.addAttribute("unit", directory.serviceUnit(unitId).orElseThrow());
-        model.addAttribute("classes", registry.classes(unitId, user));
+        model.addAttribute("classes", children.classes(unitId, user));
         model.addAttribute("className", className);
         model.addAttribute("rows", entries.stream()
                 .map(e -> new Row(e, ChronoUnit.MONTHS.between(e.child().dateOfBirth(), today), latest.get(e.child().id()),
@@ -76,7 +84,7 @@ class RosterPages {
     /** The unit's work list for this month, grouped by kind of task. */
     @GetMapping("/units/{unitId}/worklist")
     String workList(@PathVariable UUID unitId, Model model) {
-        var items = book.workList(unitId, users.require(), today());
+        var items = workLists.workList(unitId, users.require(), today());
         model.addAttribute("unit", directory.serviceUnit(unitId).orElseThrow());
         // Keyed by the kind's name: templates index maps with strings.
         model.addAttribute("groups", items.stream().collect(java.util.stream.Collectors.groupingBy(
@@ -94,18 +102,20 @@ class RosterPages {
             Model model) {
         var user = users.require();
         var id = new ChildId(childId);
-        var entry = registry.rosterEntry(unitId, id, user)
-                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not on this roster"));
+        var entry = children.rosterEntry(unitId, id, user, "roster")
+                .orElseThrow(() -> new Refused("Not on this roster"));
         long ageMonths = ChronoUnit.MONTHS.between(entry.child().dateOfBirth(), today());
         Row row;
         try {
-            var saved = book.recordFromRoster(id, new MeasurementInput(measuredOn, weightKg, lengthCm,
+            var saved = growth.recordFromRoster(unitId, id, new MeasurementInput(measuredOn, weightKg, lengthCm,
                     blank(position) ? null : position, null, null, false, confirm), user);
             row = new Row(entry, ageMonths, saved, null, null);
         } catch (ImplausibleMeasurement e) {
             row = new Row(entry, ageMonths, null, e.flags(), null);
-        } catch (IllegalArgumentException e) {
-            row = new Row(entry, ageMonths, null, null, e.getMessage());
+        } catch (InvalidInput e) {
+            row = new Row(entry, ageMonths, null, null, e.field());
+        } catch (Conflict e) {
+            row = new Row(entry, ageMonths, null, null, "changedMeanwhile");
         }
         model.addAttribute("row", row);
         model.addAttribute("unit", directory.serviceUnit(unitId).orElseThrow());

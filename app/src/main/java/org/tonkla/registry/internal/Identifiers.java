@@ -1,5 +1,6 @@
 package org.tonkla.registry.internal;
 
+import org.tonkla.platform.InvalidInput;
 import org.tonkla.core.thai.GCode;
 import org.tonkla.core.thai.NationalId;
 import org.tonkla.registry.Child;
@@ -41,19 +42,22 @@ public final class Identifiers {
     }
 
     /**
-     * @throws IllegalArgumentException named {@code nationalId}, {@code gCode} or {@code identifier}
-     *     (none or more than one given)
+     * @throws InvalidInput named {@code nationalId}, {@code gCode} or {@code identifier} (none or more
+     *     than one given)
      */
     public static Parsed parse(String nationalId, String gCode, String noIdReason) {
         int given = (blank(nationalId) ? 0 : 1) + (blank(gCode) ? 0 : 1) + (blank(noIdReason) ? 0 : 1);
-        if (given != 1) throw new IllegalArgumentException("identifier");
+        if (given != 1) throw new InvalidInput("identifier", "exactly one of nationalId, gCode or noIdentifierReason");
         if (!blank(nationalId)) {
-            return new National(NationalId.tryParse(nationalId).orElseThrow(() -> new IllegalArgumentException("nationalId")));
+            return new National(NationalId.tryParse(nationalId).orElseThrow(() -> new InvalidInput("nationalId",
+                    "13 digits with a valid check digit (THAI-RULES §4)")));
         }
         if (!blank(gCode)) {
-            return new GCodeNumber(GCode.tryParse(gCode).orElseThrow(() -> new IllegalArgumentException("gCode")));
+            return new GCodeNumber(GCode.tryParse(gCode).orElseThrow(() -> new InvalidInput("gCode",
+                    "G followed by 12 digits")));
         }
-        return new None(noIdReason.trim());
+        if (noIdReason.strip().length() > 200) throw new InvalidInput("noIdentifierReason", "at most 200 characters");
+        return new None(noIdReason.strip());
     }
 
     private static boolean blank(String s) {

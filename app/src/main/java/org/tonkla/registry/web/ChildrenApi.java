@@ -1,14 +1,15 @@
 package org.tonkla.registry.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,27 +17,35 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tonkla.identity.OrgUnit;
 import org.tonkla.identity.Users;
+import org.tonkla.platform.InvalidInput;
 import org.tonkla.registry.Child;
-import org.tonkla.registry.ChildRegistry;
+import org.tonkla.registry.ChildSearch;
 import org.tonkla.registry.DuplicateCandidates;
 import org.tonkla.registry.EnrolmentKind;
+import org.tonkla.registry.JoinRequests;
 import org.tonkla.registry.NewChild;
+import org.tonkla.registry.Registration;
 import org.tonkla.registry.Sex;
 
 /**
  * {@code GET /api/v1/children?q=…} or {@code ?unit=ID}: children in the caller's scope;
- * {@code POST /api/v1/children}: register one. The record book of one child is
- * {@code GET /api/v1/children/{id}} (record-book module).
+ * {@code POST /api/v1/children}: register one; {@code /api/v1/join-requests}: requests for children
+ * registered elsewhere. The record book of one child is {@code GET /api/v1/children/{id}} (record-book module).
  */
 @RestController
-@RequestMapping("/api/v1/children")
+@RequestMapping("/api/v1")
+@Tag(name = "Children", description = "Registration, search and rosters; join requests for children registered elsewhere")
 class ChildrenApi {
 
-    private final ChildRegistry registry;
+    private final Registration registration;
+    private final ChildSearch search;
+    private final JoinRequests joins;
     private final Users users;
 
-    ChildrenApi(ChildRegistry registry, Users users) {
-        this.registry = registry;
+    ChildrenApi(Registration registration, ChildSearch search, JoinRequests joins, Users users) {
+        this.registration = registration;
+        this.search = search;
+        this.joins = joins;
         this.users = users;
     }
 
@@ -51,68 +60,86 @@ class ChildrenApi {
     }
 
     /** The registration body; exactly one of nationalId, gCode, noIdentifierReason. */
-    record Registration(String givenNameTh, String familyNameTh, String givenNameEn, String familyNameEn, Sex sex,
+    record RegistrationBody(String givenNameTh, String familyNameTh, String givenNameEn, String familyNameEn, Sex sex,
             LocalDate dateOfBirth, String nationalId, String gCode, String noIdentifierReason, UUID unitId,
             EnrolmentKind enrolmentKind, String className, LocalDate enrolledOn, String subdistrictCode, String houseNo,
             Double latitude, Double longitude, Boolean confirmedNew) {
 
         @Override
         public String toString() { // never the national ID or the name in a log line
-            return "Registration[born " + dateOfBirth + ", unit " + unitId + "]";
+            return "RegistrationBody[born " + dateOfBirth + ", unit " + unitId + "]";
         }
     }
 
-    @GetMapping
+    /** A decision on a join request, as of the revision the decider saw. */
+    record Decision(Boolean approve, Integer revision, String note) {}
+
+    @GetMapping("/children")
+    @Operation(summary = "Children in the caller's scope",
+            description = "By name, national ID or G-code (q), or a unit's roster (unit). Identifiers are masked; every "
+                    + "child listed is written to the access log. Searches by identifier count against an hourly quota (429).")
     List<ChildSummary> search(@RequestParam(required = false) String q, @RequestParam(required = false) UUID unit,
             @RequestParam(defaultValue = "50") int limit) {
         var user = users.require();
         if (unit != null) {
-            return registry.roster(unit, null, user, "roster").stream().map(e -> ChildSummary.of(e.child(), e.className()))
+            return search.roster(unit, null, user, "roster").stream().map(e -> ChildSummary.of(e.child(), e.className()))
                     .toList();
         }
-        return registry.search(user, q, Math.min(limit, 200)).stream().map(c -> ChildSummary.of(c, null)).toList();
+        return search.search(user, q, limit).stream().map(c -> ChildSummary.of(c, null)).toList();
     }
 
-    @PostMapping
-    ResponseEntity<?> register(@RequestBody Registration r) {
+    @PostMapping("/children")
+    @Operation(summary = "Register a child",
+            description = "201 with the new child's id. An identifier already registered at another unit answers 202 with "
+                    + "a join request for that unit (or the guardian) to decide, whether or not the date of birth and sex "
+                    + "match; 200 when the child is already at this unit; 409 with candidates the caller may see when a "
+                    + "similar name has the same birthday, unless confirmedNew.")
+    ResponseEntity<Map<String, Object>> register(@RequestBody RegistrationBody r) {
         var user = users.require();
         UUID unit = r.unitId() != null ? r.unitId()
                 : user.scope().unit() instanceof OrgUnit.ServiceUnit s ? s.id() : null;
-        if (unit == null) throw new IllegalArgumentException("unitId: expected the service unit that registers the child");
-        var id = registry.register(new NewChild(r.givenNameTh(), r.familyNameTh(), r.givenNameEn(), r.familyNameEn(),
-                r.sex(), r.dateOfBirth(), null, r.nationalId(), r.gCode(), r.noIdentifierReason(), unit, r.enrolmentKind(),
-                r.className(), r.enrolledOn(), r.subdistrictCode(), r.houseNo(), r.latitude(), r.longitude(),
-                Boolean.TRUE.equals(r.confirmedNew())), user);
-        return ResponseEntity.created(URI.create("/api/v1/children/" + id)).body(java.util.Map.of("id", id.value()));
-    }
-
-    @ExceptionHandler(DuplicateCandidates.class)
-    ProblemDetail duplicates(DuplicateCandidates e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Children with a similar name and the same date of birth exist; send confirmedNew=true if this one is new");
-        problem.setProperty("candidates", e.candidates().stream().map(c -> ChildSummary.of(c, null)).toList());
-        problem.setProperty("elsewhere", e.elsewhere());
-        return problem;
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail invalid(IllegalArgumentException e) {
-        String field = e.getMessage() == null ? "body" : e.getMessage().split(":")[0];
-        String expected = switch (field) {
-            case "nationalId" -> "13 digits with a valid check digit (THAI-RULES §4)";
-            case "gCode" -> "G followed by 12 digits";
-            case "identifier" -> "exactly one of nationalId, gCode or noIdentifierReason";
-            case "dateOfBirth" -> "a date (yyyy-mm-dd, CE) not in the future";
-            case "givenNameTh", "familyNameTh" -> "a Thai name";
-            case "sex" -> "M or F";
-            case "unitId" -> "the service unit that registers the child";
-            case "subdistrictCode" -> "a DOPA subdistrict code of 6 digits";
-            case "identifier.mismatch" -> "the date of birth and sex registered with this identifier";
-            case "latitude" -> "latitude (-90..90) and longitude (-180..180), both or neither";
-            default -> "a valid value";
+        if (unit == null) throw new InvalidInput("unitId", "the service unit that registers the child");
+        var outcome = registration.register(new NewChild(r.givenNameTh(), r.familyNameTh(), r.givenNameEn(),
+                r.familyNameEn(), r.sex(), r.dateOfBirth(), null, r.nationalId(), r.gCode(), r.noIdentifierReason(), unit,
+                r.enrolmentKind(), r.className(), r.enrolledOn(), r.subdistrictCode(), r.houseNo(), r.latitude(),
+                r.longitude(), Boolean.TRUE.equals(r.confirmedNew())), user);
+        return switch (outcome) {
+            case Registration.Created c ->
+                    ResponseEntity.created(URI.create("/api/v1/children/" + c.child())).body(Map.<String, Object>of("id", c.child().value()));
+            case Registration.AlreadyHere h -> ResponseEntity.ok(Map.<String, Object>of("id", h.child().value()));
+            case Registration.JoinRequested j -> ResponseEntity.accepted()
+                    .location(URI.create("/api/v1/join-requests/" + j.request()))
+                    .body(Map.<String, Object>of("joinRequest", j.request(), "status", "PENDING"));
         };
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": expected " + expected);
-        problem.setProperty("errors", List.of(java.util.Map.of("field", field, "expected", expected)));
-        return problem;
+    }
+
+    @GetMapping("/join-requests")
+    @Operation(summary = "Join requests of a unit",
+            description = "direction=incoming (default): pending requests for children at the unit, for its recorders to "
+                    + "decide; the guardian sees those for their own children. direction=outgoing: the unit's own requests "
+                    + "and their decisions, without any child data.")
+    List<?> joinRequests(@RequestParam(required = false) UUID unit,
+            @RequestParam(defaultValue = "incoming") String direction) {
+        var user = users.require();
+        UUID unitId = unit != null ? unit : user.scope().unit() instanceof OrgUnit.ServiceUnit s ? s.id() : null;
+        if ("outgoing".equals(direction)) {
+            if (unitId == null) throw new InvalidInput("unit", "the service unit whose requests to list");
+            return joins.outgoing(unitId, user);
+        }
+        if (!"incoming".equals(direction)) throw new InvalidInput("direction", "incoming or outgoing");
+        return joins.incoming(unitId, user).stream().map(r -> Map.of("id", r.id(), "child", ChildSummary.of(r.child(), null),
+                "requestingUnitId", r.requestingUnitId(), "kind", r.kind(), "detailsMatch", r.detailsMatch(),
+                "requestedAt", r.requestedAt(), "revision", r.revision())).toList();
+    }
+
+    @PostMapping("/join-requests/{id}/decision")
+    @Operation(summary = "Approve or decline a join request",
+            description = "By a recorder who may write to the child, or its guardian. 409 when someone decided it since "
+                    + "the given revision, or the child is still enrolled where it cannot leave.")
+    ResponseEntity<Void> decide(@PathVariable UUID id, @RequestBody Decision d) {
+        if (d.approve() == null) throw new InvalidInput("approve", "true or false");
+        if (d.revision() == null) throw new InvalidInput("revision", "the revision the request was read at");
+        joins.decide(id, d.revision(), d.approve(), d.note(), users.require());
+        return ResponseEntity.noContent().build();
     }
 }

@@ -15,8 +15,15 @@ import org.tonkla.identity.OrgUnit;
 import org.tonkla.identity.Users;
 import org.tonkla.platform.ThaiDates;
 import org.tonkla.registry.ChildId;
-import org.tonkla.registry.ChildRegistry;
+import org.tonkla.platform.InvalidInput;
+import org.tonkla.platform.Refused;
+import org.tonkla.registry.ChildAccess;
+import org.tonkla.registry.ChildCorrections;
+import org.tonkla.registry.ChildSearch;
 import org.tonkla.registry.DuplicateCandidates;
+import org.tonkla.registry.Guardians;
+import org.tonkla.registry.Registration;
+import org.tonkla.registry.Transfers;
 import org.tonkla.registry.EnrolmentKind;
 import org.tonkla.registry.NewChild;
 import org.tonkla.registry.Sex;
@@ -25,13 +32,24 @@ import org.tonkla.registry.Sex;
 @Controller
 class ChildrenPages {
 
-    private final ChildRegistry registry;
+    private final ChildAccess access;
+    private final Registration registration;
+    private final ChildSearch search;
+    private final Transfers transfers;
+    private final Guardians guardians;
+    private final ChildCorrections corrections;
     private final Users users;
     private final Directory directory;
     private final Clock clock;
 
-    ChildrenPages(ChildRegistry registry, Users users, Directory directory, Clock clock) {
-        this.registry = registry;
+    ChildrenPages(ChildAccess access, Registration registration, ChildSearch search, Transfers transfers,
+            Guardians guardians, ChildCorrections corrections, Users users, Directory directory, Clock clock) {
+        this.access = access;
+        this.registration = registration;
+        this.search = search;
+        this.transfers = transfers;
+        this.guardians = guardians;
+        this.corrections = corrections;
         this.users = users;
         this.directory = directory;
         this.clock = clock;
@@ -51,7 +69,12 @@ class ChildrenPages {
     @GetMapping("/children")
     String search(@RequestParam(required = false) String q, Model model) {
         model.addAttribute("q", q);
-        model.addAttribute("children", registry.search(users.require(), q, 100));
+        try {
+            model.addAttribute("children", search.search(users.require(), q, 100));
+        } catch (InvalidInput e) {
+            model.addAttribute("children", java.util.List.of());
+            model.addAttribute("errorField", e.field());
+        }
         return "registry/children";
     }
 
@@ -74,17 +97,20 @@ class ChildrenPages {
             return "registry/child-form";
         }
         try {
-            var id = registry.register(new NewChild(form.givenNameTh(), form.familyNameTh(), form.givenNameEn(),
+            var outcome = registration.register(new NewChild(form.givenNameTh(), form.familyNameTh(), form.givenNameEn(),
                     form.familyNameEn(), form.sex(), form.dateOfBirth(), null, form.nationalId(), form.gCode(),
                     form.noIdentifierReason(), unit.id(), null, form.className(), LocalDate.now(clock.withZone(ThaiDates.BANGKOK)),
                     form.subdistrictCode(), form.houseNo(), form.latitude(), form.longitude(),
                     Boolean.TRUE.equals(form.confirmedNew())), user);
-            return "redirect:/children/" + id;
+            return switch (outcome) {
+                case Registration.Created c -> "redirect:/children/" + c.child();
+                case Registration.AlreadyHere h -> "redirect:/children/" + h.child();
+                case Registration.JoinRequested r -> "redirect:/units/" + unit.id() + "/join-requests?asked=" + r.request();
+            };
         } catch (DuplicateCandidates e) {
             model.addAttribute("candidates", e.candidates());
-            model.addAttribute("elsewhere", e.elsewhere());
-        } catch (IllegalArgumentException e) {
-            model.addAttribute("errorField", e.getMessage());
+        } catch (InvalidInput e) {
+            model.addAttribute("errorField", e.field());
         }
         model.addAttribute("form", form);
         return "registry/child-form";
@@ -93,7 +119,7 @@ class ChildrenPages {
     @GetMapping("/children/{id}/transfer")
     String transferForm(@PathVariable UUID id, Model model) {
         var user = users.require();
-        var child = registry.open(new ChildId(id), user, "transfer");
+        var child = access.open(new ChildId(id), user, "transfer").child();
         model.addAttribute("child", child);
         model.addAttribute("kindergartens", directory.serviceUnitsIn(child.provinceCode(), ServiceUnitType.KINDERGARTEN, 500));
         model.addAttribute("schools", directory.serviceUnitsIn(child.provinceCode(), ServiceUnitType.SCHOOL, 500));
@@ -106,13 +132,13 @@ class ChildrenPages {
             @RequestParam(required = false) String note, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         var user = users.require();
         if (!(user.scope().unit() instanceof OrgUnit.ServiceUnit from)) {
-            throw new org.springframework.security.access.AccessDeniedException("Transfers start at the child's unit");
+            throw new Refused("Transfers start at the child's unit");
         }
         try {
-            registry.transfer(new ChildId(id), from.id(), toUnitId, LocalDate.now(clock.withZone(ThaiDates.BANGKOK)),
+            transfers.transfer(new ChildId(id), from.id(), toUnitId, LocalDate.now(clock.withZone(ThaiDates.BANGKOK)),
                     className, note, user);
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("errorField", e.getMessage());
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("errorField", e.field());
             return "redirect:/children/" + id + "/transfer";
         }
         return "redirect:/units/" + from.id() + "/roster?transferred=" + id;
@@ -121,10 +147,10 @@ class ChildrenPages {
     @GetMapping("/units/{unitId}/arrivals")
     String arrivals(@PathVariable UUID unitId, Model model) {
         var user = users.require();
-        var arrivals = registry.arrivals(unitId, user);
+        var arrivals = transfers.arrivals(unitId, user);
         model.addAttribute("unit", directory.serviceUnit(unitId).orElseThrow());
-        model.addAttribute("arrivals", arrivals.stream().map(t -> new Arrival(t,
-                registry.find(t.childId()).orElseThrow(), directory.serviceUnit(t.fromUnitId()).orElseThrow())).toList());
+        model.addAttribute("arrivals", arrivals.stream().map(a -> new Arrival(a.transfer(), a.child(),
+                directory.serviceUnit(a.transfer().fromUnitId()).orElseThrow())).toList());
         return "registry/arrivals";
     }
 
@@ -137,10 +163,10 @@ class ChildrenPages {
             @RequestParam String relationship, @RequestParam(required = false) String phone,
             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         try {
-            registry.addGuardian(new ChildId(id), givenNameTh, familyNameTh, relationship, phone, null, users.require());
+            guardians.addGuardian(new ChildId(id), givenNameTh, familyNameTh, relationship, phone, null, users.require());
             redirect.addFlashAttribute("saved", "guardian");
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("errorField", "child." + e.getMessage());
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("errorField", "child." + e.field());
         }
         return "redirect:/children/" + id + "#identity";
     }
@@ -149,10 +175,10 @@ class ChildrenPages {
     String photo(@PathVariable UUID id, @RequestParam("photo") org.springframework.web.multipart.MultipartFile photo,
             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) throws java.io.IOException {
         try {
-            registry.setPhoto(new ChildId(id), photo.getOriginalFilename(), photo.getBytes(), users.require());
+            corrections.setPhoto(new ChildId(id), photo.getOriginalFilename(), photo.getBytes(), users.require());
             redirect.addFlashAttribute("saved", "photo");
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("errorField", "child." + e.getMessage());
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("errorField", "child." + e.field());
         }
         return "redirect:/children/" + id + "#identity";
     }
@@ -163,17 +189,17 @@ class ChildrenPages {
             @RequestParam(required = false) String reason,
             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         try {
-            registry.correct(new ChildId(id), field, newValue, reason, users.require());
+            corrections.correct(new ChildId(id), field, newValue, reason, users.require());
             redirect.addFlashAttribute("saved", "correction");
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("errorField", "child." + e.getMessage());
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("errorField", "child." + e.field());
         }
         return "redirect:/children/" + id + "#identity";
     }
 
     @GetMapping("/my-children")
     String myChildren(Model model) {
-        model.addAttribute("children", registry.childrenOfGuardian(users.require()));
+        model.addAttribute("children", search.childrenOfGuardian(users.require()));
         return "registry/my-children";
     }
 }

@@ -1,0 +1,154 @@
+package org.tonkla.registry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tonkla.consent.AccessLog;
+import org.tonkla.core.thai.NationalId;
+import org.tonkla.identity.CurrentUser;
+import org.tonkla.identity.OrgUnit;
+import org.tonkla.identity.Role;
+import org.tonkla.identity.ScopeCheck;
+import org.tonkla.platform.NotFound;
+import org.tonkla.platform.PersonalDataCipher;
+import org.tonkla.platform.Refused;
+import org.tonkla.registry.internal.ChildFiles;
+import org.tonkla.registry.internal.ChildFiles.FileRow;
+
+/**
+ * The authorization kernel for children's personal data: "may this user, for this purpose, touch this
+ * child?", the loading of the child's file and the access log, in one place. Every read and write of a
+ * child's data in every module goes through {@link #open}, {@link #write} or, for lists, {@link #shown}.
+ *
+ * <p>The rule: a guardian reaches only their own child; agency analysts and administrators reach no
+ * individual child; everyone else reaches a child enrolled or registered today at a unit inside their
+ * scope, and area scopes (officers, social workers and committees of an area) also reach a child by where
+ * the family lives. Only roles that record children write. Knowing an identifier grants nothing.
+ */
+@Component
+public class ChildAccess {
+
+    /** Roles that work with a child in person and so may see the full national ID on the child page. */
+    private static final Set<Role> SEE_FULL_IDENTIFIER = EnumSet.of(Role.HEALTH_WORKER, Role.CENTER_HEAD,
+            Role.CAREGIVER, Role.SOCIAL_WORKER, Role.GUARDIAN);
+
+    private final ChildFiles files;
+    private final ScopeCheck scopes;
+    private final AccessLog log;
+    private final PersonalDataCipher cipher;
+    private final Clock clock;
+
+    ChildAccess(ChildFiles files, ScopeCheck scopes, AccessLog log, PersonalDataCipher cipher, Clock clock) {
+        this.files = files;
+        this.scopes = scopes;
+        this.log = log;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a child's file for reading: the rule, then one access-log entry with the purpose (and whether
+     * the full national ID was shown).
+     *
+     * @throws NotFound when there is no such child
+     * @throws Refused when the child is outside the user's reach
+     */
+    @Transactional
+    public ChildFile open(ChildId id, CurrentUser user, String purpose) {
+        FileRow row = files.load(id).orElseThrow(() -> new NotFound("child"));
+        if (!permits(user, row)) throw new Refused("Child outside the user's scope");
+        Optional<String> full = SEE_FULL_IDENTIFIER.contains(user.role()) && row.sealedNationalId() != null
+                ? Optional.of(new NationalId(cipher.decrypt(row.sealedNationalId())).formatted())
+                : Optional.empty();
+        log.record(user, id.value(), row.child().provinceCode(), AccessLog.Action.READ, purpose,
+                full.isPresent() ? "national ID shown" : null);
+        return new ChildFile(row.child(), row.guardians(), row.enrolments(), full);
+    }
+
+    /**
+     * Runs {@code work} as a write to the child's record by {@code user}: the role must record children
+     * and the child must be within reach; afterwards one WRITE entry with the purpose and the detail the
+     * work returns ({@code detail} may be null).
+     *
+     * @throws NotFound when there is no such child
+     * @throws Refused when the user may not write to this child's record
+     */
+    @Transactional
+    public <T> T write(ChildId id, CurrentUser user, String purpose, Function<Child, T> work,
+            Function<? super T, String> detail) {
+        Child child = requireWrite(id, user);
+        T result = work.apply(child);
+        log.record(user, id.value(), child.provinceCode(), AccessLog.Action.WRITE, purpose,
+                detail == null ? null : detail.apply(result));
+        return result;
+    }
+
+    /** Whether the user may see and (if the role records) add to this child's record. */
+    public boolean mayAccess(CurrentUser user, ChildId child) {
+        return files.load(child).map(row -> permits(user, row)).orElse(false);
+    }
+
+    /** Whether the user may write to this child's record. */
+    public boolean mayWrite(CurrentUser user, ChildId child) {
+        return user.role().recordsChildren() && mayAccess(user, child);
+    }
+
+    /**
+     * Logs that {@code user} was shown these children in a list (roster, work list, search results,
+     * duplicate candidates, arrivals): one READ entry per child, in one statement.
+     */
+    public void shown(CurrentUser user, List<Child> children, String purpose) {
+        log.recordAll(user, children.stream().map(c -> c.id().value()).toList(),
+                children.stream().map(Child::provinceCode).toList(), AccessLog.Action.READ, purpose);
+    }
+
+    /**
+     * Requires that the user may list the children of a service unit: in scope, and a role that reads
+     * children's records at all.
+     */
+    public void requireUnitList(CurrentUser user, UUID unitId) {
+        if (!user.role().readsChildRecords()) throw new Refused("This role reads no child's record");
+        if (!scopes.mayActOn(user, OrgUnit.serviceUnit(unitId))) throw new Refused("Unit outside the user's scope");
+    }
+
+    /** Requires that the user records children and works at (or above) this unit. */
+    public void requireRecorderAt(CurrentUser user, UUID unitId) {
+        if (!user.role().recordsChildren()) throw new Refused("This role reads children's records only");
+        if (!scopes.mayActOn(user, OrgUnit.serviceUnit(unitId))) throw new Refused("Unit outside the user's scope");
+    }
+
+    /** The child for a write by {@code user}, after the rule; package use: the registry's own writers log themselves. */
+    Child requireWrite(ChildId id, CurrentUser user) {
+        if (!user.role().recordsChildren()) throw new Refused("This role reads children's records only");
+        FileRow row = files.load(id).orElseThrow(() -> new NotFound("child"));
+        if (!permits(user, row)) throw new Refused("Child outside the user's scope");
+        return row.child();
+    }
+
+    /** The stored file, for the registry's own use cases that must decide on it (joins, transfers). */
+    Optional<FileRow> file(ChildId id) {
+        return files.load(id);
+    }
+
+    void logWrite(CurrentUser user, ChildId child, String provinceCode, String purpose, String detail) {
+        log.record(user, child.value(), provinceCode, AccessLog.Action.WRITE, purpose, detail);
+    }
+
+    boolean permits(CurrentUser user, FileRow row) {
+        if (user.role() == Role.GUARDIAN) return row.guardianUsers().contains(user.id());
+        if (!user.role().readsChildRecords()) return false;
+        LocalDate today = LocalDate.now(clock);
+        for (UUID unit : row.unitsOn(today)) {
+            if (scopes.mayActOn(user, OrgUnit.serviceUnit(unit))) return true;
+        }
+        return row.homeSubdistrict() != null && !(user.scope().unit() instanceof OrgUnit.ServiceUnit)
+                && scopes.mayActOn(user, OrgUnit.area(row.homeSubdistrict()));
+    }
+}
