@@ -1,10 +1,5 @@
 package org.tonkla.platform;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,10 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +19,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Photos (JPEG, PNG) are decoded and re-encoded with the JDK's ImageIO: the new file holds pixels
  * only, so EXIF, XMP and GPS location cannot survive in any format, and no extra library is needed.
- * Photos are also scaled down to {@value #MAX_EDGE} px on the long edge. PDFs are kept as they are.
- * Anything else, and anything over the configured size, is refused.
+ * Photos are turned upright as their EXIF orientation says and scaled down to {@value #MAX_EDGE} px on
+ * the long edge; one declaring more than {@value PhotoCleaner#MAX_PIXELS} pixels is refused from its
+ * header, and at most {@value PhotoCleaner#DECODE_PERMITS} are decoded at once ({@link PhotoCleaner}).
+ * PDFs are kept as they are. Anything else, and anything over the configured size, is refused.
  */
 @Component
 public class FileStore {
@@ -40,7 +34,18 @@ public class FileStore {
     public record Stored(String sha256, String contentType, long size) {}
 
     /** Why a file was not stored. */
-    public enum Problem { EMPTY, TOO_LARGE, TYPE }
+    public enum Problem {
+        /** No bytes. */
+        EMPTY,
+        /** More bytes than the caller allows. */
+        TOO_LARGE,
+        /** Not a JPEG or PNG (or PDF where allowed), or not readable as one. */
+        TYPE,
+        /** A photo whose header declares more pixels than {@value PhotoCleaner#MAX_PIXELS}. */
+        TOO_MANY_PIXELS,
+        /** Photos were being decoded for too long; the upload may be tried again in a moment. */
+        BUSY
+    }
 
     /** The file was not stored; {@code problem} says why, for a message naming the file. */
     public static final class Refused extends RuntimeException {
@@ -63,16 +68,24 @@ public class FileStore {
     }
 
     private final Path root;
+    private final PhotoCleaner photos;
 
+    @Autowired
     FileStore(TonklaProperties tonkla) {
-        this.root = tonkla.dataDir().resolve("files");
+        this(tonkla.dataDir().resolve("files"), new PhotoCleaner());
+    }
+
+    FileStore(Path root, PhotoCleaner photos) {
+        this.root = root;
+        this.photos = photos;
     }
 
     /**
      * Checks, cleans and stores {@code bytes}: photos re-encoded without metadata, PDFs as they are
      * when {@code pdfAllowed}.
      *
-     * @throws Refused when the file is empty, larger than {@code maxBytes} or of another type
+     * @throws Refused when the file is empty, larger than {@code maxBytes} or of another type, when a photo
+     *     has too many pixels, or when the server is busy decoding other photos (see {@link Problem})
      */
     public Stored store(String fileName, byte[] bytes, long maxBytes, boolean pdfAllowed) {
         return store(fileName, bytes, maxBytes, pdfAllowed, MAX_EDGE);
@@ -87,7 +100,7 @@ public class FileStore {
         if (bytes.length > maxBytes) throw new Refused(Problem.TOO_LARGE, fileName);
         String type = sniff(bytes).filter(t -> pdfAllowed || !t.equals("application/pdf"))
                 .orElseThrow(() -> new Refused(Problem.TYPE, fileName));
-        byte[] clean = type.equals("application/pdf") ? bytes : reencode(bytes, type, fileName, maxEdge);
+        byte[] clean = type.equals("application/pdf") ? bytes : photos.clean(bytes, type, fileName, maxEdge);
         String sha = sha256(clean);
         Path target = path(sha);
         try {
@@ -123,47 +136,6 @@ public class FileStore {
         if (b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') return Optional.of("image/png");
         if (b.length > 4 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F') return Optional.of("application/pdf");
         return Optional.empty();
-    }
-
-    private static byte[] reencode(byte[] bytes, String type, String fileName, int maxEdge) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-            if (image == null) throw new Refused(Problem.TYPE, fileName);
-            image = scaled(image, type.equals("image/png"), maxEdge);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            if (type.equals("image/png")) {
-                ImageIO.write(image, "png", out);
-            } else {
-                ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-                ImageWriteParam param = writer.getDefaultWriteParam();
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(0.88f);
-                try (var ios = ImageIO.createImageOutputStream(out)) {
-                    writer.setOutput(ios);
-                    writer.write(null, new IIOImage(image, null, null), param);
-                } finally {
-                    writer.dispose();
-                }
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new Refused(Problem.TYPE, fileName);
-        }
-    }
-
-    private static BufferedImage scaled(BufferedImage image, boolean keepAlpha, int maxEdge) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        double factor = Math.min(1.0, (double) maxEdge / Math.max(w, h));
-        int nw = Math.max(1, (int) Math.round(w * factor));
-        int nh = Math.max(1, (int) Math.round(h * factor));
-        // Always redraw: a fresh RGB image also drops colour profiles and odd sample layouts.
-        BufferedImage out = new BufferedImage(nw, nh, keepAlpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(image, 0, 0, nw, nh, null);
-        g.dispose();
-        return out;
     }
 
     private static String sha256(byte[] bytes) {

@@ -1,0 +1,196 @@
+package org.tonkla.platform;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tonkla.TestImages;
+import org.tonkla.platform.FileStore.Problem;
+import org.tonkla.platform.FileStore.Refused;
+
+/** The file store's photo cleaning: limits read from the header, bounded decoding, EXIF orientation kept. */
+class FileStoreTest {
+
+    private static final long MAX_BYTES = 5L * 1024 * 1024;
+
+    @TempDir
+    Path dir;
+
+    private FileStore store() {
+        return new FileStore(dir, new PhotoCleaner());
+    }
+
+    @Test
+    void aPngDeclaring20000By20000IsRefusedFromItsHeaderWithoutDecoding() throws Exception {
+        byte[] bomb = TestImages.pngDeclaring(20_000, 20_000);
+        assertTrue(bomb.length < 1024, "a few hundred bytes: " + bomb.length);
+        // No decoding slot is free: a refusal that decoded anything would wait, then say BUSY.
+        Semaphore none = new Semaphore(0, true);
+        FileStore store = new FileStore(dir, new PhotoCleaner(PhotoCleaner.MAX_PIXELS, none, Duration.ofSeconds(5)));
+        long start = System.nanoTime();
+        Refused refused = assertThrows(Refused.class, () -> store.store("bomb.png", bomb, MAX_BYTES, false));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(Problem.TOO_MANY_PIXELS, refused.problem());
+        assertEquals("bomb.png", refused.fileName());
+        assertTrue(millis < 1000, "refused in " + millis + " ms");
+    }
+
+    @Test
+    void aJpegDeclaring30000By30000IsRefusedFromItsHeader() throws Exception {
+        byte[] bomb = TestImages.jpegDeclaring(30_000, 30_000);
+        FileStore store = new FileStore(dir, new PhotoCleaner(PhotoCleaner.MAX_PIXELS, new Semaphore(0), Duration.ofSeconds(5)));
+        long start = System.nanoTime();
+        Refused refused = assertThrows(Refused.class, () -> store.store("bomb.jpg", bomb, MAX_BYTES, false));
+        assertEquals(Problem.TOO_MANY_PIXELS, refused.problem());
+        assertTrue(System.nanoTime() - start < 1_000_000_000L);
+    }
+
+    @Test
+    void theLimitIsOnPixelsNotEdges() throws Exception {
+        FileStore store = new FileStore(dir, new PhotoCleaner(1_000, new Semaphore(2, true), Duration.ofSeconds(5)));
+        assertEquals(Problem.TOO_MANY_PIXELS, assertThrows(Refused.class,
+                () -> store.store("a.png", TestImages.plain(40, 26, "png"), MAX_BYTES, false)).problem());
+        assertEquals("image/png", store.store("b.png", TestImages.plain(40, 25, "png"), MAX_BYTES, false).contentType());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true", "false"})
+    void aJpegOrientedSixComesBackUprightWithoutExifOrGps(boolean littleEndian) throws Exception {
+        byte[] photo = TestImages.jpegWithOrientation(80, 60, 6, littleEndian);
+        assertEquals(ExifOrientation.ROTATE_90_CW, ExifOrientation.ofJpeg(photo));
+        FileStore store = store();
+        FileStore.Stored stored = store.store("portrait.jpg", photo, MAX_BYTES, false);
+        byte[] out = store.read(stored.sha256());
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(out));
+        assertEquals(60, image.getWidth());
+        assertEquals(80, image.getHeight());
+        // Turned 90° clockwise, the stored top-left (red) is now the top-right.
+        assertTrue(isRed(image.getRGB(50, 10)), "top right red");
+        assertFalse(isRed(image.getRGB(10, 10)), "top left not red");
+        assertFalse(isRed(image.getRGB(50, 70)), "bottom right not red");
+        assertFalse(hasApp1(out), "no APP1 (EXIF/XMP) segment");
+        String text = new String(out, StandardCharsets.ISO_8859_1);
+        assertFalse(text.contains("Exif") || text.contains("GPS"));
+        assertEquals(ExifOrientation.NORMAL, ExifOrientation.ofJpeg(out));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 80, 60, 10, 10", "3, 80, 60, 70, 50", "8, 60, 80, 10, 70", "2, 80, 60, 70, 10", "5, 60, 80, 10, 10"})
+    void everyOrientationPutsTheRedCornerWhereTheCameraMeantIt(int orientation, int width, int height, int redX, int redY)
+            throws Exception {
+        FileStore store = store();
+        FileStore.Stored stored = store.store("p.jpg", TestImages.jpegWithOrientation(80, 60, orientation, false), MAX_BYTES, false);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(store.read(stored.sha256())));
+        assertEquals(width, image.getWidth());
+        assertEquals(height, image.getHeight());
+        assertTrue(isRed(image.getRGB(redX, redY)), "red at " + redX + "," + redY);
+        assertFalse(isRed(image.getRGB(width - 1 - redX, height - 1 - redY)), "opposite corner not red");
+    }
+
+    @Test
+    void smallJpegAndPngAreStillAcceptedAndScaledDown() throws Exception {
+        FileStore store = store();
+        FileStore.Stored jpeg = store.store("a.jpg", TestImages.plain(320, 200, "jpg"), MAX_BYTES, false);
+        assertEquals("image/jpeg", jpeg.contentType());
+        FileStore.Stored png = store.store("a.png", TestImages.plain(200, 320, "png"), MAX_BYTES, false, 100);
+        assertEquals("image/png", png.contentType());
+        BufferedImage scaled = ImageIO.read(new ByteArrayInputStream(store.read(png.sha256())));
+        assertEquals(63, scaled.getWidth());
+        assertEquals(100, scaled.getHeight());
+        // A larger photo is subsampled while it is decoded and still lands on the requested edge.
+        FileStore.Stored big = store.store("big.jpg", TestImages.plain(3000, 2000, "jpg"), MAX_BYTES, false, 600);
+        BufferedImage bigOut = ImageIO.read(new ByteArrayInputStream(store.read(big.sha256())));
+        assertEquals(600, bigOut.getWidth());
+        assertEquals(400, bigOut.getHeight());
+    }
+
+    @Test
+    void theExistingRefusalsStillHold() throws Exception {
+        FileStore store = store();
+        assertEquals(Problem.EMPTY, assertThrows(Refused.class, () -> store.store("e.jpg", new byte[0], MAX_BYTES, true)).problem());
+        assertEquals(Problem.TOO_LARGE, assertThrows(Refused.class,
+                () -> store.store("l.jpg", TestImages.plain(64, 64, "jpg"), 10, true)).problem());
+        assertEquals(Problem.TYPE, assertThrows(Refused.class,
+                () -> store.store("t.txt", "hello".getBytes(StandardCharsets.US_ASCII), MAX_BYTES, true)).problem());
+        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(Problem.TYPE, assertThrows(Refused.class, () -> store.store("d.pdf", pdf, MAX_BYTES, false)).problem());
+        assertArrayEquals(pdf, store.read(store.store("d.pdf", pdf, MAX_BYTES, true).sha256()));
+        byte[] truncated = java.util.Arrays.copyOf(TestImages.plain(64, 64, "jpg"), 200);
+        assertEquals(Problem.TYPE, assertThrows(Refused.class, () -> store.store("c.jpg", truncated, MAX_BYTES, false)).problem());
+    }
+
+    @Test
+    void anUploadWaitsABoundedTimeForADecodingSlotThenIsRefusedAsBusy() throws Exception {
+        Semaphore slots = new Semaphore(PhotoCleaner.DECODE_PERMITS, true);
+        FileStore store = new FileStore(dir, new PhotoCleaner(PhotoCleaner.MAX_PIXELS, slots, Duration.ofMillis(200)));
+        byte[] photo = TestImages.plain(64, 64, "jpg");
+        slots.acquire(PhotoCleaner.DECODE_PERMITS); // two photos are being decoded
+        long start = System.nanoTime();
+        assertEquals(Problem.BUSY, assertThrows(Refused.class, () -> store.store("w.jpg", photo, MAX_BYTES, false)).problem());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis >= 150 && millis < 2000, "waited " + millis + " ms");
+        slots.release(PhotoCleaner.DECODE_PERMITS);
+        assertEquals("image/jpeg", store.store("w.jpg", photo, MAX_BYTES, false).contentType());
+        assertEquals(PhotoCleaner.DECODE_PERMITS, slots.availablePermits(), "every slot given back, refusals included");
+    }
+
+    @Test
+    void fourConcurrentBombsDoNotHoldUpANormalUpload() throws Exception {
+        FileStore store = store();
+        byte[] bomb = TestImages.pngDeclaring(20_000, 20_000);
+        byte[] photo = TestImages.plain(640, 480, "jpg");
+        store.store("warm-up.jpg", photo, MAX_BYTES, false);
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<Problem>> bombs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                bombs.add(pool.submit(() -> {
+                    Problem last = null;
+                    for (int k = 0; k < 25; k++) {
+                        last = assertThrows(Refused.class, () -> store.store("bomb.png", bomb, MAX_BYTES, false)).problem();
+                    }
+                    return last;
+                }));
+            }
+            long start = System.nanoTime();
+            FileStore.Stored stored = store.store("child.jpg", photo, MAX_BYTES, false);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("image/jpeg", stored.contentType());
+            assertTrue(millis < 2000, "normal upload took " + millis + " ms beside four bombs");
+            for (Future<Problem> f : bombs) assertEquals(Problem.TOO_MANY_PIXELS, f.get());
+        }
+    }
+
+    private static boolean isRed(int rgb) {
+        int r = rgb >> 16 & 0xFF, g = rgb >> 8 & 0xFF, b = rgb & 0xFF;
+        return r > 200 && g < 60 && b < 60;
+    }
+
+    private static boolean hasApp1(byte[] jpeg) {
+        int p = 2;
+        while (p + 4 <= jpeg.length && (jpeg[p] & 0xFF) == 0xFF) {
+            int marker = jpeg[p + 1] & 0xFF;
+            if (marker == 0xDA) return false;
+            if (marker == 0xE1) return true;
+            p += 2 + ((jpeg[p + 2] & 0xFF) << 8 | (jpeg[p + 3] & 0xFF));
+        }
+        return false;
+    }
+}
