@@ -61,4 +61,22 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..")
                 .check(tonkla);
     }
+
+    /** STYLE.md habit 13: a class past ~300 lines is asking to be split; past 350 the build says so. */
+    @Test
+    void classesStaySmall() throws java.io.IOException {
+        var root = java.nio.file.Path.of("src/main/java");
+        try (var files = java.nio.file.Files.walk(root)) {
+            var large = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> {
+                        try (var lines = java.nio.file.Files.lines(f)) {
+                            return lines.count() >= 350;
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .map(root::relativize).map(Object::toString).sorted().toList();
+            org.assertj.core.api.Assertions.assertThat(large).as("classes of 350 lines or more").isEmpty();
+        }
+    }
 }

@@ -18,6 +18,15 @@ public abstract class IntegrationTest {
     @LocalServerPort
     protected int port;
 
+    /** The application's clock (Asia/Bangkok): tests take "today" from it, as the application does. */
+    @org.springframework.beans.factory.annotation.Autowired
+    protected java.time.Clock clock;
+
+    /** Today in Thailand, as the application sees it (not the test machine's time zone). */
+    protected java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock);
+    }
+
     protected WebClientSession session() {
         return new WebClientSession("http://localhost:" + port);
     }

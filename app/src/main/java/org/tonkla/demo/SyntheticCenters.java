@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tonkla.core.thai.BuddhistEra;
 import org.tonkla.assessment.AssessmentStatus;
 import org.tonkla.assessment.BulkCenters;
 import org.tonkla.assessment.CenterProfile.CaresFor;
@@ -74,7 +75,7 @@ class SyntheticCenters {
         }
         StandardCatalogue catalogue = bulk.catalogue();
         LocalDate today = LocalDate.now(clock.withZone(ThaiDates.BANGKOK));
-        int yearBe = today.getYear() + 543;
+        int yearBe = BuddhistEra.toBuddhistYear(today.getYear());
         System.out.printf(Locale.ROOT, "Generating %,d centers over %,d subdistricts with assessments %d–%d (catalogue %s, seed %d)%n",
                 count, subdistricts.size(), yearBe - 2, yearBe, catalogue.version(), seed);
         Random random = new Random(seed);
@@ -148,8 +149,8 @@ class SyntheticCenters {
             AssessmentStatus status = status(back, random);
             if (back == 0) tally.merge(status, 1, Integer::sum);
             if (status == AssessmentStatus.NOT_STARTED) continue;
-            LocalDate yearEnd = back == 0 ? today : LocalDate.of(year - 543, 12, 31);
-            LocalDate opened = LocalDate.of(year - 543, 1, 15).plusDays(random.nextInt(200));
+            LocalDate yearEnd = back == 0 ? today : LocalDate.of(BuddhistEra.toCommonEraYear(year), 12, 31);
+            LocalDate opened = LocalDate.of(BuddhistEra.toCommonEraYear(year), 1, 15).plusDays(random.nextInt(200));
             if (opened.isAfter(yearEnd)) opened = yearEnd;
             LocalDate submitted = min(opened.plusDays(5 + random.nextInt(55)), yearEnd);
             LocalDate reviewed = min(submitted.plusDays(3 + random.nextInt(27)), yearEnd);
@@ -168,7 +169,7 @@ class SyntheticCenters {
                     status == AssessmentStatus.RETURNED || status == AssessmentStatus.ACCEPTED ? instant(reviewed, random) : null,
                     levels, returnedItem,
                     // Most centers carry out last years' plans; a few let them lapse.
-                    back > 0 && random.nextDouble() < 0.9 ? LocalDate.of(year - 543, 11, 1).plusDays(random.nextInt(60)) : null));
+                    back > 0 && random.nextDouble() < 0.9 ? LocalDate.of(BuddhistEra.toCommonEraYear(year), 11, 1).plusDays(random.nextInt(60)) : null));
         }
         return new BulkCenters.Center(unit.id(), unit.provinceCode(), unit.subdistrictCode().substring(0, 4),
                 unit.agencyCode(), profile, staff, assessments);

@@ -63,7 +63,7 @@ class SyntheticChildren {
     private final ChildImports childImports;
     private final RecordBookImports entries;
     private final Clock clock;
-    private final GrowthStandards who = GrowthStandards.load();
+    private final SyntheticRecords records = new SyntheticRecords();
 
     SyntheticChildren(Directory directory, ChildImports childImports, RecordBookImports entries, Clock clock) {
         this.directory = directory;
@@ -193,9 +193,9 @@ class SyntheticChildren {
                 home.subdistrict().code(), (1 + random.nextInt(250)) + "/" + (1 + random.nextInt(12)), null, null,
                 List.of(guardian(key, random, family)), enrolments));
 
-        growth(batch, random, key, facts, home, center, inKindergarten ? home.kindergarten() : null, today);
-        development(batch, random, key, facts, home, today);
-        vaccinations(batch, random, key, facts, home, today);
+        records.growth(batch, random, key, facts, home, center, inKindergarten ? home.kindergarten() : null, today);
+        records.development(batch, random, key, facts, home, today);
+        records.vaccinations(batch, random, key, facts, home, today);
         if (random.nextDouble() < 0.05) {
             var note = ThaiNames.NOTES.get(random.nextInt(ThaiNames.NOTES.size()));
             batch.notes.add(new RecordBookImports.ImportedNote(uuid(key, "note"), facts, home.healthCenter().id(),
@@ -224,140 +224,7 @@ class SyntheticChildren {
         return first12 + NationalId.checkDigit(first12);
     }
 
-    private static UUID uuid(String key, String what) {
+    static UUID uuid(String key, String what) {
         return UUID.nameUUIDFromBytes((what + ":" + key).getBytes());
-    }
-
-    // --- growth from the WHO standards
-
-    private void growth(Batch batch, SplittableRandom random, String key, ChildFacts facts, LocalUnits home,
-            ServiceUnit center, ServiceUnit kindergarten, LocalDate today) {
-        // The child's own place in the WHO distributions, kept across visits with a little noise.
-        double zHeight = clamp(random.nextGaussian() * 1.1 - 0.7);
-        double zWeightForHeight = clamp(random.nextGaussian() * 1.2 - 0.1);
-        List<LocalDate> visits = new ArrayList<>();
-        List<UUID> where = new ArrayList<>();
-        for (int month : new int[] {1, 2, 4, 6, 9, 12, 18, 30, 42, 48}) {
-            LocalDate d = facts.dateOfBirth().plusMonths(month).plusDays(random.nextInt(15));
-            if (!d.isAfter(today) && random.nextDouble() < 0.85) {
-                visits.add(d);
-                where.add(home.healthCenter().id());
-            }
-        }
-        // Centers and kindergartens weigh and measure every term (about every three months).
-        ServiceUnit school = kindergarten != null ? kindergarten : center;
-        if (school != null) {
-            for (LocalDate d = today.minusDays(random.nextInt(80)); d.isAfter(facts.dateOfBirth().plusYears(2));
-                    d = d.minusMonths(3)) {
-                if (random.nextDouble() < 0.85) {
-                    visits.add(d);
-                    where.add(school.id());
-                }
-                if (visits.size() > 14) break;
-            }
-        }
-        for (int v = 0; v < visits.size(); v++) {
-            LocalDate d = visits.get(v);
-            int day = (int) ChronoUnit.DAYS.between(facts.dateOfBirth(), d);
-            var s = facts.sex() == Sex.M ? org.tonkla.core.growth.Sex.MALE : org.tonkla.core.growth.Sex.FEMALE;
-            double zH = zHeight + random.nextGaussian() * 0.15;
-            double zWa = clamp(0.55 * zH + 0.75 * (zWeightForHeight + random.nextGaussian() * 0.3));
-            double length = round1(valueAt(Indicator.LENGTH_HEIGHT_FOR_AGE, s, day, zH));
-            double weight = round1(valueAt(Indicator.WEIGHT_FOR_AGE, s, day, zWa));
-            String position = day < 731 ? "L" : "H";
-            batch.measurements.add(new RecordBookImports.ImportedMeasurement(uuid(key, "m" + v), facts, where.get(v), d,
-                    weight, length, random.nextDouble() < 0.05 ? null : position));
-        }
-    }
-
-    /**
-     * The value at {@code z} on day {@code day}; past the 2006 tables (1,826 days) the median keeps
-     * growing at its rate over the last year of the tables, which is close enough for a 5–6-year-old.
-     */
-    private double valueAt(Indicator indicator, org.tonkla.core.growth.Sex sex, int day, double z) {
-        if (day <= 1826) return who.lmsOnDay(indicator, sex, day).orElseThrow().valueAt(z);
-        Lms last = who.lmsOnDay(indicator, sex, 1826).orElseThrow();
-        Lms yearBefore = who.lmsOnDay(indicator, sex, 1461).orElseThrow();
-        double m = last.m() + (last.m() - yearBefore.m()) / 365 * (day - 1826);
-        return new Lms(last.l(), m, last.s()).valueAt(z);
-    }
-
-    // --- DSPM at the key ages
-
-    private void development(Batch batch, SplittableRandom random, String key, ChildFacts facts, LocalUnits home,
-            LocalDate today) {
-        var schedule = DspmSchedule.NATIONAL;
-        for (DspmScreeningAge age : DspmScreeningAge.values()) {
-            ScreeningWindow window = schedule.window(age, facts.dateOfBirth());
-            if (window.opens().isAfter(today) || random.nextDouble() > 0.9) continue;
-            long open = ChronoUnit.DAYS.between(window.opens(), min(window.closes(), today));
-            LocalDate on = window.opens().plusDays(random.nextLong(open + 1));
-            var first = domains(random);
-            UUID firstId = uuid(key, "dspm" + age.months());
-            batch.screenings.add(new RecordBookImports.ImportedScreening(firstId, facts, home.healthCenter().id(), on,
-                    age.months(), first, null));
-            boolean suspected = first.values().contains(ScreeningResult.SUSPECTED_DELAY)
-                    && !first.values().contains(ScreeningResult.REFER_NOW);
-            LocalDate recheck = on.plusDays(20 + random.nextInt(10));
-            if (suspected && !recheck.isAfter(today) && random.nextDouble() < 0.85) {
-                var again = random.nextDouble() < 0.8 ? allNormal() : first;
-                batch.screenings.add(new RecordBookImports.ImportedScreening(uuid(key, "dspm-recheck" + age.months()),
-                        facts, home.healthCenter().id(), recheck, age.months(), again, firstId));
-            }
-        }
-    }
-
-    private static Map<DspmDomain, ScreeningResult> domains(SplittableRandom random) {
-        var result = allNormal();
-        double p = random.nextDouble();
-        if (p < 0.76) return result;
-        ScreeningResult finding = p < 0.78 ? ScreeningResult.REFER_NOW : ScreeningResult.SUSPECTED_DELAY;
-        int delayed = random.nextDouble() < 0.7 ? 1 : 2;
-        for (int i = 0; i < delayed; i++) {
-            // Language is the domain most often suspected in Thai DSPM reports, then fine motor.
-            double d = random.nextDouble();
-            DspmDomain domain = d < 0.35 ? DspmDomain.EL : d < 0.55 ? DspmDomain.FM : d < 0.70 ? DspmDomain.GM
-                    : d < 0.85 ? DspmDomain.RL : DspmDomain.PS;
-            result.put(domain, finding);
-        }
-        return result;
-    }
-
-    private static Map<DspmDomain, ScreeningResult> allNormal() {
-        var result = new EnumMap<DspmDomain, ScreeningResult>(DspmDomain.class);
-        for (DspmDomain d : DspmDomain.values()) result.put(d, ScreeningResult.NORMAL);
-        return result;
-    }
-
-    // --- vaccinations with gaps
-
-    private void vaccinations(Batch batch, SplittableRandom random, String key, ChildFacts facts, LocalUnits home,
-            LocalDate today) {
-        double p = random.nextDouble();
-        double compliance = p < 0.85 ? 0.98 : p < 0.97 ? 0.8 : 0.4;
-        for (ScheduledDose dose : RecordBook.SCHEDULE.doses()) {
-            if (!dose.requiresPriorCodes().isEmpty()) continue; // the synthetic children get the two-dose rotavirus product
-            LocalDate due = dose.recommendedOn(facts.dateOfBirth());
-            LocalDate given = due.plusDays((long) (-Math.log(1 - random.nextDouble()) * 10));
-            if (given.isAfter(today) || random.nextDouble() > compliance) continue;
-            if (dose.lastDay(facts.dateOfBirth()).map(given::isAfter).orElse(false)) continue;
-            batch.doses.add(new RecordBookImports.ImportedImmunization(uuid(key, "epi" + dose.series() + dose.dose()),
-                    facts, home.healthCenter().id(), dose.primaryCode(), given));
-        }
-    }
-
-    // ---
-
-
-    private static double clamp(double z) {
-        return Math.max(-4.2, Math.min(4.2, z)); // stay inside the WHO plausibility limits (|z| 5–6)
-    }
-
-    private static double round1(double v) {
-        return Math.round(v * 10) / 10.0;
-    }
-
-    private static LocalDate min(LocalDate a, LocalDate b) {
-        return a.isBefore(b) ? a : b;
     }
 }

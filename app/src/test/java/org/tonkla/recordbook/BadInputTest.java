@@ -30,10 +30,10 @@ class BadInputTest extends IntegrationTest {
     void notANumberInAMeasurementIsRefusedByName() {
         // JSON has no NaN literal; Jackson reads the string "NaN" into a Double.
         var r = teacher().postJson("/api/v1/children/" + MALI + "/measurements",
-                "{\"measuredOn\":\"" + LocalDate.now() + "\",\"weightKg\":\"NaN\"}");
+                "{\"measuredOn\":\"" + today() + "\",\"weightKg\":\"NaN\"}");
         assertNamed(r, "weightKg");
         var infinite = teacher().postJson("/api/v1/children/" + MALI + "/measurements",
-                "{\"measuredOn\":\"" + LocalDate.now() + "\",\"lengthCm\":\"Infinity\"}");
+                "{\"measuredOn\":\"" + today() + "\",\"lengthCm\":\"Infinity\"}");
         assertNamed(infinite, "lengthCm");
     }
 
@@ -48,7 +48,7 @@ class BadInputTest extends IntegrationTest {
         String longName = "ก".repeat(500);
         var r = teacher().postJson("/api/v1/children", """
                 {"givenNameTh":"%s","familyNameTh":"ยาว","sex":"F","dateOfBirth":"%s","noIdentifierReason":"ทดสอบ"}"""
-                .formatted(longName, LocalDate.now().minusYears(2)));
+                .formatted(longName, today().minusYears(2)));
         assertNamed(r, "givenNameTh");
         assertNamed(teacher().getJson("/api/v1/children?q=" + "a".repeat(300)), "q");
     }

@@ -73,7 +73,7 @@ class ConcurrentWritesTest extends IntegrationTest {
         var r = teacher.postJson("/api/v1/children", """
                 {"givenNameTh":"%s","familyNameTh":"ทดสอบพร้อมกัน","sex":"M","dateOfBirth":"%s","nationalId":"%s",
                  "confirmedNew":true}"""
-                .formatted(name, LocalDate.now().minusYears(2), newNationalId()));
+                .formatted(name, today().minusYears(2), newNationalId()));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return json.readTree(r.body()).get("id").asString();
     }
@@ -84,7 +84,7 @@ class ConcurrentWritesTest extends IntegrationTest {
         String name = "พร้อมกัน" + SERIAL.incrementAndGet();
         String body = """
                 {"givenNameTh":"%s","familyNameTh":"ทดสอบพร้อมกัน","sex":"F","dateOfBirth":"%s","nationalId":"%s"}"""
-                .formatted(name, LocalDate.now().minusYears(3), nationalId);
+                .formatted(name, today().minusYears(3), nationalId);
         List<Supplier<HttpResponse<String>>> requests = new ArrayList<>();
         for (int i = 0; i < PARALLEL; i++) {
             var teacher = as("teacher.kk");
@@ -102,7 +102,7 @@ class ConcurrentWritesTest extends IntegrationTest {
     void theSameDoseEnteredAtOnceIsOneDose() throws Exception {
         var teacher = as("teacher.kk");
         String child = registerChild(teacher, "วัคซีนซ้ำ");
-        String dose = "{\"vaccineCode\":\"010\",\"givenOn\":\"" + LocalDate.now().minusYears(2).plusDays(1) + "\"}";
+        String dose = "{\"vaccineCode\":\"010\",\"givenOn\":\"" + today().minusYears(2).plusDays(1) + "\"}";
         List<Supplier<HttpResponse<String>>> requests = new ArrayList<>();
         for (int i = 0; i < PARALLEL; i++) {
             var s = as("teacher.kk");
@@ -123,7 +123,7 @@ class ConcurrentWritesTest extends IntegrationTest {
         List<Supplier<HttpResponse<String>>> requests = new ArrayList<>();
         for (int i = 0; i < PARALLEL; i++) {
             var s = as("teacher.kk");
-            String form = "measuredOn=" + LocalDate.now() + "&weightKg=" + (11 + i * 0.1) + "&lengthCm=86";
+            String form = "measuredOn=" + today() + "&weightKg=" + (11 + i * 0.1) + "&lengthCm=86";
             requests.add(() -> s.postForm("/units/" + DemoUnits.KHON_KAEN_CENTER + "/roster/" + child, form));
         }
         var answers = atOnce(requests);
@@ -135,7 +135,7 @@ class ConcurrentWritesTest extends IntegrationTest {
     @Test
     void twoApprovalsAtOnceEnrolTheChildAtOneCenterOnly() throws Exception {
         String nationalId = newNationalId();
-        LocalDate dob = LocalDate.now().minusYears(3).minusDays(5);
+        LocalDate dob = today().minusYears(3).minusDays(5);
         var health = as("health.kk");
         var registered = health.postJson("/api/v1/children", """
                 {"givenNameTh":"สองศูนย์","familyNameTh":"ทดสอบพร้อมกัน","sex":"F","dateOfBirth":"%s","nationalId":"%s",

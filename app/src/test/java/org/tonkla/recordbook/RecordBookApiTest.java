@@ -57,9 +57,9 @@ class RecordBookApiTest extends IntegrationTest {
     @Test
     void aMeasurementEnteredOnceIsTheSameRecordForEveryUnitInScope() {
         var teacher = as("teacher.kk");
-        String id = register(teacher, "ขวัญใจ", "ทดสอบหนึ่ง", LocalDate.now().minusMonths(20), newNationalId());
+        String id = register(teacher, "ขวัญใจ", "ทดสอบหนึ่ง", today().minusMonths(20), newNationalId());
         var saved = teacher.postJson("/api/v1/children/" + id + "/measurements",
-                "{\"measuredOn\":\"" + LocalDate.now() + "\",\"weightKg\":10.2,\"lengthCm\":81.0,\"position\":\"L\"}");
+                "{\"measuredOn\":\"" + today() + "\",\"weightKg\":10.2,\"lengthCm\":81.0,\"position\":\"L\"}");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
         assertThat(body(saved).get("zLhfa").isNumber()).isTrue();
 
@@ -74,7 +74,7 @@ class RecordBookApiTest extends IntegrationTest {
     @Test
     void theSameNationalIdIsAlwaysTheSameChildAndSimilarNamesAreShownFirst() {
         var teacher = as("teacher.kk");
-        LocalDate dob = LocalDate.now().minusYears(2).minusDays(3);
+        LocalDate dob = today().minusYears(2).minusDays(3);
         String nationalId = newNationalId();
         String first = register(teacher, "พิมพ์ชนก", "ทดสอบซ้ำ", dob, nationalId);
         var again = teacher.postJson("/api/v1/children", """
@@ -100,7 +100,7 @@ class RecordBookApiTest extends IntegrationTest {
     @Test
     void badInputNamesEachFieldAndWhatWasExpected() {
         var teacher = as("teacher.kk");
-        String id = register(teacher, "ทดสอบ", "ข้อมูลผิด", LocalDate.now().minusYears(1), newNationalId());
+        String id = register(teacher, "ทดสอบ", "ข้อมูลผิด", today().minusYears(1), newNationalId());
 
         var noDate = teacher.postJson("/api/v1/children/" + id + "/measurements", "{\"weightKg\":9,\"position\":\"X\"}");
         assertThat(noDate.statusCode()).isEqualTo(400);
@@ -108,16 +108,16 @@ class RecordBookApiTest extends IntegrationTest {
         assertThat(body(noDate).get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("measuredOn", "position");
 
         var beforeBirth = teacher.postJson("/api/v1/children/" + id + "/measurements",
-                "{\"measuredOn\":\"" + LocalDate.now().minusYears(2) + "\",\"weightKg\":9}");
+                "{\"measuredOn\":\"" + today().minusYears(2) + "\",\"weightKg\":9}");
         assertThat(body(beforeBirth).get("errors").findValuesAsString("field")).containsExactly("measuredOn");
 
         var missingDomain = teacher.postJson("/api/v1/children/" + id + "/screenings", """
-                {"screenedOn":"%s","domains":{"GM":"NORMAL","FM":"NORMAL","RL":"NORMAL","PS":"NORMAL"}}""".formatted(LocalDate.now()));
+                {"screenedOn":"%s","domains":{"GM":"NORMAL","FM":"NORMAL","RL":"NORMAL","PS":"NORMAL"}}""".formatted(today()));
         assertThat(missingDomain.statusCode()).isEqualTo(400);
         assertThat(body(missingDomain).get("errors").findValuesAsString("field")).containsExactly("domains.EL");
 
         var unknownVaccine = teacher.postJson("/api/v1/children/" + id + "/immunizations",
-                "{\"vaccineCode\":\"ZZZ\",\"givenOn\":\"" + LocalDate.now() + "\"}");
+                "{\"vaccineCode\":\"ZZZ\",\"givenOn\":\"" + today() + "\"}");
         assertThat(unknownVaccine.statusCode()).isEqualTo(400);
         assertThat(body(unknownVaccine).get("errors").findValuesAsString("field")).containsExactly("vaccineCode");
 
@@ -131,9 +131,9 @@ class RecordBookApiTest extends IntegrationTest {
     @Test
     void implausibleValuesMustBeConfirmed() {
         var teacher = as("teacher.kk");
-        String id = register(teacher, "ทดสอบ", "ค่าแปลก", LocalDate.now().minusMonths(6), newNationalId());
+        String id = register(teacher, "ทดสอบ", "ค่าแปลก", today().minusMonths(6), newNationalId());
         // 25 kg at six months is far beyond the WHO plausible limit for weight-for-age (z > 5).
-        String measurement = "{\"measuredOn\":\"" + LocalDate.now() + "\",\"weightKg\":25";
+        String measurement = "{\"measuredOn\":\"" + today() + "\",\"weightKg\":25";
         var refused = teacher.postJson("/api/v1/children/" + id + "/measurements", measurement + "}");
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(body(refused).get("flags").toString()).contains("wei");
@@ -148,12 +148,12 @@ class RecordBookApiTest extends IntegrationTest {
         // 3 days into the 9-month window (THAI-RULES §2: the key age and the 29 days after it).
         var registered = health.postJson("/api/v1/children", """
                 {"givenNameTh":"ทดสอบ","familyNameTh":"พัฒนาการ","sex":"M","dateOfBirth":"%s","nationalId":"%s",
-                 "enrolmentKind":"REGISTERED"}""".formatted(LocalDate.now().minusDays(25 + 3).minusMonths(9), newNationalId()));
+                 "enrolmentKind":"REGISTERED"}""".formatted(today().minusDays(25 + 3).minusMonths(9), newNationalId()));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         String id = body(registered).get("id").asString();
         String suspected = """
                 {"screenedOn":"%s","domains":{"GM":"NORMAL","FM":"NORMAL","RL":"NORMAL","EL":"SUSPECTED_DELAY","PS":"NORMAL"}}"""
-                .formatted(LocalDate.now().minusDays(25));
+                .formatted(today().minusDays(25));
         var first = health.postJson("/api/v1/children/" + id + "/screenings", suspected);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
         // THAI-RULES §2.1: 1B261 = suspected delay, stimulate for a month; 1B260 = development appropriate for age.
@@ -161,7 +161,7 @@ class RecordBookApiTest extends IntegrationTest {
         assertThat(body(first).get("keyAgeMonths").asInt()).isEqualTo(9);
         var recheck = health.postJson("/api/v1/children/" + id + "/screenings", """
                 {"screenedOn":"%s","domains":{"GM":"NORMAL","FM":"NORMAL","RL":"NORMAL","EL":"NORMAL","PS":"NORMAL"}}"""
-                .formatted(LocalDate.now()));
+                .formatted(today()));
         assertThat(body(recheck).get("outcomeCode").asString()).isEqualTo("1B260");
         assertThat(body(recheck).get("followUpOf").asString()).isEqualTo(body(first).get("id").asString());
     }
@@ -171,13 +171,13 @@ class RecordBookApiTest extends IntegrationTest {
         var health = as("health.kk");
         var registered = health.postJson("/api/v1/children", """
                 {"givenNameTh":"ทดสอบ","familyNameTh":"ส่งต่อ","sex":"M","dateOfBirth":"%s","nationalId":"%s",
-                 "enrolmentKind":"REGISTERED"}""".formatted(LocalDate.now().minusDays(25 + 3).minusMonths(18), newNationalId()));
+                 "enrolmentKind":"REGISTERED"}""".formatted(today().minusDays(25 + 3).minusMonths(18), newNationalId()));
         String id = body(registered).get("id").asString();
         String delayed = """
                 {"screenedOn":"%s","domains":{"GM":"NORMAL","FM":"NORMAL","RL":"NORMAL","EL":"SUSPECTED_DELAY","PS":"NORMAL"}}""";
-        var first = body(health.postJson("/api/v1/children/" + id + "/screenings", delayed.formatted(LocalDate.now().minusDays(25))));
+        var first = body(health.postJson("/api/v1/children/" + id + "/screenings", delayed.formatted(today().minusDays(25))));
         assertThat(first.get("referred").asBoolean()).isFalse();
-        var recheck = body(health.postJson("/api/v1/children/" + id + "/screenings", delayed.formatted(LocalDate.now())));
+        var recheck = body(health.postJson("/api/v1/children/" + id + "/screenings", delayed.formatted(today())));
         // THAI-RULES §2 workflow step 4: still delayed after a month of stimulation → refer for TEDA4I.
         assertThat(recheck.get("followUpOf").asString()).isEqualTo(first.get("id").asString());
         assertThat(recheck.get("referred").asBoolean()).isTrue();
@@ -187,10 +187,10 @@ class RecordBookApiTest extends IntegrationTest {
     @Test
     void aCorrectedDateOfBirthScoresTheMeasurementsAgain() {
         var teacher = as("teacher.kk");
-        LocalDate wrongDob = LocalDate.now().minusYears(2);
+        LocalDate wrongDob = today().minusYears(2);
         String id = register(teacher, "ทดสอบ", "วันเกิดผิด", wrongDob, newNationalId());
         var m = body(teacher.postJson("/api/v1/children/" + id + "/measurements",
-                "{\"measuredOn\":\"" + LocalDate.now() + "\",\"weightKg\":12.5,\"lengthCm\":87}"));
+                "{\"measuredOn\":\"" + today() + "\",\"weightKg\":12.5,\"lengthCm\":87}"));
         double before = m.get("zLhfa").asDouble();
         var csrf = java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
                 .matcher(teacher.get("/", "text/html").body());
@@ -211,7 +211,7 @@ class RecordBookApiTest extends IntegrationTest {
     @Test
     void aResolvedAllergyStaysOnTheRecordButLeavesTheHandover() {
         var teacher = as("teacher.kk");
-        String id = register(teacher, "ทดสอบ", "หายแพ้", LocalDate.now().minusYears(3), newNationalId());
+        String id = register(teacher, "ทดสอบ", "หายแพ้", today().minusYears(3), newNationalId());
         var csrf = java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
                 .matcher(teacher.get("/", "text/html").body());
         assertThat(csrf.find()).isTrue();
@@ -223,9 +223,9 @@ class RecordBookApiTest extends IntegrationTest {
                 + java.net.URLEncoder.encode("แพ้นมวัว", java.nio.charset.StandardCharsets.UTF_8));
         var note = body(teacher.getJson("/api/v1/children/" + id)).get("healthNotes").get(0);
         assertThat(note.get("resolvedOn").isNull()).isTrue();
-        post.accept("/children/" + id + "/notes/" + note.get("id").asString() + "/resolve", "resolvedOn=" + LocalDate.now());
+        post.accept("/children/" + id + "/notes/" + note.get("id").asString() + "/resolve", "resolvedOn=" + today());
         var resolved = body(teacher.getJson("/api/v1/children/" + id)).get("healthNotes").get(0);
-        assertThat(resolved.get("resolvedOn").asString()).isEqualTo(LocalDate.now().toString());
+        assertThat(resolved.get("resolvedOn").asString()).isEqualTo(today().toString());
         assertThat(resolved.get("description").asString()).isEqualTo("แพ้นมวัว");
     }
 
@@ -249,7 +249,7 @@ class RecordBookApiTest extends IntegrationTest {
     void nationalIdsAreMaskedInListsAndShownInFullOnlyToRolesThatNeedThem() {
         var teacher = as("teacher.kk");
         String nationalId = newNationalId();
-        String id = register(teacher, "ทดสอบ", "เลขประจำตัว", LocalDate.now().minusYears(3), nationalId);
+        String id = register(teacher, "ทดสอบ", "เลขประจำตัว", today().minusYears(3), nationalId);
 
         var list = teacher.getJson("/api/v1/children?unit=" + CENTER).body();
         assertThat(list).doesNotContain(nationalId).contains("x-xxxx-xxxx");
@@ -267,14 +267,14 @@ class RecordBookApiTest extends IntegrationTest {
     @Test
     void aCorrectionOnTheRosterKeepsTheEarlierValue() {
         var teacher = as("teacher.kk");
-        String id = register(teacher, "ทดสอบ", "แก้ไข", LocalDate.now().minusYears(3), newNationalId());
+        String id = register(teacher, "ทดสอบ", "แก้ไข", today().minusYears(3), newNationalId());
         for (String weight : new String[] {"13.0", "14.0"}) {
             var row = teacher.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                             "http://localhost:" + port + "/units/" + CENTER + "/roster/" + id))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("X-CSRF-TOKEN", csrf(teacher))
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                            "measuredOn=" + LocalDate.now() + "&weightKg=" + weight + "&lengthCm=95")).build());
+                            "measuredOn=" + today() + "&weightKg=" + weight + "&lengthCm=95")).build());
             assertThat(row.statusCode()).isEqualTo(200);
         }
         var rows = jdbc.sql("SELECT weight_kg, superseded_by IS NULL FROM growth_measurement WHERE child_id = ? ORDER BY recorded_at")
@@ -288,18 +288,18 @@ class RecordBookApiTest extends IntegrationTest {
         var health = as("health.kk");
         var registered = health.postJson("/api/v1/children", """
                 {"givenNameTh":"ทดสอบ","familyNameTh":"แก้ค่า","sex":"F","dateOfBirth":"%s","nationalId":"%s",
-                 "enrolmentKind":"REGISTERED"}""".formatted(LocalDate.now().minusMonths(14), newNationalId()));
+                 "enrolmentKind":"REGISTERED"}""".formatted(today().minusMonths(14), newNationalId()));
         String id = body(registered).get("id").asString();
         String wrong = body(health.postJson("/api/v1/children/" + id + "/measurements",
-                "{\"measuredOn\":\"" + LocalDate.now() + "\",\"weightKg\":9.1,\"lengthCm\":74}")).get("id").asString();
+                "{\"measuredOn\":\"" + today() + "\",\"weightKg\":9.1,\"lengthCm\":74}")).get("id").asString();
 
         var noReason = health.sendJson("PUT", "/api/v1/children/" + id + "/measurements/" + wrong,
-                "{\"measurement\":{\"measuredOn\":\"" + LocalDate.now() + "\",\"weightKg\":9.6,\"lengthCm\":74}}");
+                "{\"measurement\":{\"measuredOn\":\"" + today() + "\",\"weightKg\":9.6,\"lengthCm\":74}}");
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(body(noReason).get("errors").findValuesAsString("field")).containsExactly("reason");
 
         var corrected = health.sendJson("PUT", "/api/v1/children/" + id + "/measurements/" + wrong,
-                "{\"measurement\":{\"measuredOn\":\"" + LocalDate.now() + "\",\"weightKg\":9.6,\"lengthCm\":74},"
+                "{\"measurement\":{\"measuredOn\":\"" + today() + "\",\"weightKg\":9.6,\"lengthCm\":74},"
                         + "\"reason\":\"อ่านตาชั่งผิด\"}");
         assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
         var measurements = body(health.getJson("/api/v1/children/" + id)).get("measurements");
@@ -314,7 +314,7 @@ class RecordBookApiTest extends IntegrationTest {
     void theWorkListShowsOverdueVaccinesAndChildrenNotMeasured() {
         var teacher = as("teacher.kk");
         // Five months old and nothing recorded: BCG and HB1 (birth) and the 2- and 4-month doses are overdue.
-        register(teacher, "ทดสอบ", "งานค้าง", LocalDate.now().minusMonths(5), newNationalId());
+        register(teacher, "ทดสอบ", "งานค้าง", today().minusMonths(5), newNationalId());
         String page = teacher.get("/units/" + CENTER + "/worklist", "text/html").body();
         String vaccines = page.substring(page.indexOf("kind-VACCINE_OVERDUE"), page.indexOf("kind-NO_MEASUREMENT"));
         assertThat(vaccines).contains("ทดสอบ งานค้าง").contains("BCG").contains("HBV1").contains("DTP-HB-Hib 1").contains("OPV1");

@@ -53,14 +53,14 @@ class RegistryPagesTest extends IntegrationTest {
         String first12 = "1409" + String.format("%08d", 80_000_000 + Math.abs(given.hashCode() % 1_000_000));
         var r = teacher.postJson("/api/v1/children", """
                 {"givenNameTh":"%s","familyNameTh":"ทะเบียน","sex":"M","dateOfBirth":"%s","nationalId":"%s"}"""
-                .formatted(given, LocalDate.now().minusYears(2), first12 + NationalId.checkDigit(first12)));
+                .formatted(given, today().minusYears(2), first12 + NationalId.checkDigit(first12)));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return json.readTree(r.body()).get("id").asString();
     }
 
     @Test
     void officersAndFamiliesReadButDoNotWrite() {
-        String measurement = "{\"measuredOn\":\"" + LocalDate.now() + "\",\"weightKg\":13}";
+        String measurement = "{\"measuredOn\":\"" + today() + "\",\"weightKg\":13}";
         assertThat(as("officer.khonkaen").postJson("/api/v1/children/" + MALI + "/measurements", measurement).statusCode())
                 .isEqualTo(403);
         assertThat(as("guardian.kk").postJson("/api/v1/children/" + MALI + "/measurements", measurement).statusCode())
@@ -137,7 +137,7 @@ class RegistryPagesTest extends IntegrationTest {
     void anUnknownSubdistrictIsNamed() {
         var r = as("teacher.kk").postJson("/api/v1/children", """
                 {"givenNameTh":"ที่อยู่","familyNameTh":"ผิด","sex":"F","dateOfBirth":"%s","noIdentifierReason":"ยังไม่แจ้งเกิด",
-                 "subdistrictCode":"999999","confirmedNew":true}""".formatted(LocalDate.now().minusYears(1)));
+                 "subdistrictCode":"999999","confirmedNew":true}""".formatted(today().minusYears(1)));
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("\"field\":\"subdistrictCode\"").contains("DOPA");
     }

@@ -60,7 +60,7 @@ class TakeOverTest extends IntegrationTest {
     @Test
     void anIdentifierAndGuessedBirthdaysOpenNothingAndEnrolNothing() {
         String nationalId = newNationalId();
-        LocalDate dob = LocalDate.now().minusYears(3).minusDays(11);
+        LocalDate dob = today().minusYears(3).minusDays(11);
         String body = """
                 {"givenNameTh":"รู้เลข","familyNameTh":"ทดสอบยึด","sex":"F","dateOfBirth":"%s","nationalId":"%s",
                  "enrolmentKind":"REGISTERED"}""";
@@ -111,7 +111,7 @@ class TakeOverTest extends IntegrationTest {
     @Test
     void anApprovedRequestMovesTheChildLikeATransfer() {
         String nationalId = newNationalId();
-        LocalDate dob = LocalDate.now().minusYears(2).minusDays(40);
+        LocalDate dob = today().minusYears(2).minusDays(40);
         var health = as("health.kk", "tonkla-demo");
         var registered = health.postJson("/api/v1/children", """
                 {"givenNameTh":"ย้ายได้","familyNameTh":"ทดสอบขอ","sex":"M","dateOfBirth":"%s","nationalId":"%s",

@@ -24,7 +24,8 @@ public class EvidenceStore {
     /**
      * Checks, cleans and stores {@code bytes}.
      *
-     * @throws AssessmentRefused {@code assessment.error.fileEmpty}, {@code …fileTooLarge}, {@code …fileType}
+     * @throws AssessmentRefused {@code assessment.error.fileEmpty}, {@code …fileTooLarge}, {@code …fileType},
+     *     {@code …fileTooManyPixels}, {@code …fileBusy}
      */
     public FileStore.Stored store(String fileName, byte[] bytes) {
         try {
@@ -35,6 +36,8 @@ public class EvidenceStore {
                 case TOO_LARGE -> new AssessmentRefused("assessment.error.fileTooLarge",
                         List.of(fileName, String.valueOf(maxBytes / (1024 * 1024))));
                 case TYPE -> new AssessmentRefused("assessment.error.fileType", List.of(fileName));
+                case TOO_MANY_PIXELS -> new AssessmentRefused("assessment.error.fileTooManyPixels", List.of(fileName));
+                case BUSY -> new AssessmentRefused("assessment.error.fileBusy", List.of(fileName));
             };
         }
     }

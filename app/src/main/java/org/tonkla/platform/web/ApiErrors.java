@@ -46,6 +46,19 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * A constraint of the database (a unique index, a check) caught what Java did not: someone else wrote the
+     * same thing a moment earlier. The database's message names the key's value (a G-code, an ID hash), so it
+     * is neither answered nor logged.
+     */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ProblemDetail constraint(org.springframework.dao.DataIntegrityViolationException e) {
+        org.slf4j.LoggerFactory.getLogger(ApiErrors.class).info("Refused by a database constraint ({})",
+                e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : "no SQL state");
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "This conflicts with data stored a moment ago (for example the same entry saved twice); reload and try again");
+    }
+
     /** Unreadable JSON names the field it stumbled on and the type it expected there. */
     @Override
     protected org.springframework.http.ResponseEntity<Object> handleHttpMessageNotReadable(

@@ -17,6 +17,12 @@ import org.tonkla.platform.DomainProblem;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 
+    /** As on the API: the constraint's message names the key's value, so it is not shown or logged. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ModelAndView constraint(org.springframework.dao.DataIntegrityViolationException e, HttpServletResponse response) {
+        return domain(new org.tonkla.platform.Conflict("error.409", "conflict with stored data"), response);
+    }
+
     @ExceptionHandler(DomainProblem.class)
     ModelAndView domain(DomainProblem e, HttpServletResponse response) {
         response.setStatus(e.status());
