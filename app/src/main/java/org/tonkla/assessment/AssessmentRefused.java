@@ -1,29 +1,24 @@
 package org.tonkla.assessment;
 
 import java.util.List;
+import org.tonkla.platform.Conflict;
 
 /**
- * A step of the cycle that the rules do not allow, with a message key the page shows and the items
- * or fields it is about (e.g. the items still unrated).
+ * A step the cycle's rules do not allow in the assessment's present state (409), with a message key
+ * the page shows and the items or fields it is about (e.g. the items still unrated). Being a
+ * {@link Conflict}, it is mapped once with the platform's other domain failures.
  */
-public class AssessmentRefused extends RuntimeException {
+public class AssessmentRefused extends Conflict {
 
-    private final String messageKey;
     private final List<String> subjects;
 
     public AssessmentRefused(String messageKey, List<String> subjects) {
-        super(messageKey + (subjects.isEmpty() ? "" : " " + subjects));
-        this.messageKey = messageKey;
+        super(messageKey, messageKey + (subjects.isEmpty() ? "" : " " + subjects));
         this.subjects = List.copyOf(subjects);
     }
 
     public AssessmentRefused(String messageKey) {
         this(messageKey, List.of());
-    }
-
-    /** Key in the assessment bundle, e.g. {@code assessment.error.unrated}. */
-    public String messageKey() {
-        return messageKey;
     }
 
     /** Item keys or field names the refusal is about, in catalogue order. */

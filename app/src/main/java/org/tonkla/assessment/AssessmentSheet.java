@@ -24,12 +24,14 @@ import org.tonkla.core.standard.StandardCatalogue;
  * @param previous last year's effective levels by item key, for "the change since last year"
  * @param previousPlans last year's improvement plans by item key
  * @param dspmFromRecords whether DSPM outcome items take the level computed from the records
+ * @param revision the assessment's revision when it was read: pages send it back with a change, so a
+ *     change made on a sheet someone else has changed since is refused ({@link AssessmentCycle})
  */
 public record AssessmentSheet(UUID id, UUID unitId, String provinceCode, String agencyCode, int yearBe,
         StandardCatalogue catalogue, Set<AgeGroup> ageGroups, AssessmentStatus status, Map<String, ItemRating> ratings,
         Map<String, ComputedItem> computed, Map<String, PlanEntry> plans, Map<String, List<EvidenceFile>> evidence,
         List<CycleEvent> history, CentreResult result, Map<String, ItemLevel> previous,
-        Map<String, PlanEntry> previousPlans, boolean dspmFromRecords) {
+        Map<String, PlanEntry> previousPlans, boolean dspmFromRecords, int revision) {
 
     /** The center's rating of an item and the officer's review of it. */
     public record ItemRating(String itemKey, ItemLevel level, String note, ReviewMark review, String reviewComment) {}

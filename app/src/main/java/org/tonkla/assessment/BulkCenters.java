@@ -105,7 +105,7 @@ public class BulkCenters {
                 if (a.status() == AssessmentStatus.ACCEPTED) accepted.add(id);
                 Integer overall = result == null || result.level() == null ? null : result.level().score();
                 assessments.row(id, c.unitId(), c.provinceCode(), c.districtCode(), c.agencyCode(), a.yearBe(),
-                        catalogue.version(), CenterAssessments.ageGroupsText(groups.contains(AgeGroup.UNDER_THREE), true),
+                        catalogue.version(), AssessmentRows.ageGroupsText(groups.contains(AgeGroup.UNDER_THREE), true),
                         written, "generate", a.openedAt(), handedIn ? "generate" : null, handedIn ? a.submittedAt() : null,
                         a.reviewedAt() == null ? null : "generate", a.reviewedAt(),
                         level(result, 1), level(result, 2), level(result, 3), overall,
@@ -123,12 +123,12 @@ public class BulkCenters {
                         default -> "OPEN";
                     };
                     String comment = "RETURNED".equals(review) ? "กรุณาแนบหลักฐานเพิ่มเติม" : null;
-                    ratings.row(id, item.key(), c.provinceCode(), CenterAssessments.indicatorKey(item),
-                            CenterAssessments.standardOf(item), level.score(), null, null, null, review, comment,
+                    ratings.row(id, item.key(), c.provinceCode(), AssessmentRows.indicatorKey(item),
+                            AssessmentRows.standardOf(item), level.score(), null, null, null, review, comment,
                             "generate", a.openedAt());
                     if (!level.atLeast(ItemLevel.GOOD)) {
                         plans.row(id, item.key(), c.provinceCode(), "จัดทำแผนพัฒนาตามข้อ " + item.key(), "หัวหน้าศูนย์",
-                                LocalDate.of(a.yearBe() - 543, 12, 31), a.plansDoneOn(), "generate", a.openedAt());
+                                LocalDate.of(org.tonkla.core.thai.BuddhistEra.toCommonEraYear(a.yearBe()), 12, 31), a.plansDoneOn(), "generate", a.openedAt());
                     }
                 }
                 if (result != null) {
@@ -162,9 +162,12 @@ public class BulkCenters {
             plans.into(pg, "improvement_plan (assessment_id, item_key, province_code, action, owner, due_on, done_on, updated_by, updated_at)");
             events.into(pg, "assessment_event (id, assessment_id, province_code, action, actor, occurred_at, comment)");
             if (!accepted.isEmpty()) {
-                try (var update = connection.prepareStatement("UPDATE center_assessment SET status = 'ACCEPTED' WHERE id = ANY (?)")) {
+                // The same compare-and-set as every status change (AssessmentCycle): written as submitted, revision 1.
+                try (var update = connection.prepareStatement("""
+                        UPDATE center_assessment SET status = 'ACCEPTED', revision = revision + 1
+                         WHERE id = ANY (?) AND status = 'SUBMITTED' AND revision = 1""")) {
                     update.setArray(1, connection.createArrayOf("uuid", accepted.toArray()));
-                    update.executeUpdate();
+                    if (update.executeUpdate() != accepted.size()) throw org.tonkla.platform.Conflict.changedMeanwhile("assessment");
                 }
             }
         } catch (SQLException | IOException e) {

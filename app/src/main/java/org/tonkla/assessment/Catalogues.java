@@ -64,7 +64,7 @@ public class Catalogues {
         return cache.computeIfAbsent(version, v -> {
             String csv = jdbc.sql("SELECT rows_csv FROM assessment_catalogue WHERE version = ?").param(v)
                     .query(String.class).optional()
-                    .orElseThrow(() -> new IllegalArgumentException("No catalogue version " + v));
+                    .orElseThrow(() -> new org.tonkla.platform.NotFound("catalogue version " + v));
             return switch (CatalogueReader.read(new StringReader(csv))) {
                 case CatalogueImport.Accepted a -> a.catalogue();
                 case CatalogueImport.Rejected r -> throw new IllegalStateException("Stored catalogue " + v + " is invalid: " + r.errors());
@@ -163,7 +163,7 @@ public class Catalogues {
 
     private static void requireAdministrator(CurrentUser user) {
         if (!user.is(Role.ADMINISTRATOR)) {
-            throw new org.springframework.security.access.AccessDeniedException("Only administrators import catalogues");
+            throw new org.tonkla.platform.Refused("Only administrators import catalogues");
         }
     }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tonkla.assessment.CenterProfile.CaresFor;
@@ -20,6 +19,7 @@ import org.tonkla.identity.OrgUnit;
 import org.tonkla.identity.Role;
 import org.tonkla.identity.ScopeCheck;
 import org.tonkla.platform.AuditTrail;
+import org.tonkla.platform.InvalidInput;
 
 /** Center profiles, staff records and photos: kept by the center's own staff, read by anyone in scope. */
 @Component
@@ -63,13 +63,13 @@ public class CenterProfiles {
                 && scopes.mayActOn(user, OrgUnit.serviceUnit(unitId));
     }
 
-    /** @throws AssessmentRefused naming the field that is wrong */
+    /** @throws InvalidInput naming the field that is wrong */
     @Transactional
     public void save(UUID unitId, ProfileForm form, CurrentUser user) {
         ServiceUnit unit = requireEdit(user, unitId);
-        if (form.capacity() != null && form.capacity() < 0) throw new AssessmentRefused("assessment.error.field.capacity");
-        if (form.classrooms() != null && form.classrooms() < 0) throw new AssessmentRefused("assessment.error.field.classrooms");
-        if (!form.servesUnderThree() && !form.servesThreeToSix()) throw new AssessmentRefused("assessment.error.field.ageGroups");
+        if (form.capacity() != null && form.capacity() < 0) throw new InvalidInput("capacity", "a whole number, not negative");
+        if (form.classrooms() != null && form.classrooms() < 0) throw new InvalidInput("classrooms", "a whole number, not negative");
+        if (!form.servesUnderThree() && !form.servesThreeToSix()) throw new InvalidInput("ageGroups", "at least one age group served");
         jdbc.sql("""
                 INSERT INTO center_profile (unit_id, province_code, address, capacity, classrooms, serves_under_three,
                   serves_three_to_six, updated_by, updated_at)
@@ -84,15 +84,15 @@ public class CenterProfiles {
         audit.record("UPDATE", "center_profile", unitId.toString(), "profile");
     }
 
-    /** @throws AssessmentRefused naming the field that is wrong */
+    /** @throws InvalidInput naming the field that is wrong */
     @Transactional
     public UUID addStaff(UUID unitId, StaffForm form, CurrentUser user) {
         ServiceUnit unit = requireEdit(user, unitId);
-        if (form.fullName() == null || form.fullName().isBlank()) throw new AssessmentRefused("assessment.error.field.fullName");
-        if (form.role() == null) throw new AssessmentRefused("assessment.error.field.staffRole");
-        if (form.qualification() == null) throw new AssessmentRefused("assessment.error.field.qualification");
+        if (form.fullName() == null || form.fullName().isBlank()) throw new InvalidInput("fullName", "the full name");
+        if (form.role() == null) throw new InvalidInput("staffRole", "a staff role");
+        if (form.qualification() == null) throw new InvalidInput("qualification", "a qualification");
         if (form.trainingHours() == null || form.trainingHours() < 0 || form.trainingHours() > 10_000) {
-            throw new AssessmentRefused("assessment.error.field.trainingHours");
+            throw new InvalidInput("trainingHours", "a whole number of hours from 0 to 10,000");
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -139,7 +139,7 @@ public class CenterProfiles {
         scopes.requireActOn(user, OrgUnit.serviceUnit(unitId));
         var row = jdbc.sql("SELECT sha256, content_type FROM center_photo WHERE id = ? AND unit_id = ?")
                 .params(photoId, unitId).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
-                .orElseThrow(() -> new IllegalArgumentException("photo"));
+                .orElseThrow(() -> new org.tonkla.platform.NotFound("photo"));
         return new FileContent(files.read(row[0]), row[1], photoId + (row[1].equals("image/png") ? ".png" : ".jpg"));
     }
 
@@ -180,8 +180,8 @@ public class CenterProfiles {
     }
 
     private ServiceUnit requireEdit(CurrentUser user, UUID unitId) {
-        if (!mayEdit(user, unitId)) throw new AccessDeniedException("Only the center's own staff keep its profile");
-        return directory.serviceUnit(unitId).orElseThrow(() -> new AccessDeniedException("No such unit"));
+        if (!mayEdit(user, unitId)) throw new org.tonkla.platform.Refused("Only the center's own staff keep its profile");
+        return directory.serviceUnit(unitId).orElseThrow(() -> new org.tonkla.platform.NotFound("service unit"));
     }
 
     private Timestamp now() {

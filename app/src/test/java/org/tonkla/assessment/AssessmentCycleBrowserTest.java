@@ -122,10 +122,11 @@ class AssessmentCycleBrowserTest extends IntegrationTest {
         String token = head.locator("meta[name=csrf-token]").getAttribute("content");
         UUID id = jdbc.sql("SELECT id FROM center_assessment WHERE unit_id = ? ORDER BY year_be DESC LIMIT 1")
                 .param(DemoUnits.KHON_KAEN_CENTER).query(UUID.class).single();
+        int revision = jdbc.sql("SELECT revision FROM center_assessment WHERE id = ?").param(id).query(Integer.class).single();
         var response = head.request().post("http://localhost:" + port + "/assessment/" + id + "/save",
                 com.microsoft.playwright.options.RequestOptions.create().setHeader("X-CSRF-TOKEN", token)
                         .setForm(com.microsoft.playwright.options.FormData.create()
-                                .set("level|1.2.1", "0").set("action", "save")));
+                                .set("level|1.2.1", "0").set("action", "save").set("revision", String.valueOf(revision))));
         assertThat(response.text()).contains("แก้ไขไม่ได้");
         assertThat(jdbc.sql("SELECT level FROM assessment_rating WHERE assessment_id = ? AND item_key = '1.2.1'")
                 .param(id).query(Integer.class).single()).isEqualTo(3);

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tonkla.IntegrationTest;
 import org.tonkla.WebClientSession;
-import org.tonkla.assessment.CenterAssessments.PlanInput;
-import org.tonkla.assessment.CenterAssessments.RatingInput;
+import org.tonkla.assessment.Drafts.PlanInput;
+import org.tonkla.assessment.Drafts.RatingInput;
 import org.tonkla.core.standard.CatalogueItem;
 import org.tonkla.core.standard.ItemLevel;
 import org.tonkla.directory.Directory;
@@ -51,7 +51,7 @@ class AssessmentFormTest extends IntegrationTest {
         var head = Fixtures.user("head.partial", Role.CENTER_HEAD, "DLA", OrgUnit.serviceUnit(unit));
         int year = assessments.currentYearBe();
         UUID id = assessments.open(unit, year, head);
-        LocalDate due = LocalDate.of(year - 543 + 1, 3, 31);
+        LocalDate due = LocalDate.of(org.tonkla.core.thai.BuddhistEra.toCommonEraYear(year) + 1, 3, 31);
 
         List<String> incomplete = assessments.saveDraft(id,
                 Map.of("1.1.1", new RatingInput(ItemLevel.BASIC, "ครูยังไม่ครบ"), "1.3.1", new RatingInput(ItemLevel.BASIC, null)),
@@ -69,7 +69,7 @@ class AssessmentFormTest extends IntegrationTest {
             if (!sheet.ratings().containsKey(item.key())) rest.put(item.key(), new RatingInput(ItemLevel.GOOD, null));
         }
         assessments.saveDraft(id, rest, Map.of(), head);
-        assertThatThrownBy(() -> assessments.submit(id, head))
+        assertThatThrownBy(() -> assessments.submit(id, assessments.sheet(id, head).revision(), head))
                 .isInstanceOfSatisfying(AssessmentRefused.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("assessment.error.planMissing");
                     assertThat(e.subjects()).containsExactly("1.1.1");
@@ -97,9 +97,9 @@ class AssessmentFormTest extends IntegrationTest {
         form.put("level|1.3.1", "0");
         form.put("plan.action|1.3.1", "ซ่อมรั้วสนามเด็กเล่น");
         form.put("plan.owner|1.3.1", "ภารโรง");
-        form.put("plan.due|1.3.1", (year - 543 + 1) + "-03-31");
+        form.put("plan.due|1.3.1", (org.tonkla.core.thai.BuddhistEra.toCommonEraYear(year) + 1) + "-03-31");
         form.put("action", "submit");
-        String page = post(web, sheetPath, "/assessment/" + id + "/save", form);
+        String page = post(web, port, sheetPath, "/assessment/" + id + "/save", form);
 
         assertThat(page).contains("แผนพัฒนาของข้อ 1.1.1 ยังไม่ครบ").contains("ยังไม่ได้ส่งผลการประเมิน");
         assertThat(status(page)).isEqualTo("ร่าง");
@@ -132,9 +132,9 @@ class AssessmentFormTest extends IntegrationTest {
 
         WebClientSession center = session();
         center.login(headName, "tonkla-demo");
-        String page = post(center, sheetPath, "/assessment/" + id + "/save", Map.of("level|1.2.2", "7", "action", "save"));
+        String page = post(center, port, sheetPath, "/assessment/" + id + "/save", Map.of("level|1.2.2", "7", "action", "save"));
         assertThat(page).contains("ระดับของข้อ 1.2.2");
-        page = post(center, sheetPath, "/assessment/" + id + "/save", Map.of("level|1.2.2", "ดี", "action", "save"));
+        page = post(center, port, sheetPath, "/assessment/" + id + "/save", Map.of("level|1.2.2", "ดี", "action", "save"));
         assertThat(page).contains("ระดับของข้อ 1.2.2");
 
         Map<String, RatingInput> ratings = new HashMap<>();
@@ -142,23 +142,30 @@ class AssessmentFormTest extends IntegrationTest {
             ratings.put(item.key(), new RatingInput(ItemLevel.GOOD, null));
         }
         assessments.saveDraft(id, ratings, Map.of(), head);
-        assessments.submit(id, head);
+        assessments.submit(id, assessments.sheet(id, head).revision(), head);
 
         WebClientSession officer = session();
         officer.login(officerName, "tonkla-demo");
-        page = post(officer, sheetPath, "/assessment/" + id + "/review",
+        page = post(officer, port, sheetPath, "/assessment/" + id + "/review",
                 Map.of("review|1.4.2", "MAYBE", "comment|1.4.2", "", "decision", "SAVE"));
         assertThat(page).contains("ผลการตรวจของข้อ 1.4.2");
-        page = post(officer, sheetPath, "/assessment/" + id + "/review", Map.of("decision", "LATER"));
+        page = post(officer, port, sheetPath, "/assessment/" + id + "/review", Map.of("decision", "LATER"));
         assertThat(page).contains("การตัดสินผลการตรวจ");
         assertThat(status(page)).isEqualTo("ส่งแล้ว รอตรวจ");
     }
 
-    /** POSTs {@code form} as the page would, expects a redirect and returns the page it leads to. */
-    private String post(WebClientSession web, String pagePath, String path, Map<String, String> form) {
-        Matcher csrf = META_CSRF.matcher(web.get(pagePath, "text/html").body());
+    /**
+     * POSTs {@code form} as the page would (with the revision the page shows, unless the form has
+     * one), expects a redirect and returns the page it leads to.
+     */
+    static String post(WebClientSession web, int port, String pagePath, String path, Map<String, String> form) {
+        String shown = web.get(pagePath, "text/html").body();
+        Matcher csrf = META_CSRF.matcher(shown);
         assertThat(csrf.find()).as("signed in, with a CSRF token").isTrue();
-        String body = form.entrySet().stream()
+        Map<String, String> sent = new LinkedHashMap<>(form);
+        Matcher revision = Pattern.compile("name=\"revision\" value=\"(\\d+)\"").matcher(shown);
+        if (!sent.containsKey("revision") && revision.find()) sent.put("revision", revision.group(1));
+        String body = sent.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
         HttpResponse<String> response = web.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
@@ -171,7 +178,7 @@ class AssessmentFormTest extends IntegrationTest {
         return next.body();
     }
 
-    private static String status(String page) {
+    static String status(String page) {
         Matcher m = Pattern.compile("id=\"status\"[^>]*>([^<]*)<").matcher(page);
         return m.find() ? m.group(1).strip() : null;
     }
@@ -200,7 +207,7 @@ class AssessmentFormTest extends IntegrationTest {
         return null;
     }
 
-    private static String enc(String s) {
+    static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -41,6 +41,8 @@ class ComputedItemsTest extends IntegrationTest {
     CenterAssessments assessments;
     @Autowired
     CenterProfiles profiles;
+    @Autowired
+    java.time.Clock clock;
 
     /** One child's screenings and what THAI-RULES §2 says about them. */
     record Case(String name, LocalDate born, List<Sc> screenings, boolean screened, boolean ageAppropriate) {}
@@ -136,7 +138,7 @@ class ComputedItemsTest extends IntegrationTest {
     @Test
     void caregiverRatioPerAgeGroupComesFromStaffAndEnrolments() {
         UUID unit = Fixtures.center(directory, "DLA", "340403", "ศูนย์พัฒนาเด็กเล็กอัตราส่วน");
-        LocalDate today = LocalDate.now(java.time.Clock.systemUTC());
+        LocalDate today = LocalDate.now(clock);
         for (int i = 0; i < 3; i++) enrol(child(today.minusMonths(20), "34"), unit, today.minusMonths(2), null);
         for (int i = 0; i < 5; i++) enrol(child(today.minusYears(4), "34"), unit, today.minusMonths(2), null);
         enrol(child(today.minusYears(4), "34"), unit, today.minusMonths(8), today.minusMonths(1)); // has left

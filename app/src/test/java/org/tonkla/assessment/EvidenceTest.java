@@ -31,7 +31,7 @@ class EvidenceTest extends IntegrationTest {
         byte[] photo = org.tonkla.TestImages.jpegWithGps();
         assertThat(new String(photo, StandardCharsets.ISO_8859_1)).contains("Exif").contains("GPS");
 
-        UUID evidence = assessments.addEvidence(id, "1.3.1", "playground.jpg", photo, head);
+        UUID evidence = assessments.addEvidence(id, null, "1.3.1", "playground.jpg", photo, head);
         FileContent stored = assessments.evidence(evidence, head);
         assertThat(stored.contentType()).isEqualTo("image/jpeg");
         String text = new String(stored.bytes(), StandardCharsets.ISO_8859_1);
@@ -39,11 +39,11 @@ class EvidenceTest extends IntegrationTest {
         BufferedImage back = ImageIO.read(new ByteArrayInputStream(stored.bytes()));
         assertThat(back.getWidth()).isEqualTo(80);
 
-        assertThatThrownBy(() -> assessments.addEvidence(id, "1.3.1", "notes.txt", "hello".getBytes(StandardCharsets.UTF_8), head))
+        assertThatThrownBy(() -> assessments.addEvidence(id, null, "1.3.1", "notes.txt", "hello".getBytes(StandardCharsets.UTF_8), head))
                 .isInstanceOfSatisfying(AssessmentRefused.class, e -> assertThat(e.messageKey()).isEqualTo("assessment.error.fileType"));
         byte[] huge = new byte[6 * 1024 * 1024];
         System.arraycopy(photo, 0, huge, 0, photo.length);
-        assertThatThrownBy(() -> assessments.addEvidence(id, "1.3.1", "huge.jpg", huge, head))
+        assertThatThrownBy(() -> assessments.addEvidence(id, null, "1.3.1", "huge.jpg", huge, head))
                 .isInstanceOfSatisfying(AssessmentRefused.class, e -> assertThat(e.messageKey()).isEqualTo("assessment.error.fileTooLarge"));
     }
 }

@@ -16,9 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.tonkla.IntegrationTest;
 import org.tonkla.WebClientSession;
 import org.tonkla.assessment.AssessmentSheet.ReviewMark;
-import org.tonkla.assessment.CenterAssessments.Decision;
-import org.tonkla.assessment.CenterAssessments.RatingInput;
-import org.tonkla.assessment.CenterAssessments.ReviewInput;
+import org.tonkla.assessment.Reviews.Decision;
+import org.tonkla.assessment.Drafts.RatingInput;
+import org.tonkla.assessment.Reviews.ReviewInput;
 import org.tonkla.core.standard.CatalogueItem;
 import org.tonkla.core.standard.ItemLevel;
 import org.tonkla.directory.Directory;
@@ -98,22 +98,22 @@ class MonitoringTest extends IntegrationTest {
         UUID id = assessments.open(unit, year, head);
         AssessmentSheet sheet = assessments.sheet(id, head);
         Map<String, RatingInput> ratings = new HashMap<>();
-        Map<String, CenterAssessments.PlanInput> plans = new HashMap<>();
+        Map<String, Drafts.PlanInput> plans = new HashMap<>();
         for (CatalogueItem item : sheet.applicableItems()) {
             ratings.put(item.key(), new RatingInput(ItemLevel.ofScore(level), null));
-            if (level < 2) plans.put(item.key(), new CenterAssessments.PlanInput("แก้ไข", "หัวหน้า", LocalDate.of(year - 543, 12, 31)));
+            if (level < 2) plans.put(item.key(), new Drafts.PlanInput("แก้ไข", "หัวหน้า", LocalDate.of(org.tonkla.core.thai.BuddhistEra.toCommonEraYear(year), 12, 31)));
         }
         assessments.saveDraft(id, ratings, plans, head);
         if (name.equals("ศูนย์ร่าง")) {
             profiles.save(unit, new CenterProfiles.ProfileForm("ถนนทดสอบ", 40, 2, false, true), head);
             return unit;
         }
-        assessments.submit(id, head);
+        assessments.submit(id, assessments.sheet(id, head).revision(), head);
         if (decision == null) return unit;
         var officer = Fixtures.user("officer.ubon.review", Role.PROVINCIAL_OFFICER, "DCY", OrgUnit.area("34"));
         Map<String, ReviewInput> marks = new HashMap<>();
         if (decision == Decision.RETURN) marks.put("1.1.1", new ReviewInput(ReviewMark.RETURNED, "ขอหลักฐาน"));
-        assessments.review(id, marks, decision, null, officer);
+        assessments.review(id, assessments.sheet(id, officer).revision(), marks, decision, null, officer);
         return unit;
     }
 }

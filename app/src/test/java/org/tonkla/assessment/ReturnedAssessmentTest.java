@@ -12,10 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tonkla.IntegrationTest;
 import org.tonkla.assessment.AssessmentSheet.ReviewMark;
-import org.tonkla.assessment.CenterAssessments.Decision;
-import org.tonkla.assessment.CenterAssessments.PlanInput;
-import org.tonkla.assessment.CenterAssessments.RatingInput;
-import org.tonkla.assessment.CenterAssessments.ReviewInput;
+import org.tonkla.assessment.Reviews.Decision;
+import org.tonkla.assessment.Drafts.PlanInput;
+import org.tonkla.assessment.Drafts.RatingInput;
+import org.tonkla.assessment.Reviews.ReviewInput;
 import org.tonkla.core.standard.CatalogueItem;
 import org.tonkla.core.standard.ItemLevel;
 import org.tonkla.directory.Directory;
@@ -42,7 +42,7 @@ class ReturnedAssessmentTest extends IntegrationTest {
         var head = Fixtures.user("head.returned", Role.CENTER_HEAD, "DLA", OrgUnit.serviceUnit(unit));
         var officer = Fixtures.user("officer.returned", Role.PROVINCIAL_OFFICER, "DLA", OrgUnit.area("34"));
         int yearBe = assessments.currentYearBe() - 1;
-        int yearCe = yearBe - 543;
+        int yearCe = org.tonkla.core.thai.BuddhistEra.toCommonEraYear(yearBe);
         // Born 15 Aug: 42 months on 15 Feb of the assessed year; screened inside the 30-day window.
         LocalDate born = LocalDate.of(yearCe - 4, 8, 15);
         LocalDate enrolled = LocalDate.of(yearCe - 1, 6, 1);
@@ -56,10 +56,10 @@ class ReturnedAssessmentTest extends IntegrationTest {
             ratings.put(item.key(), new RatingInput(ItemLevel.GOOD, null));
         }
         assessments.saveDraft(id, ratings, Map.of(), head);
-        assessments.submit(id, head);
+        assessments.submit(id, assessments.sheet(id, head).revision(), head);
 
         // The officer accepts the DSPM item 3.4.1 ข and returns 1.2.1.
-        assessments.review(id, Map.of("3.4.1 ข", new ReviewInput(ReviewMark.ACCEPTED, null),
+        assessments.review(id, assessments.sheet(id, officer).revision(), Map.of("3.4.1 ข", new ReviewInput(ReviewMark.ACCEPTED, null),
                 "1.2.1", new ReviewInput(ReviewMark.RETURNED, "ขอทะเบียนบุคลากร")), Decision.RETURN, null, officer);
 
         // Meanwhile three more children are screened and referred: 1 of 4 is below ดี.
@@ -75,7 +75,7 @@ class ReturnedAssessmentTest extends IntegrationTest {
 
         // It fixes the returned item and resubmits; nothing asks for a plan on an item it cannot edit.
         assessments.saveDraft(id, Map.of("1.2.1", new RatingInput(ItemLevel.VERY_GOOD, "แนบทะเบียนแล้ว")), Map.of(), head);
-        assessments.submit(id, head);
+        assessments.submit(id, assessments.sheet(id, head).revision(), head);
         assertThat(status(id)).isEqualTo("SUBMITTED");
         assertThat(detail(id, "3.4.1 ข")).isEqualTo("DSPM:1:1:0:0");
         assertThat(detail(id, "3.7.1 ข")).isEqualTo("DSPM:1:1:0:0");
@@ -84,21 +84,21 @@ class ReturnedAssessmentTest extends IntegrationTest {
 
         // When the officer returns a DSPM item, the center works on it with today's figures: 1 of 4,
         // ต้องปรับปรุง, so that item (and only that item) needs a plan before resubmitting.
-        assessments.review(id, Map.of("3.7.1 ข", new ReviewInput(ReviewMark.RETURNED, "ผลพัฒนาการล่าสุดลดลง")),
+        assessments.review(id, assessments.sheet(id, officer).revision(), Map.of("3.7.1 ข", new ReviewInput(ReviewMark.RETURNED, "ผลพัฒนาการล่าสุดลดลง")),
                 Decision.RETURN, null, officer);
         AssessmentSheet again = assessments.sheet(id, head);
         ComputedItem live = again.computed().get("3.7.1 ข");
         assertThat(new int[] {live.a(), live.b()}).containsExactly(1, 4);
         assertThat(again.effectiveLevel("3.7.1 ข")).isEqualTo(ItemLevel.NEEDS_IMPROVEMENT);
         assertThat(again.effectiveLevel("3.4.1 ข")).isEqualTo(ItemLevel.VERY_GOOD);
-        assertThatThrownBy(() -> assessments.submit(id, head))
+        assertThatThrownBy(() -> assessments.submit(id, assessments.sheet(id, head).revision(), head))
                 .isInstanceOfSatisfying(AssessmentRefused.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("assessment.error.planMissing");
                     assertThat(e.subjects()).containsExactly("3.7.1 ข");
                 });
         assessments.saveDraft(id, Map.of(), Map.of("3.7.1 ข", new PlanInput("เยี่ยมบ้านเด็กที่ส่งต่อ", "ครูประจำชั้น",
                 LocalDate.of(yearCe + 1, 3, 31))), head);
-        assessments.submit(id, head);
+        assessments.submit(id, assessments.sheet(id, head).revision(), head);
         assertThat(detail(id, "3.7.1 ข")).isEqualTo("DSPM:1:4:0:0");
         assertThat(detail(id, "3.4.1 ข")).isEqualTo("DSPM:1:1:0:0");
     }

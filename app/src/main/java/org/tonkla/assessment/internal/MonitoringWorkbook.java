@@ -119,7 +119,7 @@ public class MonitoringWorkbook {
 
     private static String thaiDate(java.time.Instant instant) {
         var date = instant.atZone(ThaiDates.BANGKOK).toLocalDate();
-        return date.getDayOfMonth() + "/" + date.getMonthValue() + "/" + (date.getYear() + 543);
+        return date.getDayOfMonth() + "/" + date.getMonthValue() + "/" + org.tonkla.core.thai.BuddhistEra.toBuddhistYear(date.getYear());
     }
 
     private String th(String key, Object... args) {

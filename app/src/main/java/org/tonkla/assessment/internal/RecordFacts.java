@@ -8,8 +8,22 @@ import org.springframework.stereotype.Component;
 import org.tonkla.core.standard.AgeGroup;
 
 /**
- * Counts about a center's children, read from the views the registry and record book publish
- * (V21__published_views_for_assessment.sql), never from their tables.
+ * Counts about a center's children, read from the views their owners publish, never from their
+ * tables. Each view is (re)created by its owner's own migration, so the owner may change its tables
+ * as long as the view keeps its columns:
+ * <ul>
+ *   <li>{@code registry_unit_children_by_age}: published by the registry
+ *       ({@code V21_2__registry_published_views.sql}), enrolments with the child's date of birth;
+ *   <li>{@code recordbook_unit_growth_coverage}: published by the record book
+ *       ({@code V21_3__recordbook_published_views.sql}), enrolled and measured children per year;
+ *   <li>{@code recordbook_unit_dspm_outcome}: published by the record book (same file), the DSPM
+ *       age-appropriate KPI under core's {@code DspmSchedule.NATIONAL}, kept equal to it by
+ *       {@code DspmViewParityTest};
+ *   <li>{@code directory_unit_place} (read by {@code Monitoring}): published by the directory
+ *       ({@code V21_1__directory_published_views.sql}).
+ * </ul>
+ * They first appeared together in {@code V21__published_views_for_assessment.sql}, which stays as
+ * applied. {@code center_staff} is the assessment's own table.
  */
 @Component
 public class RecordFacts {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -22,16 +21,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tonkla.assessment.AssessmentRefused;
 import org.tonkla.assessment.AssessmentSheet;
 import org.tonkla.assessment.AssessmentSheet.ReviewMark;
 import org.tonkla.assessment.CenterAssessments;
-import org.tonkla.assessment.CenterAssessments.Decision;
-import org.tonkla.assessment.CenterAssessments.PlanInput;
-import org.tonkla.assessment.CenterAssessments.RatingInput;
-import org.tonkla.assessment.CenterAssessments.ReviewInput;
+import org.tonkla.assessment.Drafts.PlanInput;
+import org.tonkla.assessment.Drafts.RatingInput;
+import org.tonkla.assessment.Reviews.Decision;
+import org.tonkla.assessment.Reviews.ReviewInput;
 import org.tonkla.assessment.CenterProfiles;
 import org.tonkla.assessment.FileContent;
 import org.tonkla.assessment.Monitoring;
@@ -42,6 +40,10 @@ import org.tonkla.directory.ServiceUnit;
 import org.tonkla.identity.CurrentUser;
 import org.tonkla.identity.OrgUnit;
 import org.tonkla.identity.Users;
+import org.tonkla.platform.Conflict;
+import org.tonkla.platform.InvalidInput;
+import org.tonkla.platform.NotFound;
+import org.tonkla.platform.Refused;
 
 /**
  * The center's pages (overview, the year's assessment: rate, note, evidence, plan, save, submit)
@@ -74,7 +76,7 @@ class AssessmentPages {
         CurrentUser user = users.require();
         if (user.scope().unit() instanceof OrgUnit.ServiceUnit own) return "redirect:/assessment/centers/" + own.id();
         if (monitoring.mayMonitor(user)) return "redirect:/assessment/monitoring";
-        throw new org.springframework.security.access.AccessDeniedException("No assessment pages for this role");
+        throw new Refused("No assessment pages for this role");
     }
 
     @GetMapping("/assessment/centers/{unitId}")
@@ -106,7 +108,7 @@ class AssessmentPages {
         CurrentUser user = users.require();
         ServiceUnit unit = unit(unitId);
         AssessmentSheet sheet = assessments.sheet(unitId, year, user)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Not opened: " + year));
+                .orElseThrow(() -> new NotFound("assessment of " + year));
         model.addAttribute("unit", unit);
         model.addAttribute("sheet", sheet);
         model.addAttribute("levels", ItemLevel.values());
@@ -116,14 +118,16 @@ class AssessmentPages {
         model.addAttribute("mayEdit", assessments.mayEdit(user, unitId));
         model.addAttribute("maySubmit", assessments.maySubmit(user, unitId));
         model.addAttribute("mayReview", assessments.mayReview(user, unitId)
-                && sheet.status() == org.tonkla.assessment.AssessmentStatus.SUBMITTED);
+                && org.tonkla.assessment.AssessmentCycle.withOfficer(sheet.status()));
         return "assessment/sheet";
     }
 
     /**
      * The center's form: ratings, notes, plans and evidence; {@code action=submit} also submits.
      * Plan entries left incomplete are reported by item and what was typed into them comes back in
-     * the form (they are not saved); everything else is saved, and nothing is submitted.
+     * the form (they are not saved); everything else is saved, and nothing is submitted. The form
+     * carries the revision of the sheet it was shown with: when someone else changed the assessment's
+     * state since, nothing is saved and the page says so.
      */
     @PostMapping("/assessment/{id}/save")
     String save(@PathVariable UUID id, @RequestParam Map<String, String> form, jakarta.servlet.http.HttpServletRequest request,
@@ -134,6 +138,7 @@ class AssessmentPages {
         Map<String, RatingInput> ratings = new HashMap<>();
         Map<String, PlanInput> plans = new HashMap<>();
         try {
+            int revision = revision(form);
             for (CatalogueItem item : sheet.applicableItems()) {
                 String key = item.key();
                 if (form.containsKey("level|" + key) || form.containsKey("note|" + key)) {
@@ -144,7 +149,7 @@ class AssessmentPages {
                             date(form.get("plan.due|" + key), key)));
                 }
             }
-            List<String> incomplete = assessments.saveDraft(id, ratings, plans, user);
+            List<String> incomplete = assessments.saveDraft(id, revision, ratings, plans, user);
             var uploads = request instanceof MultipartHttpServletRequest multipart
                     ? multipart.getMultiFileMap() : new org.springframework.util.LinkedMultiValueMap<String, MultipartFile>();
             for (Map.Entry<String, List<MultipartFile>> files : uploads.entrySet()) {
@@ -152,7 +157,7 @@ class AssessmentPages {
                 String key = files.getKey().substring("evidence|".length());
                 for (MultipartFile file : files.getValue()) {
                     if (file.isEmpty()) continue;
-                    assessments.addEvidence(id, key, file.getOriginalFilename(), file.getBytes(), user);
+                    assessments.addEvidence(id, revision, key, file.getOriginalFilename(), file.getBytes(), user);
                 }
             }
             boolean submit = "submit".equals(form.get("action"));
@@ -170,15 +175,17 @@ class AssessmentPages {
                 }
                 redirect.addFlashAttribute("typed", typed);
             } else if (submit) {
-                assessments.submit(id, user);
+                assessments.submit(id, revision, user);
                 redirect.addFlashAttribute("done", "assessment.submitted");
             } else {
                 redirect.addFlashAttribute("done", "assessment.saved");
             }
         } catch (AssessmentRefused e) {
             Flash.refusal(redirect, e);
-        } catch (IllegalArgumentException e) {
-            Flash.refusal(redirect, new AssessmentRefused("assessment.error.form"));
+        } catch (Conflict e) {
+            Flash.conflict(redirect, e);
+        } catch (InvalidInput e) {
+            Flash.invalid(redirect, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -198,10 +205,14 @@ class AssessmentPages {
                 marks.put(key, new ReviewInput(mark(form.get("review|" + key), key), form.get("comment|" + key)));
             }
             Decision decision = decision(form.getOrDefault("decision", "SAVE"));
-            assessments.review(id, marks, decision, form.get("comment"), user);
+            assessments.review(id, revision(form), marks, decision, form.get("comment"), user);
             redirect.addFlashAttribute("done", "assessment.review." + decision.name());
         } catch (AssessmentRefused e) {
             Flash.refusal(redirect, e);
+        } catch (Conflict e) {
+            Flash.conflict(redirect, e);
+        } catch (InvalidInput e) {
+            Flash.invalid(redirect, e);
         }
         return "redirect:/assessment/centers/" + sheet.unitId() + "/" + sheet.yearBe();
     }
@@ -236,7 +247,7 @@ class AssessmentPages {
 
     private ServiceUnit unit(UUID unitId) {
         return directory.serviceUnit(unitId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No unit " + unitId));
+                .orElseThrow(() -> new NotFound("service unit"));
     }
 
     // The page offers only radio buttons for these; anything else was made by hand, and is answered
@@ -244,28 +255,20 @@ class AssessmentPages {
 
     private static ItemLevel level(String text, String key) {
         if (text == null || text.isBlank()) return null;
-        try {
-            return ItemLevel.ofScore(Integer.parseInt(text.strip()));
-        } catch (IllegalArgumentException e) {
-            throw new AssessmentRefused("assessment.error.field.level", List.of(key));
-        }
+        String t = text.strip();
+        if (!t.matches("[0-3]")) throw new InvalidInput("level|" + key, "a level from 0 to 3");
+        return ItemLevel.ofScore(Integer.parseInt(t));
     }
 
     private static ReviewMark mark(String text, String key) {
         if (text == null || text.isBlank()) return null;
-        try {
-            return ReviewMark.valueOf(text.strip());
-        } catch (IllegalArgumentException e) {
-            throw new AssessmentRefused("assessment.error.field.review", List.of(key));
-        }
+        for (ReviewMark m : ReviewMark.values()) if (m.name().equals(text.strip())) return m;
+        throw new InvalidInput("review|" + key, "one of " + List.of(ReviewMark.values()));
     }
 
     private static Decision decision(String text) {
-        try {
-            return Decision.valueOf(text.strip());
-        } catch (IllegalArgumentException e) {
-            throw new AssessmentRefused("assessment.error.field.decision");
-        }
+        for (Decision d : Decision.values()) if (d.name().equals(text.strip())) return d;
+        throw new InvalidInput("decision", "one of " + List.of(Decision.values()));
     }
 
     private static LocalDate date(String text, String key) {
@@ -273,7 +276,16 @@ class AssessmentPages {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new AssessmentRefused("assessment.error.planDate", List.of(key));
+            throw new InvalidInput("plan.due|" + key, "a date (yyyy-mm-dd, CE)");
         }
+    }
+
+    /** The revision of the sheet the form was shown with (a hidden field). */
+    private static int revision(Map<String, String> form) {
+        String text = form.get("revision");
+        if (text == null || !text.strip().matches("\\d{1,9}")) {
+            throw new InvalidInput("revision", "the revision of the assessment as shown (a whole number)");
+        }
+        return Integer.parseInt(text.strip());
     }
 }

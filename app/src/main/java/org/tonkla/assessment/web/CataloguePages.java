@@ -72,7 +72,7 @@ class CataloguePages {
     private CurrentUser requireAdministrator() {
         CurrentUser user = users.require();
         if (!user.is(Role.ADMINISTRATOR)) {
-            throw new org.springframework.security.access.AccessDeniedException("Administrators only");
+            throw new org.tonkla.platform.Refused("Administrators only");
         }
         return user;
     }

@@ -133,7 +133,7 @@ class MonitoringPages {
         // Monitoring goes down to districts; a subdistrict link shows its district.
         if (chosen != null && chosen.matches("\\d{6}")) chosen = chosen.substring(0, 4);
         if (chosen != null && !chosen.matches("\\d{2}|\\d{4}")) {
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST, "area");
+            throw new org.tonkla.platform.InvalidInput("area", "a province (2 digits), district (4 digits) or subdistrict (6 digits) DOPA code");
         }
         return new Monitoring.Query(year == null ? assessments.currentYearBe() : year, chosen,
                 agency == null || agency.isBlank() ? null : agency.strip(),

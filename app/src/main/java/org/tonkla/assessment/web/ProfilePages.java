@@ -3,7 +3,6 @@ package org.tonkla.assessment.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tonkla.assessment.AssessmentRefused;
 import org.tonkla.assessment.CenterProfile;
@@ -41,7 +39,7 @@ class ProfilePages {
     String profile(@PathVariable UUID unitId, Model model) {
         CurrentUser user = users.require();
         var unit = directory.serviceUnit(unitId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No unit " + unitId));
+                .orElseThrow(() -> new org.tonkla.platform.NotFound("service unit"));
         model.addAttribute("unit", unit);
         model.addAttribute("profile", profiles.profile(unitId, user));
         model.addAttribute("agency", directory.agency(unit.agencyCode()).orElse(null));
@@ -64,6 +62,8 @@ class ProfilePages {
             redirect.addFlashAttribute("done", "assessment.profile.saved");
         } catch (AssessmentRefused e) {
             Flash.refusal(redirect, e);
+        } catch (org.tonkla.platform.InvalidInput e) {
+            Flash.invalid(redirect, e);
         }
         return "redirect:/assessment/centers/" + unitId + "/profile";
     }
@@ -80,6 +80,8 @@ class ProfilePages {
             redirect.addFlashAttribute("done", "assessment.staff.added");
         } catch (AssessmentRefused e) {
             Flash.refusal(redirect, e);
+        } catch (org.tonkla.platform.InvalidInput e) {
+            Flash.invalid(redirect, e);
         }
         return "redirect:/assessment/centers/" + unitId + "/profile";
     }
@@ -114,7 +116,7 @@ class ProfilePages {
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            throw new AssessmentRefused("assessment.error.field." + field);
+            throw new org.tonkla.platform.InvalidInput(field, "a whole number");
         }
     }
 }
