@@ -74,7 +74,10 @@ final class AuthorizationMatrix {
 
     /** One route: {@code "METHOD /pattern"} with what each persona should get, and what to send. */
     static final class Row {
+        /** The route key plus an optional label ({@code "GET /x #search"}) for a second request to the same route. */
         final String key;
+        /** The route key as the route table has it: {@code "GET /x"}. */
+        final String route;
         final String method;
         final String pattern;
         final List<Outcome> in;
@@ -86,12 +89,16 @@ final class AuthorizationMatrix {
         byte[] multipart;
         final Map<String, Binding> bindings = new LinkedHashMap<>();
 
+        String secret;
+        String shows;
+
         Row(String key, String in) {
             this.key = key;
-            int space = key.indexOf(' ');
-            if (space < 0 || !key.substring(space + 1).startsWith("/")) throw new IllegalArgumentException("Row key: " + key);
-            this.method = key.substring(0, space);
-            this.pattern = key.substring(space + 1);
+            this.route = key.replaceFirst("\\s+#.*$", "");
+            int space = route.indexOf(' ');
+            if (space < 0 || !route.substring(space + 1).startsWith("/")) throw new IllegalArgumentException("Row key: " + key);
+            this.method = route.substring(0, space);
+            this.pattern = route.substring(space + 1);
             this.in = expectations(key, in);
         }
 
@@ -104,6 +111,20 @@ final class AuthorizationMatrix {
         /** Not in Spring MVC's route table (actuator, springdoc): sent, but not checked against the table. */
         Row extra() {
             this.extra = true;
+            return this;
+        }
+
+        /**
+         * What a list shows (in-scope request, answers that got through): {@code secret} (e.g. a child's id) must
+         * not appear for the personas marked {@code D} in {@code shows}, must appear for those marked {@code A}
+         * (so the check is known to look at the right thing), and may for those marked {@code -}.
+         */
+        Row hides(Object secret, String shows) {
+            this.secret = String.valueOf(secret);
+            this.shows = shows.replaceAll("\\s+", "");
+            if (!this.shows.matches("[AD-]{" + PERSONAS.size() + "}")) {
+                throw new IllegalArgumentException(key + ": hides(..) takes " + PERSONAS.size() + " of A, D, -: " + shows);
+            }
             return this;
         }
 
@@ -253,7 +274,13 @@ final class AuthorizationMatrix {
                 report.append(String.format(" %3d%-6s", response.statusCode(), ok ? "" : "≠" + want.letter));
                 if (response.statusCode() >= 500) serverErrors.add(row.method + " " + path + " as " + persona + " → "
                         + response.statusCode());
-                if (!ok) {
+                char shows = row.secret == null || !in || got != Outcome.ALLOW ? '-' : row.shows.charAt(i);
+                boolean shown = response.body() != null && response.body().contains(row.secret == null ? "" : row.secret);
+                if (ok && shows != '-' && shown != (shows == 'A')) {
+                    ok = false;
+                    mismatches.add(String.format("%s (%s: %s %s) as %s: %d %s %s", row.key, scope, row.method, path, persona,
+                            response.statusCode(), shown ? "shows" : "does not show", row.secret));
+                } else if (!ok) {
                     mismatches.add(String.format("%s (%s: %s %s) as %s: expected %s, got %d%s%s", row.key, scope, row.method,
                             path, persona, want, response.statusCode(),
                             response.headers().firstValue("Location").map(l -> " → " + l.replace(base, "")).orElse(""),
@@ -300,7 +327,7 @@ final class AuthorizationMatrix {
 
         private HttpResponse<String> request(Client client, Row row, String path, String body) {
             var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                    .header("Accept", path.startsWith("/api/") ? "application/json" : "text/html");
+                    .header("Accept", path.matches("/(api|actuator|v3)/.*") ? "application/json" : "text/html");
             HttpRequest.BodyPublisher publisher = row.multipart != null ? HttpRequest.BodyPublishers.ofByteArray(row.multipart)
                     : body != null ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody();
             if (!row.method.equals("GET")) {
