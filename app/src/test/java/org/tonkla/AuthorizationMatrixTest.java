@@ -1,0 +1,370 @@
+package org.tonkla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tonkla.AuthorizationMatrix.row;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.tonkla.AuthorizationMatrix.Binding;
+import org.tonkla.AuthorizationMatrix.Row;
+import org.tonkla.assessment.CenterAssessments;
+import org.tonkla.core.standard.StandardCatalogue;
+import org.tonkla.core.thai.NationalId;
+import org.tonkla.demo.DemoUnits;
+import org.tonkla.identity.Accounts;
+import org.tonkla.identity.CurrentUser;
+import org.tonkla.identity.OrgUnit;
+import org.tonkla.identity.Role;
+import org.tonkla.identity.Scope;
+import org.tonkla.registry.ChildId;
+import org.tonkla.registry.ChildImports;
+import org.tonkla.registry.EnrolmentKind;
+import org.tonkla.registry.Sex;
+
+/**
+ * Issue #8 point 11: every route of the running application (Spring MVC's route table) × every demo persona
+ * × in and out of scope, against what the rules in the README ("Who reads what", "Scopes") say should happen.
+ *
+ * <p><b>A new route fails {@link #everyRouteHasARowAndEveryRowARoute}</b> until it has a row in {@link #matrix}:
+ * copy the suggested line from the failure message, fill in the nine letters and, for path variables
+ * without a default ({@code {id}}), bind the in-scope and out-of-scope values.
+ *
+ * <p>Expectations are nine letters, one per persona, in the order of {@link AuthorizationMatrix#PERSONAS}:
+ * <pre>
+ *   anonymous  admin  officer.khonkaen  officer.chiangmai  teacher.kk  health.kk  head.kk  school.kk  guardian.kk
+ * </pre>
+ * {@code A} ALLOW: the request got past authorization (anything but 401/403/404 and not a redirect to /login; a
+ * 400/409/422 from a deliberately invalid body counts); {@code D} DENY: 401, 403 or a redirect to /login;
+ * {@code N} NOT_FOUND: 404. Write requests carry invalid or harmless bodies: nothing here changes the demo
+ * data other tests use (the assessment, child and join-request fixtures below are this test's own).
+ */
+class AuthorizationMatrixTest extends IntegrationTest {
+
+    // --- the values path variables take: the first in scope of the Khon Kaen personas, the second not
+
+    static final UUID KK_CENTER = DemoUnits.KHON_KAEN_CENTER;
+    static final UUID KK_HEALTH_CENTER = DemoUnits.KHON_KAEN_HEALTH_CENTER;
+    static final UUID CM_CENTER = DemoUnits.CHIANG_MAI_CENTER;
+    /** มะลิ ใจดี: enrolled at the KK center, registered at the KK health center, guardian.kk's daughter. */
+    static final UUID MALI = UUID.fromString("0192f0a0-0000-7000-8000-0000000000c1");
+    /** This test's child at the Chiang Mai center: only officer.chiangmai reaches it. */
+    static final UUID CM_CHILD = UUID.nameUUIDFromBytes("authz-matrix:cm-child".getBytes());
+    /**
+     * This test's child registered only at the KK health center (so not on teacher.kk's class roster, which
+     * other tests count): the target of writes that need a valid body (guardians, corrections, join requests).
+     */
+    static final UUID HC_CHILD = UUID.nameUUIDFromBytes("authz-matrix:hc-child".getBytes());
+    /** This test's assessments (year 2500 BE, a draft) of the KK and the Chiang Mai center. */
+    static final UUID KK_ASSESSMENT = UUID.nameUUIDFromBytes("authz-matrix:assessment-kk".getBytes());
+    static final UUID CM_ASSESSMENT = UUID.nameUUIDFromBytes("authz-matrix:assessment-cm".getBytes());
+    static final String FIXTURE_YEAR = "2500";
+    /** Pending join requests: the CM center asks for HC_CHILD; the KK center asks for CM_CHILD. */
+    static final UUID JOIN_HC_CHILD = UUID.nameUUIDFromBytes("authz-matrix:join-hc".getBytes());
+    static final UUID JOIN_CM_CHILD = UUID.nameUUIDFromBytes("authz-matrix:join-cm".getBytes());
+    /** An id nothing has. */
+    static final String NO_SUCH = "0192f0a0-0000-7000-8000-00000000dead";
+
+    static final Binding UNIT = new Binding(KK_CENTER, CM_CENTER);
+    static final Binding CHILD = new Binding(MALI, CM_CHILD);
+    static final Binding WRITABLE_CHILD = new Binding(HC_CHILD, CM_CHILD);
+    static final Binding ASSESSMENT = new Binding(KK_ASSESSMENT, CM_ASSESSMENT);
+    static final Binding JOIN_REQUEST = new Binding(JOIN_HC_CHILD, JOIN_CM_CHILD);
+
+    /** Variables every row gets unless it binds them itself; {@code {id}} has no default on purpose. */
+    static final Map<String, Binding> DEFAULTS = Map.of(
+            "unitId", UNIT,
+            "childId", CHILD,
+            "code", new Binding("40", "50"),
+            "year", new Binding(FIXTURE_YEAR, FIXTURE_YEAR),
+            "measurementId", Binding.same(NO_SUCH),
+            "screeningId", Binding.same(NO_SUCH),
+            "immunizationId", Binding.same(NO_SUCH),
+            "noteId", Binding.same(NO_SUCH),
+            "staffId", Binding.same(NO_SUCH),
+            "photoId", Binding.same(NO_SUCH));
+
+    // --- common expectations           anon admin okk ocm teach hlth head schl guard
+
+    static final String NOBODY =          "D    D    D   D   D     D    D    D    D";
+    static final String EVERYONE =        "A    A    A   A   A     A    A    A    A";
+    static final String SIGNED_IN =       "D    A    A   A   A     A    A    A    A";
+    static final String ADMIN =           "D    A    D   D   D     D    D    D    D";
+    /** Acts on the KK center: the country (admin), province 40, the center's own staff. Not a guardian. */
+    static final String UNIT_KK =         "D    A    A   D   A     D    A    D    D";
+    static final String UNIT_CM =         "D    A    D   A   D     D    D    D    D";
+    /** Lists a unit's children: as UNIT, but administrators open no child's record. */
+    static final String CHILDREN_OF_KK =  "D    D    A   D   A     D    A    D    D";
+    static final String CHILDREN_OF_CM =  "D    D    D   A   D     D    D    D    D";
+    /** The center's own staff (its head and caregivers) keep its data and record at it. */
+    static final String STAFF_OF_KK =     "D    D    D   D   A     D    A    D    D";
+    static final String HEAD_OF_KK =      "D    D    D   D   D     D    A    D    D";
+    /** Reviewing officers: DCY officers of the center's province. */
+    static final String REVIEWER_KK =     "D    D    A   D   D     D    D    D    D";
+    static final String REVIEWER_CM =     "D    D    D   A   D     D    D    D    D";
+    static final String MONITOR_40 =      "D    A    A   D   D     D    D    D    D";
+    static final String MONITOR_50 =      "D    A    D   A   D     D    D    D    D";
+    /** Reads มะลิ: officer of province 40, her center's staff, her health center, her guardian. */
+    static final String READ_MALI =       "D    D    A   D   A     A    A    D    A";
+    static final String READ_CM_CHILD =   "D    D    D   A   D     D    D    D    D";
+    /** Writes to มะลิ: the recorders who reach her. Officers read only; guardians and admins write nothing. */
+    static final String WRITE_MALI =      "D    D    D   D   A     A    A    D    D";
+    /** Writes to HC_CHILD: the health center's recorder only. */
+    static final String WRITE_HC_CHILD =  "D    D    D   D   D     A    D    D    D";
+
+    static final String FUTURE = "2999-01-01";
+    static final String ALL_NORMAL = "{\"GM\":\"NORMAL\",\"FM\":\"NORMAL\",\"RL\":\"NORMAL\",\"EL\":\"NORMAL\",\"PS\":\"NORMAL\"}";
+    static final byte[] NOT_AN_IMAGE = "not an image".getBytes();
+
+    /**
+     * One row per route of the route table (plus a few outside it, marked {@code extra()}). A row without
+     * {@code out(...)} is sent once (the route has no scope to be outside of).
+     */
+    List<Row> matrix() {
+        String teacherId = accounts.search("teacher.kk").getFirst().id().toString();
+        return List.of(
+                // --- platform, identity, directory
+                row("GET /", SIGNED_IN),
+                row("GET /login", EVERYONE),
+                row("GET /actuator/health", EVERYONE).extra(),
+                row("GET /v3/api-docs", EVERYONE).extra(),
+                row("GET /admin/audit", ADMIN),
+                row("GET /admin/users", ADMIN),
+                row("GET /admin/users/new", ADMIN),
+                row("GET /admin/users/{id}", ADMIN).out("D N D D D D D D D").bind("id", new Binding(teacherId, NO_SUCH)),
+                row("POST /admin/users", ADMIN).form(""), // empty form: re-shown with the error, nobody created
+                row("POST /admin/users/{id}", ADMIN).form("").bind("id", Binding.same(teacherId)),
+                row("GET /admin/agencies", ADMIN),
+                row("POST /admin/agencies", ADMIN).form(""),
+                row("GET /admin/units/new", ADMIN),
+                row("POST /admin/units", ADMIN).form(""),
+                row("GET /areas", SIGNED_IN),
+                row("GET /areas/{code}", SIGNED_IN).out(SIGNED_IN), // reference data: no scope
+                row("GET /units", SIGNED_IN).query("q=ขอนแก่น"),
+                row("GET /units/{id}", UNIT_KK).out(UNIT_CM).bind("id", UNIT),
+                row("GET /api/v1/areas", SIGNED_IN),
+                row("GET /api/v1/service-units", SIGNED_IN).query("area=40"),
+                row("GET /api/v1/service-units/{id}", UNIT_KK).out(UNIT_CM).bind("id", UNIT),
+
+                // --- the ECD-center standard
+                // Centers go to their own center page, monitors to monitoring; a guardian has neither.
+                row("GET /assessment", "D A A A A A A A D"),
+                row("GET /assessment/centers/{unitId}", UNIT_KK).out(UNIT_CM),
+                row("POST /assessment/centers/{unitId}/open", HEAD_OF_KK).out(NOBODY).form("year=1000"),
+                row("GET /assessment/centers/{unitId}/{year}", UNIT_KK).out(UNIT_CM),
+                row("POST /assessment/{id}/save", STAFF_OF_KK).out(NOBODY).bind("id", ASSESSMENT).form(""),
+                // The draft is not submitted: the reviewer is told so (a redirect), everyone else 403.
+                row("POST /assessment/{id}/review", REVIEWER_KK).out(REVIEWER_CM).bind("id", ASSESSMENT).form(""),
+                row("POST /assessment/{id}/plan-done", STAFF_OF_KK).out(NOBODY).bind("id", ASSESSMENT).form("item=none"),
+                row("GET /assessment/evidence/{id}", UNIT_KK).out(UNIT_CM).bind("id", new Binding(() -> evidenceOf(KK_ASSESSMENT),
+                        () -> evidenceOf(CM_ASSESSMENT))),
+                row("GET /assessment/catalogues", ADMIN),
+                row("POST /assessment/catalogues", ADMIN).multipart("sheet", "bad.csv", "text/csv", "not,a,catalogue".getBytes()),
+                row("POST /assessment/catalogues/activate", ADMIN).form("version=no-such-version"),
+                row("GET /assessment/monitoring", MONITOR_40).out(MONITOR_50).query("area={code}"),
+                row("GET /assessment/monitoring/export.xlsx", MONITOR_40).out(MONITOR_50).query("area={code}"),
+                row("GET /assessment/centers/{unitId}/profile", UNIT_KK).out(UNIT_CM),
+                row("POST /assessment/centers/{unitId}/profile", STAFF_OF_KK).out(NOBODY).form(""), // no age group: refused
+                row("POST /assessment/centers/{unitId}/staff", STAFF_OF_KK).out(NOBODY).form(""),
+                row("POST /assessment/centers/{unitId}/staff/{staffId}/leave", STAFF_OF_KK).out(NOBODY).form(""),
+                row("POST /assessment/centers/{unitId}/photos", STAFF_OF_KK).out(NOBODY)
+                        .multipart("photo", "note.txt", "text/plain", NOT_AN_IMAGE),
+                // No such photo: after the scope check the in-scope readers get an error, not the photo.
+                row("GET /assessment/centers/{unitId}/photos/{photoId}", UNIT_KK).out(UNIT_CM),
+
+                // --- the record book (writes with a date in the future: refused after the access check)
+                row("GET /children/{id}", READ_MALI).out(READ_CM_CHILD).bind("id", CHILD),
+                row("GET /children/{id}/print", READ_MALI).out(READ_CM_CHILD).bind("id", CHILD),
+                row("POST /children/{id}/measurements", WRITE_MALI).out(NOBODY).bind("id", CHILD).form("measuredOn=" + FUTURE),
+                row("POST /children/{id}/screenings", WRITE_MALI).out(NOBODY).bind("id", CHILD).form("screenedOn=" + FUTURE),
+                row("POST /children/{id}/immunizations", WRITE_MALI).out(NOBODY).bind("id", CHILD)
+                        .form("vaccineCode=000&givenOn=" + FUTURE),
+                row("POST /children/{id}/notes", WRITE_MALI).out(NOBODY).bind("id", CHILD).form("kind=ALLERGY&description="),
+                row("POST /children/{id}/notes/{noteId}/resolve", WRITE_MALI).out(NOBODY).bind("id", CHILD)
+                        .form("resolvedOn=" + FUTURE),
+                row("GET /api/v1/children/{id}", READ_MALI).out(READ_CM_CHILD).bind("id", CHILD),
+                // An unknown child is 404 before the access check, for every role (the assessment module answers an
+                // unknown id like an out-of-scope one, 403, "so ids reveal nothing"): recorded as is, see the report.
+                row("GET /api/v1/children/{id} #unknown child", "D N N N N N N N N").bind("id", Binding.same(NO_SUCH)),
+                row("POST /api/v1/children/{id}/measurements", WRITE_MALI).out(NOBODY).bind("id", CHILD).json("{}"),
+                row("PUT /api/v1/children/{id}/measurements/{measurementId}", WRITE_MALI).out(NOBODY).bind("id", CHILD)
+                        .json("{\"measurement\":{},\"reason\":\"authorization matrix\"}"),
+                row("POST /api/v1/children/{id}/screenings", WRITE_MALI).out(NOBODY).bind("id", CHILD)
+                        .json("{\"screenedOn\":\"" + FUTURE + "\",\"domains\":" + ALL_NORMAL + "}"),
+                row("PUT /api/v1/children/{id}/screenings/{screeningId}", WRITE_MALI).out(NOBODY).bind("id", CHILD)
+                        .json("{\"screening\":{\"screenedOn\":\"" + FUTURE + "\",\"domains\":" + ALL_NORMAL
+                                + "},\"reason\":\"authorization matrix\"}"),
+                row("POST /api/v1/children/{id}/immunizations", WRITE_MALI).out(NOBODY).bind("id", CHILD).json("{}"),
+                row("PUT /api/v1/children/{id}/immunizations/{immunizationId}", WRITE_MALI).out(NOBODY).bind("id", CHILD)
+                        .json("{\"immunization\":{},\"reason\":\"authorization matrix\"}"),
+                row("GET /units/{unitId}/roster", CHILDREN_OF_KK).out(CHILDREN_OF_CM),
+                row("GET /units/{unitId}/worklist", CHILDREN_OF_KK).out(CHILDREN_OF_CM),
+                row("POST /units/{unitId}/roster/{childId}", STAFF_OF_KK).out(NOBODY).form("measuredOn=" + FUTURE),
+
+                // --- the registry
+                // Search results are filtered by scope: only those who read มะลิ see her in them.
+                row("GET /children", SIGNED_IN).query("q=มะลิ ใจดี").hides(MALI, READ_MALI),
+                row("GET /children/new", SIGNED_IN), // an empty form
+                // Registers at the user's own unit; other scopes get the form back with "register at a unit".
+                row("POST /children", SIGNED_IN).form(""),
+                row("GET /children/{id}/transfer", READ_MALI).out(READ_CM_CHILD).bind("id", CHILD),
+                row("POST /children/{id}/transfer", WRITE_MALI).out(NOBODY).bind("id", CHILD).form("toUnitId=" + NO_SUCH),
+                row("GET /units/{unitId}/arrivals", CHILDREN_OF_KK).out(CHILDREN_OF_CM),
+                // A valid guardian (validated before the access check), so on this test's own child.
+                row("POST /children/{id}/guardians", WRITE_HC_CHILD).out(NOBODY).bind("id", WRITABLE_CHILD)
+                        .form("givenNameTh=ทดสอบ&familyNameTh=สิทธิ์&relationship=มารดา"),
+                row("POST /children/{id}/photo", WRITE_MALI).out(NOBODY).bind("id", CHILD)
+                        .multipart("photo", "note.txt", "text/plain", NOT_AN_IMAGE),
+                // A valid correction (validated before the access check), so on this test's own child.
+                row("POST /children/{id}/corrections", WRITE_HC_CHILD).out(NOBODY).bind("id", WRITABLE_CHILD)
+                        .form("field=givenNameEn&newValue=&reason=authorization+matrix"),
+                row("GET /my-children", SIGNED_IN).hides(MALI, "D D D D D D D D A"), // a guardian's own children only
+                row("GET /api/v1/children", CHILDREN_OF_KK).out(CHILDREN_OF_CM).query("unit={unitId}").hides(MALI, CHILDREN_OF_KK),
+                row("GET /api/v1/children #search", SIGNED_IN).query("q=มะลิ ใจดี").hides(MALI, READ_MALI),
+                row("GET /api/v1/children #search by the CM child's name", SIGNED_IN).query("q=เชียงใหม่")
+                        .hides(CM_CHILD, READ_CM_CHILD),
+                row("POST /api/v1/children", STAFF_OF_KK).out(NOBODY).json("{\"unitId\":\"{unitId}\"}"),
+                // Incoming requests of a unit: its recorders; a guardian sees those for their own children.
+                row("GET /api/v1/join-requests", "D D D D A D A D A").out("D D D D D D D D A").query("unit={unitId}")
+                        .hides(HC_CHILD, NOBODY),
+                row("GET /api/v1/join-requests #of the health center", "D D D D D A D D A").query("unit=" + KK_HEALTH_CENTER)
+                        .hides(HC_CHILD, "D D D D D A D D D"),
+                row("GET /api/v1/join-requests #outgoing", STAFF_OF_KK).out(NOBODY).query("unit={unitId}&direction=outgoing")
+                        .hides(CM_CHILD, NOBODY),
+                // A stale revision: the decider gets 409, nothing is decided.
+                row("POST /api/v1/join-requests/{id}/decision", WRITE_HC_CHILD).out(NOBODY).bind("id", JOIN_REQUEST)
+                        .json("{\"approve\":false,\"revision\":99}"),
+                row("POST /api/v1/join-requests/{id}/decision #unknown request", "D N N N N N N N N")
+                        .bind("id", Binding.same(NO_SUCH)).json("{\"approve\":false,\"revision\":99}"),
+                row("GET /units/{unitId}/join-requests", STAFF_OF_KK).out(NOBODY),
+                row("POST /units/{unitId}/join-requests/{id}", WRITE_HC_CHILD).out(NOBODY).bind("id", JOIN_REQUEST)
+                        .bind("unitId", new Binding(KK_HEALTH_CENTER, CM_CENTER)).form("approve=false&revision=99"));
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlerMapping;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    ChildImports childImports;
+    @Autowired
+    CenterAssessments assessments;
+
+    /** "GET /api/v1/children/{id}" for every method and pattern of every Tonkla controller method. */
+    Set<String> routeTable() {
+        Set<String> routes = new TreeSet<>();
+        handlerMapping.getHandlerMethods().forEach((info, method) -> {
+            if (!method.getBeanType().getName().startsWith("org.tonkla.")) return;
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) routes.add("ANY " + AuthorizationMatrix.normalize(pattern));
+                for (RequestMethod m : methods) routes.add(m.name() + " " + AuthorizationMatrix.normalize(pattern));
+            }
+        });
+        return routes;
+    }
+
+    @Test
+    void everyRouteHasARowAndEveryRowARoute() {
+        fixtures();
+        Set<String> routes = routeTable();
+        assertThat(routes).as("the route table was read").hasSizeGreaterThan(20);
+        Map<String, Row> rows = AuthorizationMatrix.byKey(matrix());
+        Set<String> covered = new TreeSet<>();
+        rows.values().forEach(r -> covered.add(r.route));
+        List<String> missing = routes.stream().filter(r -> !covered.contains(r)).toList();
+        List<String> stale = rows.values().stream().filter(r -> !r.extra && !routes.contains(r.route)).map(r -> r.key).toList();
+        StringBuilder problems = new StringBuilder();
+        if (!missing.isEmpty()) {
+            problems.append("Routes without a row in AuthorizationMatrixTest.matrix() (add one each; letters: anonymous admin "
+                    + "officer.khonkaen officer.chiangmai teacher.kk health.kk head.kk school.kk guardian.kk):\n");
+            for (String key : missing) problems.append("    row(\"").append(key).append("\", \"? ? ? ? ? ? ? ? ?\"),\n");
+        }
+        if (!stale.isEmpty()) {
+            problems.append("Rows for routes that no longer exist (remove them, or mark .extra() if served outside Spring MVC):\n");
+            for (String key : stale) problems.append("    ").append(key).append('\n');
+        }
+        assertThat(problems.toString()).as("route table vs. authorization matrix").isEmpty();
+    }
+
+    @Test
+    void everyPersonaGetsWhatTheMatrixSaysInAndOutOfScope() {
+        fixtures();
+        var run = new AuthorizationMatrix.Run("http://localhost:" + port, DEFAULTS);
+        List<String> mismatches = run.check(matrix());
+        System.out.println(run.report());
+        assertThat(mismatches).as("authorization mismatches (%d), request → expected vs. got", mismatches.size()).isEmpty();
+    }
+
+    // --- fixtures (idempotent: the shared context outlives a single test class)
+
+    private static volatile boolean fixturesMade;
+
+    private synchronized void fixtures() {
+        if (fixturesMade) return;
+        LocalDate today = LocalDate.now();
+        LocalDate born = today.minusYears(2).minusMonths(3);
+        childImports.importChildren(List.of(
+                new ChildImports.ImportedChild(new ChildId(HC_CHILD), "ทดสอบสิทธิ์", "ตารางสิทธิ์", Sex.F, born,
+                        nationalId("340019988771"), "400102", "1", null, null, List.of(),
+                        List.of(new ChildImports.ImportedEnrolment(KK_HEALTH_CENTER, EnrolmentKind.REGISTERED, null, born, null))),
+                new ChildImports.ImportedChild(new ChildId(CM_CHILD), "ทดสอบสิทธิ์", "เชียงใหม่", Sex.M, born,
+                        nationalId("350019988772"), "500101", "2", null, null, List.of(),
+                        List.of(new ChildImports.ImportedEnrolment(CM_CENTER, EnrolmentKind.ENROLLED, "ห้องทดสอบสิทธิ์",
+                                today.minusMonths(6), null)))), "authz-matrix");
+        joinRequest(JOIN_HC_CHILD, HC_CHILD, CM_CENTER, "40");
+        joinRequest(JOIN_CM_CHILD, CM_CHILD, KK_CENTER, "50");
+        assessment(KK_ASSESSMENT, KK_CENTER, "40", "4001");
+        assessment(CM_ASSESSMENT, CM_CENTER, "50", "5001");
+        fixturesMade = true;
+    }
+
+    private static String nationalId(String first12) {
+        return first12 + NationalId.checkDigit(first12);
+    }
+
+    private void joinRequest(UUID id, UUID child, UUID unit, String province) {
+        jdbc.sql("""
+                INSERT INTO join_request (id, child_id, unit_id, kind, details_match, status, requested_by, requested_at,
+                  province_code) VALUES (?, ?, ?, 'REGISTERED', FALSE, 'PENDING', 'authz-matrix', ?, ?)
+                ON CONFLICT DO NOTHING""")
+                .params(id, child, unit, Timestamp.from(Instant.now()), province).update();
+    }
+
+    private void assessment(UUID id, UUID unit, String province, String district) {
+        jdbc.sql("""
+                INSERT INTO center_assessment (id, unit_id, province_code, district_code, agency_code, year_be,
+                  catalogue_version, age_groups, status, opened_by, opened_at)
+                VALUES (?, ?, ?, ?, 'DLA', ?, ?, 'THREE_TO_SIX', 'DRAFT', 'authz-matrix', ?) ON CONFLICT DO NOTHING""")
+                .params(id, unit, province, district, Integer.parseInt(FIXTURE_YEAR), StandardCatalogue.NATIONAL_VERSION,
+                        Timestamp.from(Instant.now())).update();
+        if (jdbc.sql("SELECT count(*) FROM assessment_evidence WHERE assessment_id = ?").param(id).query(Long.class).single() == 0) {
+            var head = new CurrentUser(UUID.randomUUID(), "authz-matrix", "authz-matrix", Role.CENTER_HEAD,
+                    new Scope("DLA", OrgUnit.serviceUnit(unit)), "th");
+            try {
+                assessments.addEvidence(id, "1.1.1", "evidence.jpg", TestImages.jpegWithGps(), head);
+            } catch (Exception e) {
+                throw new IllegalStateException("evidence fixture", e);
+            }
+        }
+    }
+
+    private String evidenceOf(UUID assessment) {
+        return jdbc.sql("SELECT id FROM assessment_evidence WHERE assessment_id = ? LIMIT 1").param(assessment)
+                .query(UUID.class).single().toString();
+    }
+}
