@@ -90,8 +90,8 @@ public class Growth {
      */
     @Transactional
     public Measurement correct(ChildId childId, UUID measurementId, MeasurementInput in, String reason, CurrentUser user) {
-        new Validation().requiredText("reason", reason, Validation.MAX_TEXT).throwIfInvalid();
         return access.write(childId, user, "growth", child -> {
+            new Validation().requiredText("reason", reason, Validation.MAX_TEXT).throwIfInvalid();
             UUID newId = UUID.randomUUID();
             int updated = jdbc.sql("""
                     UPDATE growth_measurement SET superseded_by = ?, correction_reason = ?

@@ -50,8 +50,8 @@ public class Immunizations {
     @Transactional
     public Immunization correct(ChildId childId, UUID immunizationId, String vaccineCode, LocalDate givenOn, String lot,
             String reason, CurrentUser user) {
-        new Validation().requiredText("reason", reason, Validation.MAX_TEXT).throwIfInvalid();
         return access.write(childId, user, "immunization", child -> {
+            new Validation().requiredText("reason", reason, Validation.MAX_TEXT).throwIfInvalid();
             int withdrawn = jdbc.sql("""
                     UPDATE immunization SET superseded_by = id, correction_reason = ?
                     WHERE id = ? AND child_id = ? AND superseded_by IS NULL""")

@@ -59,8 +59,8 @@ public class Screenings {
     @Transactional
     public Screening correct(ChildId childId, UUID screeningId, LocalDate screenedOn,
             Map<DspmDomain, ScreeningResult> domains, String reason, CurrentUser user) {
-        new Validation().requiredText("reason", reason, Validation.MAX_TEXT).throwIfInvalid();
         return access.write(childId, user, "screening", child -> {
+            new Validation().requiredText("reason", reason, Validation.MAX_TEXT).throwIfInvalid();
             // Withdrawn first, so the new row does not take the old one as the screening it re-checks.
             int withdrawn = jdbc.sql("""
                     UPDATE dspm_screening SET superseded_by = id, correction_reason = ?

@@ -16,7 +16,6 @@ import org.tonkla.identity.CurrentUser;
 import org.tonkla.identity.OrgUnit;
 import org.tonkla.identity.Role;
 import org.tonkla.identity.ScopeCheck;
-import org.tonkla.platform.NotFound;
 import org.tonkla.platform.PersonalDataCipher;
 import org.tonkla.platform.Refused;
 import org.tonkla.registry.internal.ChildFiles;
@@ -57,12 +56,12 @@ public class ChildAccess {
      * Opens a child's file for reading: the rule, then one access-log entry with the purpose (and whether
      * the full national ID was shown).
      *
-     * @throws NotFound when there is no such child
-     * @throws Refused when the child is outside the user's reach
+     * @throws Refused when the child is outside the user's reach, or there is no such child (the same
+     *     answer, so an id tells nothing about whether a child exists)
      */
     @Transactional
     public ChildFile open(ChildId id, CurrentUser user, String purpose) {
-        FileRow row = files.load(id).orElseThrow(() -> new NotFound("child"));
+        FileRow row = files.load(id).orElseThrow(() -> new Refused("Child outside the user's scope"));
         if (!permits(user, row)) throw new Refused("Child outside the user's scope");
         Optional<String> full = SEE_FULL_IDENTIFIER.contains(user.role()) && row.sealedNationalId() != null
                 ? Optional.of(new NationalId(cipher.decrypt(row.sealedNationalId())).formatted())
@@ -77,8 +76,7 @@ public class ChildAccess {
      * and the child must be within reach; afterwards one WRITE entry with the purpose and the detail the
      * work returns ({@code detail} may be null).
      *
-     * @throws NotFound when there is no such child
-     * @throws Refused when the user may not write to this child's record
+     * @throws Refused when the user may not write to this child's record, or there is no such child
      */
     @Transactional
     public <T> T write(ChildId id, CurrentUser user, String purpose, Function<Child, T> work,
@@ -127,7 +125,7 @@ public class ChildAccess {
     /** The child for a write by {@code user}, after the rule; package use: the registry's own writers log themselves. */
     Child requireWrite(ChildId id, CurrentUser user) {
         if (!user.role().recordsChildren()) throw new Refused("This role reads children's records only");
-        FileRow row = files.load(id).orElseThrow(() -> new NotFound("child"));
+        FileRow row = files.load(id).orElseThrow(() -> new Refused("Child outside the user's scope"));
         if (!permits(user, row)) throw new Refused("Child outside the user's scope");
         return row.child();
     }

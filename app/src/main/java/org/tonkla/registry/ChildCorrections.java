@@ -59,6 +59,7 @@ public class ChildCorrections {
      */
     @Transactional
     public void correct(ChildId child, String field, String newValue, String reason, CurrentUser user) {
+        access.requireWrite(child, user); // refusal before any word about the input
         String column = field == null ? "" : switch (field) {
             case "givenNameTh" -> "given_name_th";
             case "familyNameTh" -> "family_name_th";

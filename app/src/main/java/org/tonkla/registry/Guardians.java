@@ -29,14 +29,14 @@ public class Guardians {
     @Transactional
     public UUID addGuardian(ChildId child, String givenNameTh, String familyNameTh, String relationship, String phone,
             UUID userId, CurrentUser by) {
-        new Validation()
+        return access.write(child, by, "registration", c -> {
+            new Validation()
                 .requiredText("guardianGivenNameTh", givenNameTh, 100)
                 .requiredText("guardianFamilyNameTh", familyNameTh, 100)
                 .requiredText("relationship", relationship, 50)
                 .check(phone == null || phone.isBlank() || phone.strip().matches("[0-9+ ()-]{6,20}"), "phone",
                         "a phone number of 6 to 20 digits")
                 .throwIfInvalid();
-        return access.write(child, by, "registration", c -> {
             UUID id = UUID.randomUUID();
             jdbc.sql("INSERT INTO guardian (id, given_name_th, family_name_th, phone, user_id, province_code) VALUES (?,?,?,?,?,?)")
                     .params(id, givenNameTh.strip(), familyNameTh.strip(), ChildRows.emptyToNull(phone), userId,

@@ -14,7 +14,6 @@ import org.tonkla.identity.CurrentUser;
 import org.tonkla.identity.Role;
 import org.tonkla.platform.AuditTrail;
 import org.tonkla.platform.Conflict;
-import org.tonkla.platform.NotFound;
 import org.tonkla.platform.Refused;
 import org.tonkla.platform.Validation;
 import org.tonkla.registry.internal.ChildRows;
@@ -120,7 +119,7 @@ public class JoinRequests {
                 .param(requestId)
                 .query((rs, i) -> new Pending(new ChildId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),
                         EnrolmentKind.valueOf(rs.getString(3)), rs.getString(4)))
-                .optional().orElseThrow(() -> new NotFound("join request"));
+                .optional().orElseThrow(() -> new Refused("Only the child's unit or guardian decides"));
         if (!decides(user, pending.child())) throw new Refused("Only the child's unit or guardian decides");
         new Validation().optionalText("note", note, Validation.MAX_NOTE).throwIfInvalid();
         int changed = jdbc.sql("""

@@ -119,7 +119,16 @@ class ChildrenPages {
     @GetMapping("/children/{id}/transfer")
     String transferForm(@PathVariable UUID id, Model model) {
         var user = users.require();
-        var child = access.open(new ChildId(id), user, "transfer").child();
+        // Transfers start at the child's unit, by someone who records children there.
+        if (!user.role().recordsChildren() || !(user.scope().unit() instanceof OrgUnit.ServiceUnit from)) {
+            throw new Refused("Transfers start at the child's unit");
+        }
+        var file = access.open(new ChildId(id), user, "transfer");
+        if (file.enrolments().stream().noneMatch(e -> e.endedOn() == null && e.unitId().equals(from.id())
+                && e.kind() == EnrolmentKind.ENROLLED)) {
+            throw new Refused("The child is not enrolled at the user's unit");
+        }
+        var child = file.child();
         model.addAttribute("child", child);
         model.addAttribute("kindergartens", directory.serviceUnitsIn(child.provinceCode(), ServiceUnitType.KINDERGARTEN, 500));
         model.addAttribute("schools", directory.serviceUnitsIn(child.provinceCode(), ServiceUnitType.SCHOOL, 500));
