@@ -41,7 +41,7 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
             if (!ioAllowed.get()) return;
             HttpStatus status = HttpStatus.resolve(code);
             if (status == null) status = HttpStatus.INTERNAL_SERVER_ERROR;
-            String uri = request.getDecodedRequestURI();
+            String uri = request.getRequestURI(); // as sent: a malformed one cannot be decoded
             boolean api = uri != null && uri.startsWith("/api/");
             try {
                 response.setContentType(api ? "application/problem+json" : "text/html");
