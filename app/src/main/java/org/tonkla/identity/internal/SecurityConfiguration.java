@@ -166,6 +166,7 @@ class SecurityConfiguration {
     /** The CSRF token in a cookie (HttpOnly; the pages carry it in a form field or meta tag), not in a session. */
     private CookieCsrfTokenRepository csrfCookie() {
         var repository = new CookieCsrfTokenRepository();
+        repository.setHeaderName("X-CSRF-TOKEN"); // the pages' scripts and API clients send this one, as before
         repository.setCookieCustomizer(cookie -> cookie.secure(https).sameSite("Lax"));
         return repository;
     }
