@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.tonkla.directory.Directory;
@@ -16,9 +17,15 @@ import org.tonkla.identity.Accounts;
 import org.tonkla.identity.OrgUnit;
 import org.tonkla.identity.Role;
 import org.tonkla.identity.Scope;
+import org.tonkla.platform.DemoSwitch;
 
-/** Loads the demo units and accounts on the first start (when the {@code admin} account does not exist yet). */
+/**
+ * Loads the demo units and accounts on the first start (when the {@code admin} account does not exist yet).
+ * Not even a bean unless {@link DemoSwitch} says so: its passwords are published, so a Tonkla that others can
+ * reach gets them only when {@code TONKLA_DEMO=true} is given explicitly.
+ */
 @Component
+@Conditional(DemoSwitch.class)
 @Order(50)
 class DemoData implements ApplicationRunner {
 
@@ -50,16 +57,14 @@ class DemoData implements ApplicationRunner {
     private final Accounts accounts;
     private final DemoChildren demoChildren;
     private final SyntheticChildren population;
-    private final boolean enabled;
     private final int children;
 
     DemoData(Directory directory, Accounts accounts, DemoChildren demoChildren, SyntheticChildren population,
-            @Value("${tonkla.demo.enabled:true}") boolean enabled, @Value("${tonkla.demo.children:2000}") int children) {
+            @Value("${tonkla.demo.children:2000}") int children) {
         this.directory = directory;
         this.accounts = accounts;
         this.demoChildren = demoChildren;
         this.population = population;
-        this.enabled = enabled;
         this.children = children;
     }
 
@@ -67,7 +72,7 @@ class DemoData implements ApplicationRunner {
     @Override
     @org.springframework.transaction.annotation.Transactional
     public void run(ApplicationArguments args) {
-        if (!enabled || accounts.exists("admin")) return;
+        if (accounts.exists("admin")) return;
         unit(DemoUnits.KHON_KAEN_CENTER, ServiceUnitType.EARLY_CHILDHOOD_CENTER,
                 "ศูนย์พัฒนาเด็กเล็กเทศบาลนครขอนแก่น (สาธิต)", "Khon Kaen Municipal Child Development Center (demo)",
                 "DLA", "400101", 16.4419, 102.8360, null, null);

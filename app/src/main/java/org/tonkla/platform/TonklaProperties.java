@@ -8,15 +8,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param dataDir where the embedded PostgreSQL and stored files live
  * @param db an external PostgreSQL; when {@code url} is blank Tonkla embeds one
- * @param demo whether demo data is loaded on first start
+ * @param demo whether demo data is loaded on first start: {@code true}, {@code false} or {@code auto}
+ *     (see {@link DemoSwitch})
+ * @param publicUrl the address people and clients use to reach Tonkla (e.g. {@code https://tonkla.example.go.th}):
+ *     the token issuer, the start-up message, and whether cookies are {@code Secure} and HSTS is sent
  */
 @ConfigurationProperties("tonkla")
-public record TonklaProperties(Path dataDir, Db db, Demo demo) {
+public record TonklaProperties(Path dataDir, Db db, Demo demo, String publicUrl) {
 
     public TonklaProperties {
         if (dataDir == null) dataDir = Path.of("data");
         if (db == null) db = new Db(null, null, null, 5433, false);
-        if (demo == null) demo = new Demo(true);
+        if (demo == null) demo = new Demo("auto");
+        if (publicUrl == null || publicUrl.isBlank()) publicUrl = "http://localhost:8080";
+        publicUrl = publicUrl.trim().replaceAll("/+$", "");
+    }
+
+    /** Whether Tonkla is reached over HTTPS (directly or through a proxy that terminates TLS). */
+    public boolean https() {
+        return publicUrl.regionMatches(true, 0, "https:", 0, 6);
     }
 
     /**
@@ -30,5 +40,6 @@ public record TonklaProperties(Path dataDir, Db db, Demo demo) {
         }
     }
 
-    public record Demo(boolean enabled) {}
+    /** @param enabled {@code true}, {@code false} or {@code auto}; {@link DemoSwitch} decides */
+    public record Demo(String enabled) {}
 }

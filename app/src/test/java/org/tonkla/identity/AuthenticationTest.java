@@ -14,7 +14,7 @@ import org.tonkla.IntegrationTest;
 import org.tonkla.WebClientSession;
 import org.tonkla.demo.DemoUnits;
 
-/** Form login with throttling, the client-credentials token flow, CSRF and the admin boundary. */
+/** Form login with its progressive delay, the client-credentials token flow, CSRF and the admin boundary. */
 class AuthenticationTest extends IntegrationTest {
 
     private final JdbcClient jdbc;
@@ -38,16 +38,102 @@ class AuthenticationTest extends IntegrationTest {
     }
 
     @Test
-    void repeatedFailuresLockTheAccountEvenForTheRightPassword() {
+    void wrongAttemptsDelayTheAccountButTheRightPasswordWorksOnceTheDelayHasPassed() {
         jdbc.sql("INSERT INTO app_user (id, username, password_hash, display_name, role, scope_level) "
-                + "SELECT gen_random_uuid(), 'locktest', password_hash, 'Lock test', 'CAREGIVER', 'COUNTRY' "
+                + "SELECT gen_random_uuid(), 'delaytest', password_hash, 'Delay test', 'CAREGIVER', 'COUNTRY' "
                 + "FROM app_user WHERE username = 'admin' ON CONFLICT DO NOTHING").update();
-        var s = session();
-        for (int i = 0; i < 5; i++) {
-            assertThat(s.login("locktest", "wrong-password")).isEqualTo("/login?error");
+        try {
+            var attacker = session();
+            // The first failures are answered normally: a few typos cost nothing.
+            for (int i = 0; i < 5; i++) {
+                assertThat(attacker.login("delaytest", "wrong-password")).isEqualTo("/login?error");
+            }
+            // The attacker carried on (from elsewhere); its next failure delays the account by 2^4 s.
+            jdbc.sql("UPDATE login_delay SET failures = failures + 3, next_allowed = NULL WHERE subject = 'user:delaytest'")
+                    .update();
+            assertThat(attacker.login("delaytest", "wrong-again")).isEqualTo("/login?error");
+            // While delayed even the right password is not checked: "try again in X s".
+            var victim = session();
+            String delayed = victim.login("delaytest", "tonkla-demo");
+            assertThat(delayed).matches("/login\\?delayed=(1[0-6]|[1-9])");
+            assertThat(victim.get(delayed, "text/html").body()).contains("กรุณาลองใหม่อีกครั้งใน");
+            // Once the delay has passed, the right password works and the failures are forgotten.
+            jdbc.sql("UPDATE login_delay SET next_allowed = now() - interval '1 second' WHERE subject = 'user:delaytest'")
+                    .update();
+            assertThat(victim.login("delaytest", "tonkla-demo")).isEqualTo("/");
+            assertThat(jdbc.sql("SELECT count(*) FROM login_delay WHERE subject = 'user:delaytest'").query(Long.class)
+                    .single()).isZero();
+        } finally {
+            forgetFailures();
         }
-        assertThat(s.login("locktest", "tonkla-demo")).isEqualTo("/login?locked");
-        assertThat(s.get("/login?locked", "text/html").body()).contains("ถูกระงับชั่วคราว");
+    }
+
+    @Test
+    void anAddressWithManyFailuresIsDelayedWhateverTheAccount() {
+        try {
+            for (String address : new String[] {"127.0.0.1", "0:0:0:0:0:0:0:1"}) {
+                jdbc.sql("INSERT INTO login_delay (subject, failures, last_failure, next_allowed) "
+                        + "VALUES (?, 60, now(), now() + interval '5 minutes') ON CONFLICT (subject) DO UPDATE "
+                        + "SET next_allowed = now() + interval '5 minutes'").param("addr:" + address).update();
+            }
+            assertThat(session().login("officer.chiangmai", "tonkla-demo")).startsWith("/login?delayed=");
+        } finally {
+            forgetFailures();
+        }
+        assertThat(session().login("officer.chiangmai", "tonkla-demo")).isEqualTo("/");
+    }
+
+    @Test
+    void anUnknownUsernameIsAnsweredExactlyLikeAWrongPassword() {
+        var unknown = session();
+        var wrong = session();
+        try {
+            String toUnknown = unknown.login("nobody.at.all", "some-password");
+            String toWrong = wrong.login("officer.chiangmai", "some-password");
+            assertThat(toUnknown).isEqualTo(toWrong).isEqualTo("/login?error");
+            String unknownPage = unknown.get(toUnknown, "text/html").body().replaceAll("(value|content)=\"[^\"]+\"", "");
+            String wrongPage = wrong.get(toWrong, "text/html").body().replaceAll("(value|content)=\"[^\"]+\"", "");
+            assertThat(unknownPage).isEqualTo(wrongPage).contains("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง");
+        } finally {
+            forgetFailures();
+            jdbc.sql("DELETE FROM login_delay WHERE subject IN ('user:nobody.at.all', 'user:officer.chiangmai')").update();
+        }
+    }
+
+    @Test
+    void theTokenEndpointDelaysAClientAfterWrongSecrets() {
+        var s = session();
+        try {
+            for (int i = 0; i < 5; i++) {
+                assertThat(token(s, "demo-client", "not-the-secret").statusCode()).isEqualTo(401);
+            }
+            jdbc.sql("UPDATE login_delay SET failures = failures + 3, next_allowed = NULL WHERE subject = 'client:demo-client'")
+                    .update();
+            assertThat(token(s, "demo-client", "still-not-the-secret").statusCode()).isEqualTo(401);
+            var delayed = token(s, "demo-client", "tonkla-demo-secret");
+            assertThat(delayed.statusCode()).isEqualTo(429);
+            assertThat(delayed.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(delayed.headers().firstValue("Retry-After")).isPresent();
+            jdbc.sql("UPDATE login_delay SET next_allowed = now() - interval '1 second' WHERE subject = 'client:demo-client'")
+                    .update();
+            assertThat(token(s, "demo-client", "tonkla-demo-secret").statusCode()).isEqualTo(200);
+        } finally {
+            forgetFailures();
+            jdbc.sql("DELETE FROM login_delay WHERE subject = 'client:demo-client'").update();
+        }
+    }
+
+    private java.net.http.HttpResponse<String> token(WebClientSession s, String client, String secret) {
+        String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return s.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+    }
+
+    /** Every test logs in from this machine: its address must not stay delayed for the tests after it. */
+    private void forgetFailures() {
+        jdbc.sql("DELETE FROM login_delay WHERE subject LIKE 'addr:%'").update();
     }
 
     @Test

@@ -13,7 +13,8 @@ import org.tonkla.WebClientSession;
 
 /**
  * Two Tonkla nodes on one database serve the same signed-in user: the session lives in
- * PostgreSQL, not in either JVM. The second node is a second application context on its own port.
+ * PostgreSQL, not in either JVM. The second node is a second application context on its own port,
+ * started like a fresh clone on a server: bound to every interface, {@code TONKLA_DEMO} unset.
  */
 class TwoNodesTest extends IntegrationTest {
 
@@ -24,8 +25,11 @@ class TwoNodesTest extends IntegrationTest {
 
         // Command-line arguments, not builder properties: those rank below application.yml's port.
         try (var second = new SpringApplicationBuilder(TonklaApplication.class)
-                .run("--server.port=0", "--tonkla.db.ephemeral=true", "--tonkla.data-dir=target/test-data",
-                        "--tonkla.demo.enabled=false")) {
+                .run("--server.port=0", "--server.address=0.0.0.0", "--tonkla.db.ephemeral=true",
+                        "--tonkla.data-dir=target/test-data")) {
+            // Not on loopback and not asked for: the demo loader (published passwords) is not even a bean.
+            assertThat(DemoSwitch.enabled(second.getEnvironment())).isFalse();
+            assertThat(second.containsBean("demoData")).isFalse();
             int port2 = ((WebServerApplicationContext) second).getWebServer().getPort();
             var onSecond = new WebClientSession("http://localhost:" + port2);
             for (HttpCookie cookie : first.cookies().getCookieStore().get(URI.create("http://localhost:" + port))) {

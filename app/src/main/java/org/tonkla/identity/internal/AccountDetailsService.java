@@ -3,24 +3,23 @@ package org.tonkla.identity.internal;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Component;
 
-/** Loads accounts for form login; a throttled account comes back locked. */
-@Component
-class AccountDetailsService implements UserDetailsService {
+/**
+ * Loads accounts for form login. Not a bean: only {@link ThrottledLogin} may check passwords, so that
+ * no authentication manager can do it around the delay.
+ */
+final class AccountDetailsService implements UserDetailsService {
 
     private final UserAccounts accounts;
-    private final LoginThrottle throttle;
 
-    AccountDetailsService(UserAccounts accounts, LoginThrottle throttle) {
+    AccountDetailsService(UserAccounts accounts) {
         this.accounts = accounts;
-        this.throttle = throttle;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
         var account = accounts.byUsername(username.trim().toLowerCase())
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
-        return new TonklaPrincipal(account, throttle.isLocked(account.username()));
+        return new TonklaPrincipal(account);
     }
 }

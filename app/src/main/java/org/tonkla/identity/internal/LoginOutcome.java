@@ -1,24 +1,33 @@
 package org.tonkla.identity.internal;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.util.Locale;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 import org.tonkla.identity.Users;
 import org.tonkla.platform.AuditTrail;
 import org.tonkla.platform.ThaiDates;
 
-/** After login: the user's own language comes back on this device, and the login is audited. */
+/**
+ * After login: the user's own language comes back on this device, the login is audited, and the
+ * browser goes back to the page that asked for the login. Every redirect is a relative path: the
+ * saved page is kept in a cookie (no session before login) and only its path is used, so neither
+ * a forged {@code Host} header nor a crafted URL can send the user elsewhere.
+ */
 @Component
-class LoginOutcome extends SavedRequestAwareAuthenticationSuccessHandler implements AuthenticationFailureHandler {
+class LoginOutcome implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+    /** Where the page that needed a login is remembered: a cookie, so anonymous requests make no session. */
+    static final RequestCache SAVED_PAGE = new CookieRequestCache();
 
     private final AuditTrail audit;
     // Injected, not looked up on the request: login is handled by a filter, before the DispatcherServlet.
@@ -27,22 +36,40 @@ class LoginOutcome extends SavedRequestAwareAuthenticationSuccessHandler impleme
     LoginOutcome(AuditTrail audit, LocaleResolver localeResolver) {
         this.audit = audit;
         this.localeResolver = localeResolver;
-        setDefaultTargetUrl("/");
     }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
-            throws ServletException, IOException {
+            throws IOException {
         Users.from(auth).ifPresent(user -> {
             localeResolver.setLocale(request, response, "en".equals(user.language()) ? Locale.ENGLISH : ThaiDates.THAI);
             audit.recordAs(user.username(), "LOGIN", "user", user.id().toString(), null);
         });
-        super.onAuthenticationSuccess(request, response, auth);
+        String target = request.getContextPath() + "/";
+        var saved = SAVED_PAGE.getRequest(request, response);
+        if (saved != null) {
+            target = localPath(saved.getRedirectUrl(), target);
+            SAVED_PAGE.removeRequest(request, response);
+        }
+        response.sendRedirect(target);
     }
 
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException e) throws IOException {
-        response.sendRedirect(request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"));
+        String query = e instanceof LoginDelayed delayed ? "?delayed=" + delayed.seconds() : "?error";
+        response.sendRedirect(request.getContextPath() + "/login" + query);
+    }
+
+    /** The path and query of a URL, or {@code fallback} when it has none or would leave the site ({@code //host}). */
+    static String localPath(String url, String fallback) {
+        try {
+            var uri = URI.create(url);
+            String path = uri.getRawPath();
+            if (path == null || !path.startsWith("/") || path.startsWith("//")) return fallback;
+            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
     }
 }

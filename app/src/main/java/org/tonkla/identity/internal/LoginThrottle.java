@@ -4,17 +4,18 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 import org.tonkla.platform.AuditTrail;
 
 /**
- * After {@code tonkla.login.max-failures} wrong passwords within the lock period an account is
- * locked for that period. Counted in PostgreSQL so every node sees the same count.
+ * A progressive delay per account, per API client and per client address, kept in PostgreSQL
+ * ({@code login_delay}) so every node sees it. A delayed subject is answered "try again in X s"
+ * without its password being checked; once the delay has passed, the right password works, so
+ * wrong attempts by someone else can slow an account's owner down but never lock them out.
  */
 @Component
 class LoginThrottle {
@@ -22,50 +23,80 @@ class LoginThrottle {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditTrail audit;
-    private final int maxFailures;
-    private final Duration lockPeriod;
+    private final LoginLimits limits;
 
-    LoginThrottle(JdbcClient jdbc, Clock clock, AuditTrail audit,
-            @Value("${tonkla.login.max-failures:5}") int maxFailures,
-            @Value("${tonkla.login.lock-period:PT15M}") Duration lockPeriod) {
+    LoginThrottle(JdbcClient jdbc, Clock clock, AuditTrail audit, LoginLimits limits) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
-        this.maxFailures = maxFailures;
-        this.lockPeriod = lockPeriod;
+        this.limits = limits;
     }
 
-    boolean isLocked(String username) {
+    static String account(String username) {
+        return "user:" + clip(username == null ? "" : username.trim().toLowerCase(Locale.ROOT));
+    }
+
+    static String address(String remoteAddress) {
+        return "addr:" + clip(remoteAddress == null ? "unknown" : remoteAddress);
+    }
+
+    static String client(String clientId) {
+        return "client:" + clip(clientId == null ? "" : clientId);
+    }
+
+    /** How long the longest-delayed of these subjects must still wait; zero when none is delayed. */
+    Duration waitFor(List<String> subjects) {
         Instant now = Instant.now(clock);
-        return jdbc.sql("SELECT locked_until FROM login_throttle WHERE username = ?").param(username)
+        return jdbc.sql("SELECT max(next_allowed) FROM login_delay WHERE subject IN (:s)").param("s", subjects)
                 .query(Timestamp.class).optional()
-                .map(t -> t.toInstant().isAfter(now)).orElse(false);
+                .map(t -> Duration.between(now, t.toInstant()))
+                .filter(d -> !d.isNegative() && !d.isZero())
+                .orElse(Duration.ZERO);
     }
 
-    @EventListener
-    void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        String username = event.getAuthentication().getName();
-        if (username == null || username.isBlank() || username.length() > 100) return;
-        Instant now = Instant.now(clock);
-        Timestamp windowStart = Timestamp.from(now.minus(lockPeriod));
-        int failures = jdbc.sql("""
-                INSERT INTO login_throttle (username, failures, last_failure) VALUES (:u, 1, :now)
-                ON CONFLICT (username) DO UPDATE SET
-                  failures = CASE WHEN login_throttle.last_failure < :windowStart THEN 1
-                                  ELSE login_throttle.failures + 1 END,
-                  last_failure = :now
-                RETURNING failures""")
-                .param("u", username).param("now", Timestamp.from(now)).param("windowStart", windowStart)
-                .query(Integer.class).single();
-        if (failures >= maxFailures) {
-            jdbc.sql("UPDATE login_throttle SET locked_until = ?, failures = 0 WHERE username = ?")
-                    .params(Timestamp.from(now.plus(lockPeriod)), username).update();
-            audit.recordAs(username, "LOCKED", "user", username, failures + " failed logins");
+    /** Counts a failure of an account or API client. */
+    void accountFailed(String subject) {
+        Duration delay = failed(subject, limits.accountFailures(), limits.accountMaxDelay());
+        // Once, when the delays begin: an attack must not also flood the audit trail.
+        if (delay.equals(limits.firstDelay())) {
+            audit.recordAs(subject, "LOGIN_DELAYED", "login", subject, limits.accountFailures() + " failures");
         }
     }
 
-    @EventListener
-    void onSuccess(AuthenticationSuccessEvent event) {
-        jdbc.sql("DELETE FROM login_throttle WHERE username = ?").param(event.getAuthentication().getName()).update();
+    /** Counts a failure from a client address. */
+    void addressFailed(String subject) {
+        failed(subject, limits.addressFailures(), limits.addressMaxDelay());
+    }
+
+    /** The right password (or secret) was given: the account's failures are forgotten, its address's are not. */
+    void succeeded(String subject) {
+        jdbc.sql("DELETE FROM login_delay WHERE subject = ?").param(subject).update();
+    }
+
+    private Duration failed(String subject, int free, Duration max) {
+        Instant now = Instant.now(clock);
+        Timestamp forgetBefore = Timestamp.from(now.minus(limits.forgetAfter()));
+        int failures = jdbc.sql("""
+                INSERT INTO login_delay (subject, failures, last_failure) VALUES (:s, 1, :now)
+                ON CONFLICT (subject) DO UPDATE SET
+                  failures = CASE WHEN login_delay.last_failure < :forgetBefore THEN 1 ELSE login_delay.failures + 1 END,
+                  last_failure = :now
+                RETURNING failures""")
+                .param("s", subject).param("now", Timestamp.from(now)).param("forgetBefore", forgetBefore)
+                .query(Integer.class).single();
+        Duration delay = limits.delayAfter(failures, free, max);
+        if (!delay.isZero()) {
+            jdbc.sql("UPDATE login_delay SET next_allowed = ? WHERE subject = ?")
+                    .params(Timestamp.from(now.plus(delay)), subject).update();
+        }
+        // Random usernames must not fill the table: now and then, drop what is forgotten anyway.
+        if (ThreadLocalRandom.current().nextInt(100) == 0) {
+            jdbc.sql("DELETE FROM login_delay WHERE last_failure < ?").param(forgetBefore).update();
+        }
+        return delay;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 150 ? s.substring(0, 150) : s;
     }
 }

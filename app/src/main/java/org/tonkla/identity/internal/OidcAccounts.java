@@ -9,7 +9,8 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 import org.tonkla.identity.CurrentUser;
-import org.tonkla.identity.Users;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 
 /**
  * OIDC login (e.g. a national identity provider): the provider proves who the person is, Tonkla's
@@ -40,7 +41,7 @@ class OidcAccounts extends OidcUserService {
     }
 
     /** An OIDC user that also carries the Tonkla account. */
-    static final class TonklaOidcUser extends DefaultOidcUser implements Users.HasCurrentUser {
+    static final class TonklaOidcUser extends DefaultOidcUser implements FreshRights.Renewable {
         private final CurrentUser user;
 
         TonklaOidcUser(OidcUser oidc, CurrentUser user) {
@@ -51,6 +52,16 @@ class OidcAccounts extends OidcUserService {
         @Override
         public CurrentUser currentUser() {
             return user;
+        }
+
+        @Override
+        public Authentication renewed(Authentication old, CurrentUser now) {
+            var renewed = new TonklaOidcUser(this, now);
+            String registration = old instanceof OAuth2AuthenticationToken token ? token.getAuthorizedClientRegistrationId()
+                    : "national";
+            var auth = new OAuth2AuthenticationToken(renewed, renewed.getAuthorities(), registration);
+            auth.setDetails(old.getDetails());
+            return auth;
         }
 
         @Override

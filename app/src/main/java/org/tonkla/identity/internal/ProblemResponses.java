@@ -30,6 +30,14 @@ final class ProblemResponses {
                 "This resource is outside your scope or role.");
     }
 
+    /** 429 with {@code Retry-After}: an API client or address that failed too often must wait. */
+    static void tooManyRequests(HttpServletRequest request, HttpServletResponse response, long seconds)
+            throws IOException {
+        response.setHeader("Retry-After", Long.toString(seconds));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+                "Too many failed attempts: try again in " + seconds + " s.");
+    }
+
     private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
             String detail) throws IOException {
         response.setStatus(status.value());

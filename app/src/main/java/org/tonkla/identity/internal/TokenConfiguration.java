@@ -47,9 +47,10 @@ class TokenConfiguration {
         return new JdbcOAuth2AuthorizationService(jdbc, clients);
     }
 
+    /** The issuer is the configured public URL: taken from the request, it would echo the {@code Host} header into tokens. */
     @Bean
-    AuthorizationServerSettings authorizationServerSettings() {
-        return AuthorizationServerSettings.builder().build();
+    AuthorizationServerSettings authorizationServerSettings(org.tonkla.platform.TonklaProperties tonkla) {
+        return AuthorizationServerSettings.builder().issuer(tonkla.publicUrl()).build();
     }
 
     @Bean

@@ -29,8 +29,14 @@ class TokenUsers implements Converter<Jwt, AbstractAuthenticationToken> {
         if (account == null) {
             throw new OAuth2AuthenticationException(new OAuth2Error("invalid_token", "Token has no active Tonkla user", null));
         }
-        var principal = new TonklaPrincipal(account, false);
-        principal.eraseCredentials();
-        return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+        var principal = new TonklaPrincipal(account.toCurrentUser());
+        return new TokenAuthentication(principal);
+    }
+
+    /** A token's user, read from the database for this very request: {@link FreshRights} need not read it again. */
+    static final class TokenAuthentication extends UsernamePasswordAuthenticationToken {
+        TokenAuthentication(TonklaPrincipal principal) {
+            super(principal, null, principal.getAuthorities());
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.tonkla.identity.internal;
 
 import java.util.Collection;
 import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -10,18 +12,23 @@ import org.tonkla.identity.CurrentUser;
 import org.tonkla.identity.Users;
 
 /** The principal of a form login or an API token; serializable because sessions live in PostgreSQL. */
-final class TonklaPrincipal implements UserDetails, CredentialsContainer, Users.HasCurrentUser {
+final class TonklaPrincipal implements UserDetails, CredentialsContainer, FreshRights.Renewable {
 
     private final CurrentUser user;
     private String passwordHash;
     private final boolean enabled;
-    private final boolean locked;
 
-    TonklaPrincipal(UserAccount account, boolean locked) {
+    TonklaPrincipal(UserAccount account) {
         this.user = account.toCurrentUser();
         this.passwordHash = account.passwordHash();
         this.enabled = account.enabled();
-        this.locked = locked;
+    }
+
+    /** A principal for an account already known to be enabled, without its password. */
+    TonklaPrincipal(CurrentUser user) {
+        this.user = user;
+        this.passwordHash = null;
+        this.enabled = true;
     }
 
     static List<GrantedAuthority> authorities(CurrentUser user) {
@@ -31,6 +38,14 @@ final class TonklaPrincipal implements UserDetails, CredentialsContainer, Users.
     @Override
     public CurrentUser currentUser() {
         return user;
+    }
+
+    @Override
+    public Authentication renewed(Authentication old, CurrentUser now) {
+        var principal = new TonklaPrincipal(now);
+        var auth = UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+        auth.setDetails(old.getDetails());
+        return auth;
     }
 
     @Override
@@ -51,11 +66,6 @@ final class TonklaPrincipal implements UserDetails, CredentialsContainer, Users.
     @Override
     public boolean isEnabled() {
         return enabled;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 
     @Override

@@ -5,8 +5,12 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The Thai-first login page; it shows the OIDC button only when a provider is configured. */
+/**
+ * The Thai-first login page; it shows the OIDC button only when a provider is configured, and "try
+ * again in X s" while an account or address is delayed after failed attempts.
+ */
 @Controller
 class LoginPage {
 
@@ -17,8 +21,9 @@ class LoginPage {
     }
 
     @GetMapping("/login")
-    String login(Model model) {
+    String login(@RequestParam(required = false) String delayed, Model model) {
         model.addAttribute("oidcEnabled", oidc.getIfAvailable() != null);
+        if (delayed != null && delayed.matches("\\d{1,6}")) model.addAttribute("delaySeconds", Long.parseLong(delayed));
         return "identity/login";
     }
 }
