@@ -330,11 +330,12 @@ final class AuthorizationMatrix {
                     .header("Accept", path.matches("/(api|actuator|v3)/.*") ? "application/json" : "text/html");
             HttpRequest.BodyPublisher publisher = row.multipart != null ? HttpRequest.BodyPublishers.ofByteArray(row.multipart)
                     : body != null ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody();
-            if (!row.method.equals("GET")) {
+            String method = row.method.equals("ANY") ? "GET" : row.method; // a route for every method is tried with GET
+            if (!method.equals("GET")) {
                 if (client.csrf() != null) builder.header("X-CSRF-TOKEN", client.csrf());
                 if (row.contentType != null) builder.header("Content-Type", row.contentType);
             }
-            builder.method(row.method, publisher);
+            builder.method(method, publisher);
             return client.web().send(builder.build());
         }
 

@@ -134,6 +134,8 @@ class AssessmentPages {
             RedirectAttributes redirect) {
         CurrentUser user = users.require();
         AssessmentSheet sheet = assessments.sheet(id, user);
+        // Refused before the form is judged: a reader of the sheet gets 403, not a message about its input.
+        if (!assessments.mayEdit(user, sheet.unitId())) throw new Refused("Only the center's staff edit its assessment");
         String back = "redirect:/assessment/centers/" + sheet.unitId() + "/" + sheet.yearBe();
         Map<String, RatingInput> ratings = new HashMap<>();
         Map<String, PlanInput> plans = new HashMap<>();
@@ -197,6 +199,7 @@ class AssessmentPages {
     String review(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         CurrentUser user = users.require();
         AssessmentSheet sheet = assessments.sheet(id, user);
+        if (!assessments.mayReview(user, sheet.unitId())) throw new Refused("Only a reviewing officer reviews");
         try {
             Map<String, ReviewInput> marks = new HashMap<>();
             for (CatalogueItem item : sheet.applicableItems()) {
