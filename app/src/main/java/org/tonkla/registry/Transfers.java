@@ -127,7 +127,8 @@ public class Transfers {
                     return new Arrival(new Transfer(rs.getObject("transfer_id", UUID.class), child.id(),
                             rs.getObject("from_unit_id", UUID.class), rs.getObject("to_unit_id", UUID.class),
                             rs.getDate("transferred_on").toLocalDate(),
-                            handover == null || handover.isEmpty() ? List.of() : List.of(handover.split("\n")),
+                            // null while the record book is still writing it (it does so after the move commits)
+                            handover == null ? null : handover.isEmpty() ? List.of() : List.of(handover.split("\n")),
                             rs.getString("note")), child);
                 })
                 .list();
