@@ -13,7 +13,11 @@ import org.springframework.stereotype.Component;
 import org.tonkla.directory.Directory;
 import org.tonkla.directory.ServiceUnit;
 import org.tonkla.directory.ServiceUnitType;
+import org.tonkla.consent.AgreementAdmin;
+import org.tonkla.consent.DataCategory;
+import org.tonkla.consent.Purpose;
 import org.tonkla.identity.Accounts;
+import org.tonkla.identity.CurrentUser;
 import org.tonkla.identity.OrgUnit;
 import org.tonkla.identity.Role;
 import org.tonkla.identity.Scope;
@@ -50,17 +54,23 @@ class DemoData implements ApplicationRunner {
                     new Scope("DLA", OrgUnit.serviceUnit(DemoUnits.KHON_KAEN_CENTER))),
             new DemoLogin("school.kk", "ครูอนุบาล ขอนแก่น (สาธิต)", Role.CAREGIVER,
                     new Scope("OBEC", OrgUnit.serviceUnit(DemoUnits.KHON_KAEN_KINDERGARTEN))),
-            new DemoLogin("guardian.kk", "สมหญิง ใจดี (ผู้ปกครอง สาธิต)", Role.GUARDIAN, new Scope(null, OrgUnit.country())));
+            new DemoLogin("guardian.kk", "สมหญิง ใจดี (ผู้ปกครอง สาธิต)", Role.GUARDIAN, new Scope(null, OrgUnit.country())),
+            // A social worker of an agency that has signed no agreement with the units holding the children:
+            // in scope of all of Khon Kaen, yet refused every child's record (README, agreements).
+            new DemoLogin("social.kk", "นักสังคมสงเคราะห์ จังหวัดขอนแก่น (สาธิต)", Role.SOCIAL_WORKER,
+                    new Scope("OPS-MSDHS", OrgUnit.area("40"))));
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private final Directory directory;
     private final Accounts accounts;
     private final DemoChildren demoChildren;
     private final SyntheticChildren population;
+    private final AgreementAdmin agreements;
     private final int children;
 
     DemoData(Directory directory, Accounts accounts, DemoChildren demoChildren, SyntheticChildren population,
-            @Value("${tonkla.demo.children:2000}") int children) {
+            AgreementAdmin agreements, @Value("${tonkla.demo.children:2000}") int children) {
+        this.agreements = agreements;
         this.directory = directory;
         this.accounts = accounts;
         this.demoChildren = demoChildren;
@@ -90,16 +100,36 @@ class DemoData implements ApplicationRunner {
                 "ศูนย์พัฒนาเด็กเล็กเทศบาลนครเชียงใหม่ (สาธิต)", "Chiang Mai Municipal Child Development Center (demo)",
                 "DLA", "500101", 18.7900, 98.9850, null, null);
         UUID guardian = null;
+        CurrentUser admin = null;
         for (DemoLogin login : LOGINS) {
             UUID id = accounts.create(new Accounts.AccountForm(login.username(), login.displayName(), login.role(),
                     login.scope(), PASSWORD, true), true);
             if (login.role() == Role.GUARDIAN) guardian = id;
+            if (login.role() == Role.ADMINISTRATOR) {
+                admin = new CurrentUser(id, login.username(), login.displayName(), login.role(), login.scope(), "th");
+            }
         }
+        agreement(admin);
         accounts.createApiClient(API_CLIENT, API_SECRET, "officer.khonkaen");
         demoChildren.load(guardian);
         // A small version of the Khon Kaen pilot; ./tonkla generate --pilot loads the full one.
         if (children > 0) population.generate(children, 2569);
         log.info("Loaded demo units, accounts and children");
+    }
+
+    /**
+     * The demo's MOU: the coordinating agency (DCY), local government (DLA), public health (MOPH) and basic
+     * education (OBEC) share every category for care, referral, monitoring and protection, country-wide. The
+     * social development office (OPS-MSDHS) has signed nothing, so social.kk reads no child.
+     */
+    private void agreement(CurrentUser admin) {
+        UUID id = agreements.draft(new AgreementAdmin.Draft("MOU-ECD-DEMO", "ข้อตกลงแลกเปลี่ยนข้อมูลเด็กปฐมวัย (สาธิต)",
+                "Early-childhood data-sharing agreement (demo)",
+                "บันทึกข้อตกลงความร่วมมือระบบสารสนเทศเด็กปฐมวัย พ.ศ. 2566; พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562 มาตรา 24 (ภารกิจของรัฐ)",
+                AgreementAdmin.Level.NAMED, null, java.time.LocalDate.of(2023, 1, 1), null,
+                java.util.Set.of("DCY", "DLA", "MOPH", "OBEC"), java.util.EnumSet.allOf(DataCategory.class),
+                java.util.EnumSet.of(Purpose.CARE, Purpose.REFERRAL, Purpose.MONITORING, Purpose.PROTECTION)), admin);
+        agreements.changeStatus(id, 0, AgreementAdmin.Status.ACTIVE, admin);
     }
 
     private void unit(UUID id, ServiceUnitType type, String nameTh, String nameEn, String agency, String subdistrict,

@@ -36,4 +36,17 @@ public record BookView(ChildFile file, List<Measurement> measurements, List<Scre
     public List<Enrolment> enrolments() {
         return file.enrolments();
     }
+
+    /** Categories this user may not see of the child (no agreement for the purpose), empty for most users. */
+    public java.util.Set<org.tonkla.consent.DataCategory> withheld() {
+        var all = java.util.EnumSet.allOf(org.tonkla.consent.DataCategory.class);
+        all.removeAll(file.release().permitted());
+        all.remove(org.tonkla.consent.DataCategory.CENTER_ASSESSMENT);
+        return all;
+    }
+
+    /** Why some categories are withheld (the missing agreement), or null. */
+    public String withheldBecause() {
+        return withheld().isEmpty() ? null : file.release().missing();
+    }
 }

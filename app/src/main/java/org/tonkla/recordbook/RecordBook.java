@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tonkla.consent.AccessLog;
+import org.tonkla.consent.DataCategory;
 import org.tonkla.core.development.DspmSchedule;
 import org.tonkla.core.development.DspmScreening;
 import org.tonkla.core.development.ScreeningDue;
@@ -54,15 +55,39 @@ public class RecordBook {
      */
     @Transactional
     public BookView view(ChildId childId, CurrentUser user, String purpose) {
-        var file = access.open(childId, user, purpose);
+        return book(access.open(childId, user, purpose), user);
+    }
+
+    /**
+     * The record book opened in an emergency, outside scope and agreements ({@link ChildAccess#breakGlass}):
+     * the reason goes to the user's supervisors for review and the read is marked in the family's log.
+     */
+    @Transactional
+    public BookView viewInEmergency(ChildId childId, CurrentUser user, String reason) {
+        return book(access.breakGlass(childId, user, reason), user);
+    }
+
+    private BookView book(org.tonkla.registry.ChildFile file, CurrentUser user) {
         var child = file.child();
+        var childId = child.id();
         LocalDate today = LocalDate.now(clock);
-        Entries e = entries(childId);
+        Entries e = entries(childId).shownIn(file);
         var vaccines = SCHEDULE.statusOf(child.dateOfBirth(), today, e.givenDoses());
         var next = DspmSchedule.NATIONAL.nextDue(child.dateOfBirth(), today, e.history());
         return new BookView(file, e.measurements(), e.screenings(), e.immunizations(), vaccines, e.notes(),
-                needs(e.measurements(), e.screenings(), vaccines, next, today), next,
+                needs(e.measurements(), e.screenings(), vaccines, next, today).stream()
+                        .filter(n -> shown(file, n)).toList(),
+                file.shows(DataCategory.DEVELOPMENT) ? next : Optional.empty(),
                 user.role() == Role.GUARDIAN ? accessLog.entriesFor(childId.value(), 200) : List.of());
+    }
+
+    /** A need is shown only with the category it comes from. */
+    private static boolean shown(org.tonkla.registry.ChildFile file, Need need) {
+        String key = need.key();
+        if (key.startsWith("growth.") || key.startsWith("need.growth")) return file.shows(DataCategory.GROWTH);
+        if (key.startsWith("need.dspm")) return file.shows(DataCategory.DEVELOPMENT);
+        if (key.startsWith("need.vaccine")) return file.shows(DataCategory.IMMUNIZATION);
+        return true;
     }
 
     /** Whether the user's role adds to record books at all (scope is checked per child). */
@@ -94,6 +119,14 @@ public class RecordBook {
 
         List<DspmScreening> history() {
             return screenings.stream().map(x -> DspmScreening.of(x.screenedOn(), x.domains())).toList();
+        }
+
+        /** Only the categories the file's release covers (the MOU's minimum necessary). */
+        Entries shownIn(org.tonkla.registry.ChildFile file) {
+            return new Entries(file.shows(DataCategory.GROWTH) ? measurements : List.of(),
+                    file.shows(DataCategory.DEVELOPMENT) ? screenings : List.of(),
+                    file.shows(DataCategory.IMMUNIZATION) ? immunizations : List.of(),
+                    file.shows(DataCategory.HEALTH_NOTES) ? notes : List.of());
         }
     }
 

@@ -11,6 +11,12 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tonkla.consent.AccessLog;
+import org.tonkla.consent.Agreements;
+import org.tonkla.consent.BreakGlass;
+import org.tonkla.consent.DataCategory;
+import org.tonkla.consent.Purpose;
+import org.tonkla.consent.Release;
+import org.tonkla.directory.Directory;
 import org.tonkla.core.thai.NationalId;
 import org.tonkla.identity.CurrentUser;
 import org.tonkla.identity.OrgUnit;
@@ -43,13 +49,20 @@ public class ChildAccess {
     private final AccessLog log;
     private final PersonalDataCipher cipher;
     private final Clock clock;
+    private final Directory directory;
+    private final Agreements agreements;
+    private final BreakGlass breakGlass;
 
-    ChildAccess(ChildFiles files, ScopeCheck scopes, AccessLog log, PersonalDataCipher cipher, Clock clock) {
+    ChildAccess(ChildFiles files, ScopeCheck scopes, AccessLog log, PersonalDataCipher cipher, Clock clock,
+            Directory directory, Agreements agreements, BreakGlass breakGlass) {
         this.files = files;
         this.scopes = scopes;
         this.log = log;
         this.cipher = cipher;
         this.clock = clock;
+        this.directory = directory;
+        this.agreements = agreements;
+        this.breakGlass = breakGlass;
     }
 
     /**
@@ -63,12 +76,36 @@ public class ChildAccess {
     public ChildFile open(ChildId id, CurrentUser user, String purpose) {
         FileRow row = files.load(id).orElseThrow(() -> new Refused("Child outside the user's scope"));
         if (!permits(user, row)) throw new Refused("Child outside the user's scope");
+        Release release = release(user, row, Purpose.of(purpose));
+        if (!release.allows(DataCategory.IDENTITY)) throw new Refused("agreement.refused", release.missing());
+        return file(row, user, release, purpose, null);
+    }
+
+    /**
+     * Opens a child's file in an emergency, outside scope and agreements: the reason is recorded for review
+     * by the user's supervisors ({@link BreakGlass}) and the read is marked in the family's access log.
+     * Only roles that work with children or officers may; never analysts, administrators or guardians.
+     *
+     * @throws org.tonkla.platform.InvalidInput naming {@code reason}
+     */
+    @Transactional
+    public ChildFile breakGlass(ChildId id, CurrentUser user, String reason) {
+        if (!user.role().readsChildRecords() || user.role() == Role.GUARDIAN) {
+            throw new Refused("This role may not open a child's record, even in an emergency");
+        }
+        FileRow row = files.load(id).orElseThrow(() -> new Refused("Child outside the user's scope"));
+        UUID review = breakGlass.record(id.value(), row.child().provinceCode(), reason, user);
+        return file(row, user, Release.all(), "emergency", "break-glass " + review + ": " + reason.strip());
+    }
+
+    private ChildFile file(FileRow row, CurrentUser user, Release release, String purpose, String note) {
         Optional<String> full = SEE_FULL_IDENTIFIER.contains(user.role()) && row.sealedNationalId() != null
                 ? Optional.of(new NationalId(cipher.decrypt(row.sealedNationalId())).formatted())
                 : Optional.empty();
-        log.record(user, id.value(), row.child().provinceCode(), AccessLog.Action.READ, purpose,
-                full.isPresent() ? "national ID shown" : null);
-        return new ChildFile(row.child(), row.guardians(), row.enrolments(), full);
+        String detail = note != null ? note : full.isPresent() ? "national ID shown" : null;
+        log.record(user, row.child().id().value(), row.child().provinceCode(), AccessLog.Action.READ, purpose, detail);
+        return new ChildFile(row.child(), release.allows(DataCategory.HOUSEHOLD) ? row.guardians() : List.of(),
+                row.enrolments(), full, release);
     }
 
     /**
@@ -88,9 +125,10 @@ public class ChildAccess {
         return result;
     }
 
-    /** Whether the user may see and (if the role records) add to this child's record. */
+    /** Whether the user may see and (if the role records) add to this child's record, for everyday care. */
     public boolean mayAccess(CurrentUser user, ChildId child) {
-        return files.load(child).map(row -> permits(user, row)).orElse(false);
+        return files.load(child).map(row -> permits(user, row)
+                && release(user, row, Purpose.CARE).allows(DataCategory.IDENTITY)).orElse(false);
     }
 
     /** Whether the user may write to this child's record. */
@@ -127,7 +165,25 @@ public class ChildAccess {
         if (!user.role().recordsChildren()) throw new Refused("This role reads children's records only");
         FileRow row = files.load(id).orElseThrow(() -> new Refused("Child outside the user's scope"));
         if (!permits(user, row)) throw new Refused("Child outside the user's scope");
+        Release release = release(user, row, Purpose.CARE);
+        if (!release.allows(DataCategory.IDENTITY)) throw new Refused("agreement.refused", release.missing());
         return row.child();
+    }
+
+    /**
+     * What the MOU lets this user see of the child for the purpose: everything for the child's guardian and
+     * for the agencies serving the child now; otherwise what the agreements of the user's agency release.
+     */
+    Release release(CurrentUser user, FileRow row, Purpose purpose) {
+        if (user.role() == Role.GUARDIAN) return Release.all();
+        LocalDate today = LocalDate.now(clock);
+        List<List<String>> holders = row.unitsOn(today).stream()
+                .map(unit -> directory.placementOf(OrgUnit.serviceUnit(unit)).map(p -> p.agencyLineage()).orElse(List.of()))
+                .toList();
+        String agency = user.scope().agencyCode();
+        List<String> userAgencies = agency == null ? List.of() : directory.agencyLineage(agency);
+        String area = row.homeSubdistrict() != null ? row.homeSubdistrict() : row.child().provinceCode();
+        return agreements.release(userAgencies, holders, area, row.child().id().value(), purpose, today);
     }
 
     /** The stored file, for the registry's own use cases that must decide on it (joins, transfers). */

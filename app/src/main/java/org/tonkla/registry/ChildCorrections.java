@@ -144,7 +144,7 @@ public class ChildCorrections {
     /** The photo of a child whose file the user opened, as a {@code data:} URI to embed in the page. */
     public Optional<String> photoDataUri(ChildFile file) {
         String sha = file.child().photoSha256();
-        if (sha == null) return Optional.empty();
+        if (sha == null || !file.shows(org.tonkla.consent.DataCategory.PHOTOS)) return Optional.empty();
         byte[] bytes = files.read(sha);
         boolean png = bytes.length > 1 && (bytes[0] & 0xff) == 0x89;
         return Optional.of("data:" + (png ? "image/png" : "image/jpeg") + ";base64," + Base64.getEncoder().encodeToString(bytes));

@@ -2,6 +2,8 @@ package org.tonkla.registry;
 
 import java.util.List;
 import java.util.Optional;
+import org.tonkla.consent.DataCategory;
+import org.tonkla.consent.Release;
 
 /**
  * A child's file as one user may see it: handed out only by {@link ChildAccess#open}, after the
@@ -16,12 +18,25 @@ public final class ChildFile {
     private final List<Guardian> guardians;
     private final List<Enrolment> enrolments;
     private final Optional<String> fullIdentifier;
+    private final Release release;
 
-    ChildFile(Child child, List<Guardian> guardians, List<Enrolment> enrolments, Optional<String> fullIdentifier) {
+    ChildFile(Child child, List<Guardian> guardians, List<Enrolment> enrolments, Optional<String> fullIdentifier,
+            Release release) {
         this.child = child;
         this.guardians = List.copyOf(guardians);
         this.enrolments = List.copyOf(enrolments);
         this.fullIdentifier = fullIdentifier;
+        this.release = release;
+    }
+
+    /** What this user may see of the child for the purpose it was opened with (the MOU's agreements). */
+    public Release release() {
+        return release;
+    }
+
+    /** Whether the file's release covers {@code category}. */
+    public boolean shows(DataCategory category) {
+        return release.allows(category);
     }
 
     public Child child() {

@@ -69,14 +69,32 @@ class RecordBookApi {
     @Operation(summary = "The child's record book",
             description = "Identity (national ID masked unless the role needs it), guardians, enrolments, growth with WHO "
                     + "z-scores, DSPM screenings, vaccine card, health notes, needs. The read is written to the access log.")
-    BookJson get(@PathVariable UUID id, @RequestParam(defaultValue = "api") String purpose) {
+    BookJson get(@PathVariable UUID id, @RequestParam(defaultValue = "api") String purpose,
+            @RequestParam(required = false) java.util.Set<org.tonkla.consent.DataCategory> categories) {
         if (!PURPOSES.contains(purpose)) throw new InvalidInput("purpose", "one of " + PURPOSES);
-        return BookJson.of(book.view(new ChildId(id), users.require(), purpose));
+        var view = book.view(new ChildId(id), users.require(), purpose);
+        // Asking for a category the agreements do not release is refused by name, not answered with a gap.
+        if (categories != null && categories.stream().anyMatch(view.withheld()::contains)) {
+            throw new org.tonkla.platform.Refused("agreement.refused", view.withheldBecause());
+        }
+        return BookJson.of(view);
+    }
+
+    /** Why the record must be opened although it is outside the caller's scope or agreements. */
+    record EmergencyRequest(String reason) {}
+
+    @PostMapping("/break-glass")
+    @Operation(summary = "Open the record in an emergency",
+            description = "Outside scope and agreements, with a reason of 10–500 characters. The read is marked in the "
+                    + "family's access log and waits on the review list of the caller's supervisors (GET /api/v1/break-glass).")
+    BookJson breakGlass(@PathVariable UUID id, @RequestBody EmergencyRequest r) {
+        return BookJson.of(book.viewInEmergency(new ChildId(id), users.require(), r == null ? null : r.reason()));
     }
 
     /** The purposes a client may declare: each is shown to the family in words (access.purpose.* in the bundles). */
     static final java.util.Set<String> PURPOSES = new java.util.TreeSet<>(
-            java.util.Set.of("api", "care", "growth", "screening", "immunization", "referral", "transfer"));
+            java.util.Set.of("api", "care", "growth", "screening", "immunization", "referral", "transfer", "monitoring",
+                    "planning", "research", "protection"));
 
     @PostMapping("/measurements")
     @Operation(summary = "Record a growth measurement", description = "Scored with the WHO standards on save. A value "
