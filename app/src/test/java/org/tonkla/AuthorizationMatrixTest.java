@@ -81,6 +81,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
     static final Binding WRITABLE_CHILD = new Binding(HC_CHILD, CM_CHILD);
     static final Binding ASSESSMENT = new Binding(KK_ASSESSMENT, CM_ASSESSMENT);
     static final Binding JOIN_REQUEST = new Binding(JOIN_HC_CHILD, JOIN_CM_CHILD);
+    /** The demo's agreement (administrators only: in and out of scope are the same). */
+    final Binding AGREEMENT = new Binding(this::demoAgreement, this::demoAgreement);
 
     /** Variables every row gets unless it binds them itself; {@code {id}} has no default on purpose. */
     static final Map<String, Binding> DEFAULTS = Map.of(
@@ -122,6 +124,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
     static final String WRITE_MALI =      "D    D    D   D   A     A    A    D    D";
     /** Writes to HC_CHILD: the health center's recorder only. */
     static final String WRITE_HC_CHILD =  "D    D    D   D   D     A    D    D    D";
+    /** Administrators and provincial officers: the reviewers of emergency openings. */
+    static final String SUPERVISORS =     "D    A    A   A   D     D    D    D    D";
+    /** Every role that reads children's records, in scope or not (an emergency opening). */
+    static final String REVIEWS_AND_RECORDS = "D  D    A   A   A     A    A    A    D";
 
     static final String FUTURE = "2999-01-01";
     static final String ALL_NORMAL = "{\"GM\":\"NORMAL\",\"FM\":\"NORMAL\",\"RL\":\"NORMAL\",\"EL\":\"NORMAL\",\"PS\":\"NORMAL\"}";
@@ -139,7 +145,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("GET /login", EVERYONE),
                 row("GET /actuator/health", EVERYONE).extra(),
                 row("GET /v3/api-docs", SIGNED_IN).extra(),
-                row("ANY /error", EVERYONE),
+                row("ANY /error", "N N N N N N N N N"), // asked for directly, there is no error to show
                 row("GET /admin/audit", ADMIN),
                 row("GET /admin/users", ADMIN),
                 row("GET /admin/users/new", ADMIN),
@@ -250,7 +256,33 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         .bind("id", Binding.same(NO_SUCH)).json("{\"approve\":false,\"revision\":99}"),
                 row("GET /units/{unitId}/join-requests", STAFF_OF_KK).out(NOBODY),
                 row("POST /units/{unitId}/join-requests/{id}", WRITE_HC_CHILD).out(NOBODY).bind("id", JOIN_REQUEST)
-                        .bind("unitId", new Binding(KK_HEALTH_CENTER, CM_CENTER)).form("approve=false&revision=99"));
+                        .bind("unitId", new Binding(KK_HEALTH_CENTER, CM_CENTER)).form("approve=false&revision=99"),
+                // Only the requesting unit's recorders read a request; nobody else learns it exists.
+                row("GET /api/v1/join-requests/{id} #unknown request", NOBODY).bind("id", Binding.same(NO_SUCH)),
+
+                // --- the MOU: agreements (administrators), consent (family and recorders), emergency openings
+                row("GET /admin/agreements", ADMIN),
+                row("POST /admin/agreements", ADMIN).form("code="),
+                row("GET /admin/agreements/{id}", ADMIN).bind("id", AGREEMENT),
+                row("GET /admin/agreements/{id}/print", ADMIN).bind("id", AGREEMENT),
+                row("POST /admin/agreements/{id}", ADMIN).bind("id", AGREEMENT).form("revision=999"),
+                row("POST /admin/agreements/{id}/status", ADMIN).bind("id", AGREEMENT).form("revision=999&status=ACTIVE"),
+                row("GET /api/v1/agreements", ADMIN),
+                row("POST /api/v1/agreements", ADMIN).json("{}"),
+                row("GET /api/v1/agreements/{id}", ADMIN).bind("id", AGREEMENT),
+                row("PUT /api/v1/agreements/{id}", ADMIN).bind("id", AGREEMENT).json("{}"),
+                row("POST /api/v1/agreements/{id}/status", ADMIN).bind("id", AGREEMENT).json("{}"),
+                row("GET /api/v1/children/{id}/consents", READ_MALI).out(READ_CM_CHILD).bind("id", CHILD),
+                row("POST /api/v1/children/{id}/consents", "D D D D A A A D A").out(NOBODY).bind("id", CHILD).json("{}"),
+                // An emergency opening: any role that reads children may (a too-short reason answers 400 here).
+                row("POST /api/v1/children/{id}/break-glass", REVIEWS_AND_RECORDS).out(REVIEWS_AND_RECORDS).bind("id", CHILD)
+                        .json("{\"reason\":\"x\"}"),
+                row("GET /api/v1/break-glass", SUPERVISORS),
+                row("POST /api/v1/break-glass/{id}/review #unknown opening", "D N N N D D D D D")
+                        .bind("id", Binding.same(NO_SUCH)).json("{\"decision\":\"ACCEPTED\",\"revision\":0}"),
+                row("GET /break-glass", SUPERVISORS),
+                row("POST /break-glass/{id} #unknown opening", "D N N N D D D D D").bind("id", Binding.same(NO_SUCH))
+                        .form("revision=0&decision=ACCEPTED"));
     }
 
     @Autowired
@@ -362,6 +394,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 throw new IllegalStateException("evidence fixture", e);
             }
         }
+    }
+
+    private String demoAgreement() {
+        return jdbc.sql("SELECT CAST(id AS text) FROM agreement WHERE code = 'MOU-ECD-DEMO'").query(String.class).single();
     }
 
     private String evidenceOf(UUID assessment) {

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tonkla.identity.internal.UserAccount;
 import org.tonkla.identity.internal.UserAccounts;
 import org.tonkla.platform.AuditTrail;
+import org.tonkla.platform.InvalidInput;
 
 /** Creating and changing user accounts and API clients: the administrator's pages, the CLI and demo data. */
 @Component
@@ -34,8 +35,13 @@ public class Accounts {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
 
+    private final org.springframework.beans.factory.ObjectProvider<
+            org.springframework.session.FindByIndexNameSessionRepository<? extends org.springframework.session.Session>> sessions;
+
     Accounts(UserAccounts store, PasswordEncoder encoder, RegisteredClientRepository clients, JdbcClient jdbc,
-            AuditTrail audit) {
+            AuditTrail audit, org.springframework.beans.factory.ObjectProvider<
+                    org.springframework.session.FindByIndexNameSessionRepository<? extends org.springframework.session.Session>> sessions) {
+        this.sessions = sessions;
         this.store = store;
         this.encoder = encoder;
         this.clients = clients;
@@ -63,15 +69,15 @@ public class Accounts {
      * Creates an account. Demo accounts may use a short password ({@code allowShortPassword});
      * real ones need at least 10 characters.
      *
-     * @throws IllegalArgumentException naming the field that is wrong
+     * @throws InvalidInput naming the field that is wrong ({@code username}, {@code username.taken}, {@code password})
      */
     @Transactional
     public UUID create(AccountForm form, boolean allowShortPassword) {
         String username = normalize(form.username());
         if (!username.matches("[a-z0-9._-]{3,64}")) {
-            throw new IllegalArgumentException("username");
+            throw new InvalidInput("username", "3 to 64 characters of a-z, 0-9, '.', '_' or '-'");
         }
-        if (exists(username)) throw new IllegalArgumentException("username.taken");
+        if (exists(username)) throw new InvalidInput("username.taken", "a username nobody has");
         checkPassword(form.password(), allowShortPassword);
         var id = UUID.randomUUID();
         store.insert(new UserAccount(id, username, encoder.encode(form.password()), form.displayName(), form.role(),
@@ -83,7 +89,7 @@ public class Accounts {
     /** Changes role, scope, name and status; a non-blank password replaces the old one. */
     @Transactional
     public void update(UUID id, AccountForm form) {
-        var old = store.byId(id).orElseThrow(() -> new IllegalArgumentException("id"));
+        var old = store.byId(id).orElseThrow(() -> new InvalidInput("id", "an existing account"));
         String hash = old.passwordHash();
         if (form.password() != null && !form.password().isBlank()) {
             checkPassword(form.password(), false);
@@ -93,6 +99,15 @@ public class Accounts {
                 form.scope().agencyCode(), form.scope(), old.language(), form.enabled()));
         audit.record("UPDATE", "user", id.toString(), "role " + old.role() + "→" + form.role() + ", scope "
                 + old.scope().level() + "→" + form.scope().level() + (hash.equals(old.passwordHash()) ? "" : ", password reset"));
+        // A reset password (a suspected compromise) or a disabled account ends every session of the account at
+        // once, on every node: re-enabling it later does not bring an old session back.
+        if (!hash.equals(old.passwordHash()) || !form.enabled()) endSessions(old.username());
+    }
+
+    private void endSessions(String username) {
+        var repository = sessions.getIfAvailable();
+        if (repository == null) return;
+        repository.findByPrincipalName(username).keySet().forEach(repository::deleteById);
     }
 
     /** Remembers the page language a user chose. */
@@ -106,7 +121,7 @@ public class Accounts {
      */
     @Transactional
     public void createApiClient(String clientId, String secret, String actingUser) {
-        var user = store.byUsername(actingUser).orElseThrow(() -> new IllegalArgumentException("actingUser"));
+        var user = store.byUsername(actingUser).orElseThrow(() -> new InvalidInput("actingUser", "an existing account"));
         var client = RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId(clientId)
                 .clientSecret(encoder.encode(secret))
@@ -123,7 +138,7 @@ public class Accounts {
 
     private static void checkPassword(String password, boolean allowShort) {
         if (password == null || password.isBlank() || (!allowShort && password.length() < MIN_PASSWORD)) {
-            throw new IllegalArgumentException("password");
+            throw new InvalidInput("password", "at least " + MIN_PASSWORD + " characters");
         }
     }
 

@@ -8,6 +8,7 @@ import org.tonkla.consent.Purpose;
 import org.tonkla.identity.CurrentUser;
 import org.tonkla.identity.Role;
 import org.tonkla.platform.Refused;
+import org.tonkla.platform.Validation;
 
 /**
  * The family's consent choices for a child, through the kernel: the guardian gives or withdraws consent
@@ -36,17 +37,24 @@ public class FamilyConsents {
      * read. Staff must name who gave it and keep the signed paper ({@code evidenceSha256}).
      */
     @Transactional
-    public void record(ChildId child, Purpose purpose, boolean given, String givenBy, String evidenceSha256, String note,
+    public void record(ChildId child, Purpose purpose, Boolean given, String givenBy, String evidenceSha256, String note,
             CurrentUser user) {
         if (user.role() == Role.GUARDIAN) {
             Child c = access.open(child, user, "consent").child();
+            requireChoice(purpose, given);
             consents.record(child.value(), c.provinceCode(), purpose, given, user.displayName(), null, note, user);
             access.logWrite(user, child, c.provinceCode(), "consent", (given ? "given: " : "withdrawn: ") + purpose);
             return;
         }
         if (!user.role().recordsChildren()) throw new Refused("Only the family or staff who work with the child record consent");
-        access.write(child, user, "consent",
-                c -> consents.record(child.value(), c.provinceCode(), purpose, given, givenBy, evidenceSha256, note, user),
-                id -> (given ? "given: " : "withdrawn: ") + purpose);
+        access.write(child, user, "consent", c -> {
+            requireChoice(purpose, given);
+            return consents.record(child.value(), c.provinceCode(), purpose, given, givenBy, evidenceSha256, note, user);
+        }, id -> (given ? "given: " : "withdrawn: ") + purpose);
+    }
+
+    private static void requireChoice(Purpose purpose, Boolean given) {
+        new Validation().check(purpose != null, "purpose", "one of " + List.of(Purpose.values()))
+                .check(given != null, "given", "true (consent) or false (withdrawal)").throwIfInvalid();
     }
 }

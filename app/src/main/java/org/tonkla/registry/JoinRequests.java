@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tonkla.identity.CurrentUser;
+import org.tonkla.identity.OrgUnit;
 import org.tonkla.identity.Role;
 import org.tonkla.platform.AuditTrail;
 import org.tonkla.platform.Conflict;
@@ -36,8 +37,11 @@ public class JoinRequests {
     public record Incoming(UUID id, Child child, UUID requestingUnitId, EnrolmentKind kind, boolean detailsMatch,
             String requestedBy, Instant requestedAt, int revision) {}
 
-    /** A request as the requesting unit sees it: no child, only the decision. */
-    public record Outgoing(UUID id, UUID unitId, Status status, Instant requestedAt, Instant decidedAt) {}
+    /**
+     * A request as the requesting unit sees it: the name it typed itself (not the registry's record), and the
+     * decision; nothing of the child as registered.
+     */
+    public record Outgoing(UUID id, UUID unitId, String typedName, Status status, Instant requestedAt, Instant decidedAt) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -54,18 +58,22 @@ public class JoinRequests {
     }
 
     /** Files a request (or returns the pending one of the same unit); the family's log shows who asked. */
-    UUID request(Child child, UUID unitId, EnrolmentKind kind, String className, boolean detailsMatch, CurrentUser by) {
+    UUID request(Child child, UUID unitId, EnrolmentKind kind, String className, boolean detailsMatch, String typedName,
+            CurrentUser by) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
+        int filed = jdbc.sql("""
                 INSERT INTO join_request (id, child_id, unit_id, kind, class_name, details_match, status, requested_by,
-                                          requested_at, province_code)
-                VALUES (?,?,?,?,?,?,'PENDING',?,?,?) ON CONFLICT (child_id, unit_id) WHERE status = 'PENDING' DO NOTHING""")
+                                          requested_at, province_code, requested_name)
+                VALUES (?,?,?,?,?,?,'PENDING',?,?,?,?) ON CONFLICT (child_id, unit_id) WHERE status = 'PENDING' DO NOTHING""")
                 .params(id, child.id().value(), unitId, kind.name(), ChildRows.emptyToNull(className), detailsMatch,
-                        by.username(), Timestamp.from(Instant.now(clock)), child.provinceCode())
+                        by.username(), Timestamp.from(Instant.now(clock)), child.provinceCode(), typedName)
                 .update();
         UUID pending = jdbc.sql("SELECT id FROM join_request WHERE child_id = ? AND unit_id = ? AND status = 'PENDING'")
                 .params(child.id().value(), unitId).query(UUID.class).single();
-        access.logWrite(by, child.id(), child.provinceCode(), "join-request", "unit " + unitId + " asks to take the child");
+        // Once per request: asking again for the same child answers the pending request and logs nothing new.
+        if (filed > 0) {
+            access.logWrite(by, child.id(), child.provinceCode(), "join-request", "unit " + unitId + " asks to take the child");
+        }
         return pending;
     }
 
@@ -87,7 +95,7 @@ public class JoinRequests {
                         rs.getBoolean("details_match"), rs.getString("requested_by"),
                         rs.getTimestamp("requested_at").toInstant(), rs.getInt("revision")))
                 .list().stream()
-                .filter(r -> decides(user, r.child().id()))
+                .filter(r -> decides(user, r.child().id(), r.kind()))
                 .toList();
         access.shown(user, rows.stream().map(Incoming::child).toList(), "join-request");
         return rows;
@@ -97,13 +105,29 @@ public class JoinRequests {
     public List<Outgoing> outgoing(UUID unitId, CurrentUser user) {
         access.requireRecorderAt(user, unitId);
         return jdbc.sql("""
-                SELECT id, unit_id, status, requested_at, decided_at FROM join_request WHERE unit_id = ?
+                SELECT id, unit_id, requested_name, status, requested_at, decided_at FROM join_request WHERE unit_id = ?
                 ORDER BY requested_at DESC LIMIT 200""")
                 .param(unitId)
-                .query((rs, i) -> new Outgoing(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        Status.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(),
-                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                .query(JoinRequests::outgoingRow)
                 .list();
+    }
+
+    /** One request of the user's unit, as its requester sees it. */
+    public Outgoing ownRequest(UUID requestId, CurrentUser user) {
+        var request = jdbc.sql("SELECT id, unit_id, requested_name, status, requested_at, decided_at FROM join_request WHERE id = ?")
+                .param(requestId).query(JoinRequests::outgoingRow).optional()
+                .orElseThrow(() -> new Refused("Not a request of the user's unit"));
+        if (!(user.scope().unit() instanceof OrgUnit.ServiceUnit own) || !own.id().equals(request.unitId())) {
+            throw new Refused("Not a request of the user's unit");
+        }
+        access.requireRecorderAt(user, request.unitId());
+        return request;
+    }
+
+    private static Outgoing outgoingRow(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Outgoing(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                Status.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(),
+                rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant());
     }
 
     /**
@@ -120,7 +144,7 @@ public class JoinRequests {
                 .query((rs, i) -> new Pending(new ChildId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),
                         EnrolmentKind.valueOf(rs.getString(3)), rs.getString(4)))
                 .optional().orElseThrow(() -> new Refused("Only the child's unit or guardian decides"));
-        if (!decides(user, pending.child())) throw new Refused("Only the child's unit or guardian decides");
+        if (!decides(user, pending.child(), pending.kind())) throw new Refused("Only the child's unit or guardian decides");
         new Validation().optionalText("note", note, Validation.MAX_NOTE).throwIfInvalid();
         int changed = jdbc.sql("""
                 UPDATE join_request SET status = ?, revision = revision + 1, decided_by = ?, decided_at = ?, decision_note = ?
@@ -145,9 +169,23 @@ public class JoinRequests {
         audit.record(approve ? "APPROVE" : "DECLINE", "join_request", requestId.toString(), "unit " + pending.unit());
     }
 
-    /** The guardian of the child, or a recorder who may write to the child (so works where it is now). */
-    private boolean decides(CurrentUser user, ChildId child) {
+    /**
+     * Who decides: the child's guardian; or a recorder of the unit the child would leave. A request to enrol
+     * at a center is decided by the center where the child is enrolled now (a health unit where the child is
+     * only registered cannot give it away); a request to register, or for a child enrolled nowhere, by a
+     * recorder of any unit where the child is now.
+     */
+    private boolean decides(CurrentUser user, ChildId child, EnrolmentKind kind) {
         if (user.role() == Role.GUARDIAN) return access.mayAccess(user, child);
-        return access.mayWrite(user, child);
+        if (!user.role().recordsChildren() || !(user.scope().unit() instanceof OrgUnit.ServiceUnit own)) return false;
+        if (!access.mayWrite(user, child)) return false;
+        var enrolments = access.file(child).map(f -> f.enrolments()).orElse(List.of());
+        LocalDate today = LocalDate.now(clock);
+        var current = enrolments.stream().filter(e -> e.activeOn(today)).toList();
+        boolean enrolledSomewhere = current.stream().anyMatch(e -> e.kind() == EnrolmentKind.ENROLLED);
+        if (kind == EnrolmentKind.ENROLLED && enrolledSomewhere) {
+            return current.stream().anyMatch(e -> e.kind() == EnrolmentKind.ENROLLED && e.unitId().equals(own.id()));
+        }
+        return current.stream().anyMatch(e -> e.unitId().equals(own.id()));
     }
 }

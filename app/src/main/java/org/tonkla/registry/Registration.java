@@ -134,7 +134,8 @@ public class Registration {
         }
         boolean matches = row.child().dateOfBirth().equals(cmd.dateOfBirth()) && row.child().sex() == cmd.sex();
         EnrolmentKind kind = cmd.enrolmentKind() == null ? EnrolmentKind.ENROLLED : cmd.enrolmentKind();
-        return new JoinRequested(joins.request(row.child(), unit.id(), kind, cmd.className(), matches, user));
+        String typed = cmd.givenNameTh().strip() + " " + cmd.familyNameTh().strip();
+        return new JoinRequested(joins.request(row.child(), unit.id(), kind, cmd.className(), matches, typed, user));
     }
 
     /** Children whose Thai name sounds alike (any of the three Thai name keys) or reads alike, born the same day. */

@@ -67,6 +67,7 @@ class AgreementApi {
     @PostMapping("/agreements")
     @Operation(summary = "Draft an agreement", description = "Stored as DRAFT; it takes effect when its status becomes ACTIVE.")
     ResponseEntity<Map<String, Object>> draft(@RequestBody AgreementAdmin.Draft d) {
+        requireAdmin();
         UUID id = agreements.draft(d, users.require());
         return ResponseEntity.created(URI.create("/api/v1/agreements/" + id)).body(Map.of("id", id));
     }
@@ -74,6 +75,7 @@ class AgreementApi {
     @PutMapping("/agreements/{id}")
     @Operation(summary = "Amend an agreement", description = "409 when it changed since the given revision, or has expired.")
     ResponseEntity<Void> amend(@PathVariable UUID id, @RequestBody Amendment a) {
+        requireAdmin();
         if (a.agreement() == null) throw new InvalidInput("agreement", "the agreement as amended");
         if (a.revision() == null) throw new InvalidInput("revision", "the revision the agreement was read at");
         agreements.amend(id, a.revision(), a.agreement(), users.require());
@@ -83,6 +85,7 @@ class AgreementApi {
     @PostMapping("/agreements/{id}/status")
     @Operation(summary = "Activate or expire an agreement", description = "DRAFT → ACTIVE, or → EXPIRED (from today).")
     ResponseEntity<Void> status(@PathVariable UUID id, @RequestBody StatusChange c) {
+        requireAdmin();
         if (c.status() == null) throw new InvalidInput("status", "ACTIVE or EXPIRED");
         if (c.revision() == null) throw new InvalidInput("revision", "the revision the agreement was read at");
         agreements.changeStatus(id, c.revision(), c.status(), users.require());

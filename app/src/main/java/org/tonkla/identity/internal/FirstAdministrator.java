@@ -71,8 +71,8 @@ class FirstAdministrator implements ApplicationRunner {
             create(username, password);
             System.out.println("Administrator " + username + " created.");
             System.exit(0);
-        } catch (IllegalArgumentException e) {
-            System.err.println(switch (e.getMessage()) {
+        } catch (org.tonkla.platform.InvalidInput e) {
+            System.err.println(switch (e.field()) {
                 case "username.taken" -> "User " + username + " already exists; nothing was created.";
                 case "password" -> "The password must have at least 10 characters; nothing was created.";
                 default -> "The username must be 3–64 characters of a-z, 0-9, '.', '_' or '-'; nothing was created.";

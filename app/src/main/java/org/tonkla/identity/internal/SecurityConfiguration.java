@@ -179,7 +179,7 @@ class SecurityConfiguration {
         return (authentication, context) -> {
             HttpServletRequest request = context.getRequest();
             boolean local = isLoopback(request.getRemoteAddr()) && request.getHeader("X-Forwarded-For") == null
-                    && request.getHeader("Forwarded") == null;
+                    && request.getHeader("Forwarded") == null && request.getHeader("X-Real-IP") == null;
             var auth = authentication.get();
             boolean administrator = auth != null && auth.isAuthenticated() && auth.getAuthorities().stream()
                     .anyMatch(a -> Role.ADMINISTRATOR.authority().equals(a.getAuthority()));

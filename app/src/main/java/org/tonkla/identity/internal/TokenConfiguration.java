@@ -83,9 +83,14 @@ class TokenConfiguration {
     OAuth2TokenCustomizer<JwtEncodingContext> tokenUser(JdbcClient jdbc) {
         return context -> {
             String clientId = context.getRegisteredClient().getClientId();
-            jdbc.sql("SELECT u.username FROM api_client c JOIN app_user u ON u.id = c.user_id WHERE c.client_id = ?")
+            // No token for a client whose acting user is disabled (it would be refused on use anyway).
+            String username = jdbc.sql("SELECT u.username FROM api_client c JOIN app_user u ON u.id = c.user_id"
+                            + " WHERE c.client_id = ? AND u.enabled")
                     .param(clientId).query(String.class).optional()
-                    .ifPresent(username -> context.getClaims().claim(TokenUsers.USER_CLAIM, username));
+                    .orElseThrow(() -> new org.springframework.security.oauth2.core.OAuth2AuthenticationException(
+                            new org.springframework.security.oauth2.core.OAuth2Error("invalid_client",
+                                    "The client acts for no active Tonkla user", null)));
+            context.getClaims().claim(TokenUsers.USER_CLAIM, username);
         };
     }
 

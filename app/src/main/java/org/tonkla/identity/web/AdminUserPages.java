@@ -1,5 +1,6 @@
 package org.tonkla.identity.web;
 
+import org.tonkla.platform.InvalidInput;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -66,8 +67,8 @@ class AdminUserPages {
     String create(UserForm form, Model model, RedirectAttributes redirect) {
         try {
             accounts.create(toAccount(form), false);
-        } catch (IllegalArgumentException e) {
-            return form(model, null, form, e.getMessage());
+        } catch (InvalidInput e) {
+            return form(model, null, form, e.field());
         }
         redirect.addFlashAttribute("saved", form.username());
         return "redirect:/admin/users";
@@ -77,8 +78,8 @@ class AdminUserPages {
     String update(@PathVariable UUID id, UserForm form, Model model, RedirectAttributes redirect) {
         try {
             accounts.update(id, toAccount(form));
-        } catch (IllegalArgumentException e) {
-            return form(model, id, form, e.getMessage());
+        } catch (InvalidInput e) {
+            return form(model, id, form, e.field());
         }
         redirect.addFlashAttribute("saved", form.username());
         return "redirect:/admin/users";
@@ -95,7 +96,7 @@ class AdminUserPages {
 
     private Accounts.AccountForm toAccount(UserForm f) {
         String agency = f.agencyCode() == null || f.agencyCode().isBlank() ? null : f.agencyCode().trim();
-        if (agency != null && !directory.isAgency(agency)) throw new IllegalArgumentException("agencyCode");
+        if (agency != null && !directory.isAgency(agency)) throw new InvalidInput("agencyCode", "an existing agency code");
         OrgUnit unit;
         try {
             unit = switch (f.scopeLevel()) {
@@ -104,10 +105,12 @@ class AdminUserPages {
                 default -> OrgUnit.area(f.scopeCode().trim());
             };
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("scopeCode");
+            throw new InvalidInput("scopeCode", "a DOPA area code of the chosen level, or a service unit id");
         }
-        if (unit instanceof OrgUnit.Area a && a.level() != f.scopeLevel()) throw new IllegalArgumentException("scopeCode");
-        if (directory.placementOf(unit).isEmpty()) throw new IllegalArgumentException("scopeCode");
+        if (unit instanceof OrgUnit.Area a && a.level() != f.scopeLevel()) {
+            throw new InvalidInput("scopeCode", "a DOPA area code of the chosen level");
+        }
+        if (directory.placementOf(unit).isEmpty()) throw new InvalidInput("scopeCode", "an existing area or service unit");
         // An unticked checkbox sends nothing: absent means disabled.
         return new Accounts.AccountForm(f.username(), f.displayName(), f.role(), new Scope(agency, unit), f.password(),
                 Boolean.TRUE.equals(f.enabled()));

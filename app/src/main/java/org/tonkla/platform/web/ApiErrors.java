@@ -23,6 +23,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 e.getName() + ": expected " + (e.getRequiredType() == null ? "another value" : e.getRequiredType().getSimpleName())
                         + ", got '" + e.getValue() + "'");
         problem.setProperty("field", e.getName());
+        problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", e.getName(), "expected",
+                e.getRequiredType() == null ? "another value" : e.getRequiredType().getSimpleName())));
         return problem;
     }
 
@@ -53,8 +55,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
     ProblemDetail constraint(org.springframework.dao.DataIntegrityViolationException e) {
-        org.slf4j.LoggerFactory.getLogger(ApiErrors.class).info("Refused by a database constraint ({})",
-                e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : "no SQL state");
+        String state = e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+        org.slf4j.LoggerFactory.getLogger(ApiErrors.class).info("Refused by the database ({})", state);
+        if (PageErrors.isBadText(state)) {
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "body: expected text without control characters such as NUL");
+            problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", "body",
+                    "expected", "text without control characters such as NUL")));
+            return problem;
+        }
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "This conflicts with data stored a moment ago (for example the same entry saved twice); reload and try again");
     }

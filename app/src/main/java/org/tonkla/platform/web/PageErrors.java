@@ -20,7 +20,14 @@ class PageErrors {
     /** As on the API: the constraint's message names the key's value, so it is not shown or logged. */
     @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
     ModelAndView constraint(org.springframework.dao.DataIntegrityViolationException e, HttpServletResponse response) {
+        String state = e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+        if (isBadText(state)) return domain(new org.tonkla.platform.InvalidInput("body", "text without control characters"), response);
         return domain(new org.tonkla.platform.Conflict("error.409", "conflict with stored data"), response);
+    }
+
+    /** PostgreSQL's data exceptions for text it cannot store (a NUL character, an invalid byte sequence). */
+    static boolean isBadText(String sqlState) {
+        return "22021".equals(sqlState) || "22P05".equals(sqlState);
     }
 
     @ExceptionHandler(DomainProblem.class)

@@ -132,6 +132,13 @@ class ChildrenApi {
                 "requestedAt", r.requestedAt(), "revision", r.revision())).toList();
     }
 
+    @GetMapping("/join-requests/{id}")
+    @Operation(summary = "One of the caller's unit's requests", description = "Its status and the name the unit typed; "
+            + "nothing of the child as registered. 403 for any other unit's request.")
+    JoinRequests.Outgoing joinRequest(@PathVariable UUID id) {
+        return joins.ownRequest(id, users.require());
+    }
+
     @PostMapping("/join-requests/{id}/decision")
     @Operation(summary = "Approve or decline a join request",
             description = "By a recorder who may write to the child, or its guardian. 409 when someone decided it since "

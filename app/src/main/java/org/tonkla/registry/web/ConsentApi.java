@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tonkla.consent.Consents;
 import org.tonkla.consent.Purpose;
 import org.tonkla.identity.Users;
-import org.tonkla.platform.InvalidInput;
 import org.tonkla.registry.ChildId;
 import org.tonkla.registry.FamilyConsents;
 
@@ -44,8 +43,6 @@ class ConsentApi {
     @PostMapping
     @Operation(summary = "Give or withdraw consent for a purpose")
     ResponseEntity<Void> record(@PathVariable UUID id, @RequestBody Choice c) {
-        if (c.purpose() == null) throw new InvalidInput("purpose", "one of " + List.of(Purpose.values()));
-        if (c.given() == null) throw new InvalidInput("given", "true (consent) or false (withdrawal)");
         consents.record(new ChildId(id), c.purpose(), c.given(), c.givenBy(), c.evidenceSha256(), c.note(), users.require());
         return ResponseEntity.noContent().build();
     }

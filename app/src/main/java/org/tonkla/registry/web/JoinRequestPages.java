@@ -35,12 +35,17 @@ class JoinRequestPages {
     String list(@PathVariable UUID unitId, @RequestParam(required = false) UUID asked, Model model) {
         var user = users.require();
         model.addAttribute("unit", directory.serviceUnit(unitId).orElseThrow(() -> new org.tonkla.platform.NotFound("unit")));
-        model.addAttribute("incoming", joins.incoming(unitId, user));
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute("incoming", joins.incoming(unitId, user).stream()
+                .map(r -> new IncomingRow(r, directory.serviceUnit(r.requestingUnitId()).map(u -> u.name(locale)).orElse("")))
+                .toList());
         model.addAttribute("outgoing", joins.outgoing(unitId, user));
         model.addAttribute("asked", asked);
-        model.addAttribute("directory", directory);
         return "registry/join-requests";
     }
+
+    /** A request to decide, with the requesting unit's name. */
+    record IncomingRow(JoinRequests.Incoming request, String unitName) {}
 
     @PostMapping("/units/{unitId}/join-requests/{id}")
     String decide(@PathVariable UUID unitId, @PathVariable UUID id, @RequestParam boolean approve,
