@@ -181,6 +181,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("POST /assessment/catalogues/activate", "D N D D D D D D D").form("version=no-such-version"),
                 row("GET /assessment/monitoring", MONITOR_40).out(MONITOR_50).query("area={code}"),
                 row("GET /assessment/monitoring/export.xlsx", MONITOR_40).out(MONITOR_50).query("area={code}"),
+                row("GET /assessment/reports/improvement.xlsx", MONITOR_40).out(MONITOR_50).query("area={code}"),
+                row("GET /assessment/reports/levels.xlsx", MONITOR_40).out(MONITOR_50).query("area={code}"),
+                row("GET /api/v1/assessments", MONITOR_40).out(MONITOR_50).query("area={code}"),
+                row("GET /api/v1/assessments/{unitId}/{year}", UNIT_KK).out(UNIT_CM),
                 row("GET /assessment/centers/{unitId}/profile", UNIT_KK).out(UNIT_CM),
                 row("POST /assessment/centers/{unitId}/profile", STAFF_OF_KK).out(NOBODY).form(""), // no age group: refused
                 row("POST /assessment/centers/{unitId}/staff", STAFF_OF_KK).out(NOBODY).form(""),

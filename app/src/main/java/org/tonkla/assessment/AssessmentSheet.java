@@ -23,7 +23,8 @@ import org.tonkla.core.standard.StandardCatalogue;
  * @param result the scores of the ratings as they stand, under the configured rule
  * @param previous last year's effective levels by item key, for "the change since last year"
  * @param previousPlans last year's improvement plans by item key
- * @param dspmFromRecords whether DSPM outcome items take the level computed from the records
+ * @param dspmFromRecords whether figures from the records may replace ratings at all (each figure
+ *     says whether it does: {@link ComputedItem#counts()})
  * @param revision the assessment's revision when it was read: pages send it back with a change, so a
  *     change made on a sheet someone else has changed since is refused ({@link AssessmentCycle})
  */
@@ -55,12 +56,21 @@ public record AssessmentSheet(UUID id, UUID unitId, String provinceCode, String 
                 .toList();
     }
 
-    /** The level that counts for an item: the records' for DSPM items when configured and known, else the center's. */
+    /**
+     * The level that counts for an item: the records' where their figure replaces the rating
+     * ({@link ComputedItem#replacesRating()}), else the center's.
+     */
     public ItemLevel effectiveLevel(String itemKey) {
         ComputedItem c = computed.get(itemKey);
-        if (dspmFromRecords && c != null && c.level() != null) return c.level();
+        if (c != null && c.replacesRating()) return c.level();
         ItemRating r = ratings.get(itemKey);
         return r == null ? null : r.level();
+    }
+
+    /** The keys of applicable items at ต้องปรับปรุง (0) as they count, in catalogue order (REP004's list). */
+    public List<String> itemsNeedingImprovement() {
+        return applicableItems().stream().map(CatalogueItem::key)
+                .filter(k -> effectiveLevel(k) == ItemLevel.NEEDS_IMPROVEMENT).toList();
     }
 
     /** Whether the center may change this item now (draft: all; returned: the returned items). */

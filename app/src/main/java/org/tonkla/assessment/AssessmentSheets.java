@@ -181,15 +181,16 @@ public class AssessmentSheets {
     private Map<String, ItemLevel> handedInLevels(UUID assessmentId) {
         Map<String, ItemLevel> levels = new HashMap<>();
         jdbc.sql("""
-                SELECT r.item_key, r.level, r.computed_level FROM assessment_rating r
+                SELECT r.item_key, r.level, r.computed_detail FROM assessment_rating r
                   JOIN center_assessment a ON a.id = r.assessment_id
                  WHERE r.assessment_id = ? AND a.status IN ('SUBMITTED', 'ACCEPTED')""")
                 .param(assessmentId)
                 .query(rs -> {
-                    Integer computedLevel = (Integer) rs.getObject("computed_level");
-                    Integer level = properties.dspmItemsFromRecords() && computedLevel != null
-                            ? computedLevel : (Integer) rs.getObject("level");
-                    if (level != null) levels.put(rs.getString("item_key"), ItemLevel.ofScore(level));
+                    ComputedItem c = ComputedItem.decode(rs.getString("computed_detail"));
+                    Integer rated = (Integer) rs.getObject("level");
+                    ItemLevel level = c != null && c.replacesRating() ? c.level()
+                            : rated == null ? null : ItemLevel.ofScore(rated);
+                    if (level != null) levels.put(rs.getString("item_key"), level);
                 });
         return levels;
     }

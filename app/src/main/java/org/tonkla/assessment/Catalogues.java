@@ -116,23 +116,37 @@ public class Catalogues {
         audit.record("ACTIVATE", "assessment_catalogue", version, "new assessments use " + version);
     }
 
-    /** Stores the shipped catalogue on a new database; a no-op once it is there (any node may run it). */
+    /**
+     * Stores the shipped versions that are not stored yet (any node may run it). The first time the
+     * 75-item default arrives it becomes the active version, unless an administrator has made a
+     * version of their own active: a database that used the partial shipped version moves on to the
+     * full one, and assessments already opened keep the version they were opened with.
+     */
     @Transactional
     public void storeShipped() {
-        StandardCatalogue shipped = StandardCatalogue.national();
-        String csv;
-        try (var in = StandardCatalogue.class.getResourceAsStream("ecd-standard-2561.csv")) {
-            csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('assessment_catalogue shipped'))").query(Object.class).optional();
+        String active = jdbc.sql("SELECT version FROM assessment_catalogue WHERE active").query(String.class).optional().orElse(null);
+        boolean partialInserted = insertShipped(StandardCatalogue.PARTIAL_VERSION);
+        boolean nationalInserted = insertShipped(StandardCatalogue.NATIONAL_VERSION);
+        boolean activateNational = nationalInserted && (active == null || active.equals(StandardCatalogue.PARTIAL_VERSION));
+        if (activateNational || (active == null && !nationalInserted && !partialInserted)) {
+            jdbc.sql("UPDATE assessment_catalogue SET active = FALSE WHERE active").update();
+            jdbc.sql("UPDATE assessment_catalogue SET active = TRUE WHERE version = ?").param(StandardCatalogue.NATIONAL_VERSION).update();
+            audit.recordAs("system", "ACTIVATE", "assessment_catalogue", StandardCatalogue.NATIONAL_VERSION,
+                    "the shipped default: new assessments use it");
         }
-        boolean anyActive = jdbc.sql("SELECT count(*) FROM assessment_catalogue WHERE active").query(Long.class).single() > 0;
+    }
+
+    private boolean insertShipped(String version) {
+        StandardCatalogue shipped = StandardCatalogue.shipped(version);
         int inserted = jdbc.sql("""
                 INSERT INTO assessment_catalogue (version, source_name, rows_csv, item_count, active, imported_by, imported_at)
-                VALUES (?, 'ecd-standard-2561.csv', ?, ?, ?, 'system', ?) ON CONFLICT (version) DO NOTHING""")
-                .params(shipped.version(), csv, shipped.items().size(), !anyActive, Timestamp.from(Instant.now(clock)))
+                VALUES (?, ?, ?, ?, FALSE, 'system', ?) ON CONFLICT (version) DO NOTHING""")
+                .params(version, StandardCatalogue.SHIPPED.get(version), StandardCatalogue.shippedCsv(version),
+                        shipped.items().size(), Timestamp.from(Instant.now(clock)))
                 .update();
-        if (inserted > 0) audit.recordAs("system", "IMPORT", "assessment_catalogue", shipped.version(), "shipped catalogue");
+        if (inserted > 0) audit.recordAs("system", "IMPORT", "assessment_catalogue", version, "shipped catalogue");
+        return inserted > 0;
     }
 
     private ImportOutcome store(StandardCatalogue catalogue, List<List<String>> rows, String fileName, boolean activate,

@@ -53,9 +53,12 @@ public class Drafts {
     private final AssessmentAccess access;
     private final AssessmentSheets sheets;
     private final AssessmentCycle cycle;
+    private final org.tonkla.assessment.internal.RecordFacts facts;
 
     Drafts(JdbcClient jdbc, Clock clock, Catalogues catalogues, Directory directory, AuditTrail audit,
-            AssessmentAccess access, AssessmentSheets sheets, AssessmentCycle cycle) {
+            AssessmentAccess access, AssessmentSheets sheets, AssessmentCycle cycle,
+            org.tonkla.assessment.internal.RecordFacts facts) {
+        this.facts = facts;
         this.jdbc = jdbc;
         this.clock = clock;
         this.catalogues = catalogues;
@@ -83,10 +86,7 @@ public class Drafts {
         if (existing.isPresent()) return existing.get();
         ServiceUnit unit = directory.serviceUnit(unitId).orElseThrow(() -> new NotFound("service unit"));
         StandardCatalogue catalogue = catalogues.active();
-        String groups = jdbc.sql("SELECT serves_under_three, serves_three_to_six FROM center_profile WHERE unit_id = ?")
-                .param(unitId)
-                .query((rs, i) -> AssessmentRows.ageGroupsText(rs.getBoolean(1), rs.getBoolean(2))).optional()
-                .orElse(AssessmentRows.ageGroupsText(false, true));
+        String groups = ageGroups(unitId);
         UUID id = UUID.randomUUID();
         // Two clicks on "open" at once: the unique (unit, year) keeps one row, and both get its id.
         int inserted = jdbc.sql("""
@@ -100,6 +100,22 @@ public class Drafts {
         cycle.record(id, unit.provinceCode(), "OPENED", user.username(), null);
         audit.record("CREATE", "center_assessment", id.toString(), "year " + yearBe + " with " + catalogue.version());
         return id;
+    }
+
+    /**
+     * The Standard-3 groups a center is assessed on: those of the children it enrols today (from the
+     * registry's published view; THAI-RULES §1.2 [I]). A center with no child in the registry yet is
+     * assessed on the groups its profile says it serves, and on group ข when the profile says none.
+     */
+    private String ageGroups(UUID unitId) {
+        var enrolled = facts.children(unitId, LocalDate.now(clock.withZone(ThaiDates.BANGKOK)));
+        if (enrolled.underThree() + enrolled.threeToSix() > 0) {
+            return AssessmentRows.ageGroupsText(enrolled.underThree() > 0, enrolled.threeToSix() > 0);
+        }
+        boolean[] profile = jdbc.sql("SELECT serves_under_three, serves_three_to_six FROM center_profile WHERE unit_id = ?")
+                .param(unitId).query((rs, i) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2)}).optional()
+                .orElse(new boolean[] {false, true});
+        return AssessmentRows.ageGroupsText(profile[0], profile[1] || !profile[0]);
     }
 
     /**

@@ -113,7 +113,7 @@ class AssessmentCycleBrowserTest extends IntegrationTest {
 
         head.reload();
         assertThat(head.locator("#status")).hasText("รับรองแล้ว");
-        assertThat(item(head, "3.7.1 ข")).isVisible(); // the last item: the whole sheet is there
+        assertThat(item(head, "3.7.4 ข")).isVisible(); // the last item: the whole sheet is there
         assertThat(head.locator("input[type=radio]")).hasCount(0);
         assertThat(head.locator("#save")).hasCount(0);
         assertThat(item(head, "1.2.1").locator(".level")).hasText("ดีมาก");

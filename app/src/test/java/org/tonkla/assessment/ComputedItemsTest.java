@@ -110,7 +110,20 @@ class ComputedItemsTest extends IntegrationTest {
         assertThat(dspm.kind()).isEqualTo(ComputedItem.Kind.DSPM);
         assertThat(new int[] {dspm.a(), dspm.b()}).containsExactly(5, 7);
         assertThat(sheet.effectiveLevel("3.4.1 ข")).isEqualTo(ItemLevel.NEEDS_IMPROVEMENT);
-        assertThat(sheet.effectiveLevel("3.7.1 ข")).isEqualTo(ItemLevel.NEEDS_IMPROVEMENT);
+        // 3.2.1 ข is the same overall share, but its mapping is inferred: advice, the center's rating counts.
+        ComputedItem overall = sheet.computed().get("3.2.1 ข");
+        assertThat(new int[] {overall.a(), overall.b()}).containsExactly(5, 7);
+        assertThat(overall.level()).isEqualTo(ItemLevel.NEEDS_IMPROVEMENT);
+        assertThat(overall.replacesRating()).isFalse();
+        assertThat(sheet.effectiveLevel("3.2.1 ข")).isNull();
+        // 3.7.1 ข reads the PS domain, where every child here passed (the suspicions were in GM).
+        ComputedItem social = sheet.computed().get("3.7.1 ข");
+        assertThat(social.kind()).isEqualTo(ComputedItem.Kind.DSPM_DOMAIN);
+        assertThat(social.domain()).isEqualTo("PS");
+        assertThat(new int[] {social.a(), social.b()}).containsExactly(7, 7);
+        assertThat(social.level()).isEqualTo(ItemLevel.VERY_GOOD);
+        assertThat(sheet.effectiveLevel("3.7.1 ข")).isNull();
+        assertThat(sheet.ageGroups()).containsExactly(org.tonkla.core.standard.AgeGroup.THREE_TO_SIX);
     }
 
     @Test

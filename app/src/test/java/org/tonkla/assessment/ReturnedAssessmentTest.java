@@ -49,7 +49,8 @@ class ReturnedAssessmentTest extends IntegrationTest {
         LocalDate screened = LocalDate.of(yearCe, 2, 20);
         Fixtures.screenedChild(jdbc, unit, born, enrolled, screened, "1B260");
 
-        // Submitted with every item ดี; the DSPM items count the records' 1 of 1 (ดีมาก).
+        // Submitted with every item ดี; 3.4.1 ข counts the records' 1 of 1 (ดีมาก), the one DSPM mapping the
+        // standard states; the other DSPM items show the figure as advice.
         UUID id = assessments.open(unit, yearBe, head);
         Map<String, RatingInput> ratings = new HashMap<>();
         for (CatalogueItem item : assessments.sheet(id, head).applicableItems()) {
@@ -58,8 +59,8 @@ class ReturnedAssessmentTest extends IntegrationTest {
         assessments.saveDraft(id, ratings, Map.of(), head);
         assessments.submit(id, assessments.sheet(id, head).revision(), head);
 
-        // The officer accepts the DSPM item 3.4.1 ข and returns 1.2.1.
-        assessments.review(id, assessments.sheet(id, officer).revision(), Map.of("3.4.1 ข", new ReviewInput(ReviewMark.ACCEPTED, null),
+        // The officer accepts 3.2.1 ข and returns 1.2.1; 3.4.1 ข stays open.
+        assessments.review(id, assessments.sheet(id, officer).revision(), Map.of("3.2.1 ข", new ReviewInput(ReviewMark.ACCEPTED, null),
                 "1.2.1", new ReviewInput(ReviewMark.RETURNED, "ขอทะเบียนบุคลากร")), Decision.RETURN, null, officer);
 
         // Meanwhile three more children are screened and referred: 1 of 4 is below ดี.
@@ -77,30 +78,33 @@ class ReturnedAssessmentTest extends IntegrationTest {
         assessments.saveDraft(id, Map.of("1.2.1", new RatingInput(ItemLevel.VERY_GOOD, "แนบทะเบียนแล้ว")), Map.of(), head);
         assessments.submit(id, assessments.sheet(id, head).revision(), head);
         assertThat(status(id)).isEqualTo("SUBMITTED");
-        assertThat(detail(id, "3.4.1 ข")).isEqualTo("DSPM:1:1:0:0");
-        assertThat(detail(id, "3.7.1 ข")).isEqualTo("DSPM:1:1:0:0");
+        assertThat(detail(id, "3.4.1 ข")).isEqualTo("DSPM:1:1:0:0:3:V:C");
+        // 3.2.1 ข: the same share, advice only (its mapping is inferred).
+        assertThat(detail(id, "3.2.1 ข")).isEqualTo("DSPM:1:1:0:0:3:I:-");
+        // Standard 3 ข: 21 items at ดี and 3.4.1 ข at the records' ดีมาก: mean 2.05 → ดี.
         assertThat(jdbc.sql("SELECT level_s3 FROM center_assessment WHERE id = ?").param(id).query(Integer.class).single())
-                .isEqualTo(3);
+                .isEqualTo(2);
 
-        // When the officer returns a DSPM item, the center works on it with today's figures: 1 of 4,
+        // When the officer returns the DSPM item, the center works on it with today's figures: 1 of 4,
         // ต้องปรับปรุง, so that item (and only that item) needs a plan before resubmitting.
-        assessments.review(id, assessments.sheet(id, officer).revision(), Map.of("3.7.1 ข", new ReviewInput(ReviewMark.RETURNED, "ผลพัฒนาการล่าสุดลดลง")),
+        assessments.review(id, assessments.sheet(id, officer).revision(), Map.of("3.4.1 ข", new ReviewInput(ReviewMark.RETURNED, "ผลพัฒนาการล่าสุดลดลง")),
                 Decision.RETURN, null, officer);
         AssessmentSheet again = assessments.sheet(id, head);
-        ComputedItem live = again.computed().get("3.7.1 ข");
+        ComputedItem live = again.computed().get("3.4.1 ข");
         assertThat(new int[] {live.a(), live.b()}).containsExactly(1, 4);
-        assertThat(again.effectiveLevel("3.7.1 ข")).isEqualTo(ItemLevel.NEEDS_IMPROVEMENT);
-        assertThat(again.effectiveLevel("3.4.1 ข")).isEqualTo(ItemLevel.VERY_GOOD);
+        assertThat(again.effectiveLevel("3.4.1 ข")).isEqualTo(ItemLevel.NEEDS_IMPROVEMENT);
+        // 3.2.1 ข was not returned: it keeps the figure it was submitted with.
+        assertThat(again.computed().get("3.2.1 ข").b()).isEqualTo(1);
         assertThatThrownBy(() -> assessments.submit(id, assessments.sheet(id, head).revision(), head))
                 .isInstanceOfSatisfying(AssessmentRefused.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("assessment.error.planMissing");
-                    assertThat(e.subjects()).containsExactly("3.7.1 ข");
+                    assertThat(e.subjects()).containsExactly("3.4.1 ข");
                 });
-        assessments.saveDraft(id, Map.of(), Map.of("3.7.1 ข", new PlanInput("เยี่ยมบ้านเด็กที่ส่งต่อ", "ครูประจำชั้น",
+        assessments.saveDraft(id, Map.of(), Map.of("3.4.1 ข", new PlanInput("เยี่ยมบ้านเด็กที่ส่งต่อ", "ครูประจำชั้น",
                 LocalDate.of(yearCe + 1, 3, 31))), head);
         assessments.submit(id, assessments.sheet(id, head).revision(), head);
-        assertThat(detail(id, "3.7.1 ข")).isEqualTo("DSPM:1:4:0:0");
-        assertThat(detail(id, "3.4.1 ข")).isEqualTo("DSPM:1:1:0:0");
+        assertThat(detail(id, "3.4.1 ข")).isEqualTo("DSPM:1:4:0:0:0:V:C");
+        assertThat(detail(id, "3.2.1 ข")).isEqualTo("DSPM:1:1:0:0:3:I:-");
     }
 
     private String status(UUID id) {

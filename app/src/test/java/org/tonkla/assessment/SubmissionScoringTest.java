@@ -40,8 +40,11 @@ class SubmissionScoringTest extends IntegrationTest {
         UUID id = assessments.open(center, year, head);
 
         Map<String, RatingInput> ratings = new HashMap<>();
+        // A center with no child in the registry and the default profile: Standards 1–2 and group ข, 68 items.
+        var items = assessments.sheet(id, head).applicableItems();
+        assertThat(items).hasSize(68);
+        for (var item : items) ratings.put(item.key(), rate(3));
         // Indicator 1.1: 3 + 2 + 2 = 7 of 9, mean 2.33 → ดี.
-        ratings.put("1.1.1", rate(3));
         ratings.put("1.1.2", rate(2));
         ratings.put("1.1.3", rate(2));
         // Indicator 1.2: 1 + 2 + 2 + 2 = 7 of 12, mean 1.75 → ผ่านเกณฑ์ขั้นต้น (rounded down, not up).
@@ -49,14 +52,7 @@ class SubmissionScoringTest extends IntegrationTest {
         ratings.put("1.2.2", rate(2));
         ratings.put("1.2.3", rate(2));
         ratings.put("1.2.4", rate(2));
-        ratings.put("1.3.1", rate(3));
-        ratings.put("1.4.1", rate(3));
-        ratings.put("1.4.2", rate(3));
-        // Standard 2: only 2.5.2 is listed in the shipped catalogue.
-        ratings.put("2.5.2", rate(3));
         // Standard 3 ข: no child records at this center, so the center's own ratings count.
-        ratings.put("3.4.1 ข", rate(3));
-        ratings.put("3.4.2 ข", rate(3));
         ratings.put("3.7.1 ข", rate(2));
         assessments.saveDraft(id, ratings, Map.of(), head);
 
@@ -72,17 +68,17 @@ class SubmissionScoringTest extends IntegrationTest {
 
         assertThat(indicator(id, "1.1")).containsExactly(7, 9, 2);
         assertThat(indicator(id, "1.2")).containsExactly(7, 12, 1);
-        // Standard 1: 3+2+2 + 1+2+2+2 + 3 + 3+3 = 23 over 10 items, mean 2.3 → ดี.
-        // Standard 2: 3 → ดีมาก. Standard 3: (3+3+2)/3 = 2.67 → ดี.
-        var row = jdbc.sql("SELECT status, level_s1, level_s2, level_s3, level_overall, passed, score, max_score FROM center_assessment WHERE id = ?")
+        // Standard 1: 7 + 7 + 8×3 + 7×3 + 4×3 = 71 over 26 items, mean 2.73 → ดี.
+        // Standard 2: all 20 at 3 → ดีมาก. Standard 3 ข: 21×3 + 2 = 65 over 22, mean 2.95 → ดี.
+        var row = jdbc.sql("SELECT status, level_s1, level_s2, level_s3, level_overall, passed, score, max_score, zero_items FROM center_assessment WHERE id = ?")
                 .param(id).query((rs, i) -> new Object[] {rs.getString(1), rs.getObject(2), rs.getObject(3), rs.getObject(4),
-                        rs.getObject(5), rs.getObject(6), rs.getInt(7), rs.getInt(8)}).single();
+                        rs.getObject(5), rs.getObject(6), rs.getInt(7), rs.getInt(8), rs.getInt(9)}).single();
         assertThat(row[0]).isEqualTo("SUBMITTED");
         assertThat(new Object[] {row[1], row[2], row[3]}).containsExactly(2, 3, 2);
-        // The shipped catalogue lists no items for 1.5 and 2.1–2.4, so there is no overall result yet.
-        assertThat(row[4]).isNull();
-        assertThat(row[5]).isEqualTo(false);
-        assertThat(new Object[] {row[6], row[7]}).containsExactly(23 + 3 + 8, 3 * 14);
+        // Every indicator has items now: an overall result, the weakest standard; no item at 0, so it passes.
+        assertThat(row[4]).isEqualTo(2);
+        assertThat(row[5]).isEqualTo(true);
+        assertThat(new Object[] {row[6], row[7], row[8]}).containsExactly(71 + 60 + 65, 3 * 68, 0);
     }
 
     @Test

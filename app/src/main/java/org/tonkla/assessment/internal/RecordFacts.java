@@ -19,6 +19,10 @@ import org.tonkla.core.standard.AgeGroup;
  *   <li>{@code recordbook_unit_dspm_outcome}: published by the record book (same file), the DSPM
  *       age-appropriate KPI under core's {@code DspmSchedule.NATIONAL}, kept equal to it by
  *       {@code DspmViewParityTest};
+ *   <li>{@code recordbook_unit_dspm_domain_outcome} and {@code recordbook_unit_healthy_growth}:
+ *       published by the record book ({@code V21_4__recordbook_domain_and_growth_views.sql}), the same
+ *       rule domain by domain (core's {@code DomainOutcome}, kept equal by {@code DomainViewParityTest})
+ *       and the สูงดีสมส่วน counts of the growth items;
  *   <li>{@code directory_unit_place} (read by {@code Monitoring}): published by the directory
  *       ({@code V21_1__directory_published_views.sql}).
  * </ul>
@@ -50,6 +54,24 @@ public class RecordFacts {
                   FROM recordbook_unit_dspm_outcome WHERE unit_id = ? AND year_ce = ? AND age_group = ?""")
                 .params(unitId, yearCe, group.suffix())
                 .query((rs, i) -> new DspmCounts(rs.getInt("screened"), rs.getInt("ok"))).single();
+    }
+
+    /** The same counts in one DSPM domain ({@code GM}, {@code FM}, {@code RL}, {@code EL}, {@code PS}). */
+    public DspmCounts dspmDomain(UUID unitId, int yearCe, AgeGroup group, String domain) {
+        return jdbc.sql("""
+                SELECT coalesce(sum(screened), 0) AS screened, coalesce(sum(age_appropriate), 0) AS ok
+                  FROM recordbook_unit_dspm_domain_outcome WHERE unit_id = ? AND year_ce = ? AND age_group = ? AND domain = ?""")
+                .params(unitId, yearCe, group.suffix(), domain)
+                .query((rs, i) -> new DspmCounts(rs.getInt("screened"), rs.getInt("ok"))).single();
+    }
+
+    /** Children of a group measured in {@code yearCe} (latest measurement), and of them those สูงดีสมส่วน. */
+    public GrowthCounts healthyGrowth(UUID unitId, int yearCe, AgeGroup group) {
+        return jdbc.sql("""
+                SELECT coalesce(sum(measured), 0) AS measured, coalesce(sum(healthy), 0) AS healthy
+                  FROM recordbook_unit_healthy_growth WHERE unit_id = ? AND year_ce = ? AND age_group = ?""")
+                .params(unitId, yearCe, group.suffix())
+                .query((rs, i) -> new GrowthCounts(rs.getInt("measured"), rs.getInt("healthy"))).single();
     }
 
     public GrowthCounts growth(UUID unitId, int yearCe) {

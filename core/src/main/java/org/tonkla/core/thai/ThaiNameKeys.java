@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * </ul>
  * Keys made here therefore equal PyThaiNLP's, so records keyed elsewhere with PyThaiNLP still match.
  *
+ * <p>{@link #VERSION} names the tables and steps in force. Keys stored for matching carry it, so
+ * that a change here (as MetaSound's of June 2026) is followed by recomputing every stored key.
+ *
  * <p>The three keys:
  * <ul>
  *   <li>{@link #lk82} (Lorchirachoonkul 1982): 5 characters;
@@ -35,6 +38,12 @@ import java.util.regex.Pattern;
  *     (THAI-RULES §8.1–8.3)
  */
 public final class ThaiNameKeys {
+
+    /**
+     * The version of the three algorithms as implemented here: PyThaiNLP {@code main} at
+     * {@code 73966cf1} (2026-08-20), which includes MetaSound's June 2026 change.
+     */
+    public static final String VERSION = "pythainlp-73966cf1";
 
     private ThaiNameKeys() {}
 
@@ -171,8 +180,10 @@ public final class ThaiNameKeys {
      * The MetaSound key of the given length: the first consonant as written, then one digit per
      * following consonant (1 k, 2 d, 3 b, 4 ng, 5 n, 6 m, 7 y, 8 w, 0 other), padded with 0.
      *
-     * <p>A consonant carrying the silencer ์ is blanked, and the blank keeps its place and is coded
-     * 0, exactly as the reference does: {@code รักษ์} gives {@code ร100}.
+     * <p>A consonant carrying the silencer ์ is dropped with it <em>before</em> the key is cut to
+     * length, as the reference does since June 2026 (PyThaiNLP PR #1384, THAI-RULES §8.3):
+     * {@code รักษ์นา} gives {@code ร150}, {@code รถ} gives {@code ร200}. A word whose letters are all
+     * silenced gives zeros ({@code ก์} at length 3 is {@code 000}).
      *
      * @throws IllegalArgumentException if {@code length < 1}
      */
@@ -191,9 +202,11 @@ public final class ThaiNameKeys {
                 chars[i] = ' ';
             }
         }
+        StringBuilder sounded = new StringBuilder();
+        for (char c : chars) if (c != ' ') sounded.append(c);
         StringBuilder key = new StringBuilder();
-        for (int i = 0; i < Math.min(length, chars.length); i++) {
-            key.append(i == 0 ? chars[0] : metaSoundDigit(chars[i]));
+        for (int i = 0; i < Math.min(length, sounded.length()); i++) {
+            key.append(i == 0 ? sounded.charAt(0) : metaSoundDigit(sounded.charAt(i)));
         }
         while (key.length() < length) key.append('0');
         return key.toString();
@@ -201,7 +214,8 @@ public final class ThaiNameKeys {
 
     private static char metaSoundDigit(char c) {
         if ("กขฃคฆฅ".indexOf(c) >= 0) return '1';
-        if ("จฉชฌซฐทฒดฎตสศษ".indexOf(c) >= 0) return '2';
+        // ฏ ฑ ถ ธ joined class 2 in June 2026 (PyThaiNLP PR #1384; THAI-RULES §8.3).
+        if ("จฉชฌซฐฏทฑฒถธดฎตสศษ".indexOf(c) >= 0) return '2';
         if ("ฟฝพผภบป".indexOf(c) >= 0) return '3';
         if (c == 'ง') return '4';
         if ("ลฬรนณฦญ".indexOf(c) >= 0) return '5';
