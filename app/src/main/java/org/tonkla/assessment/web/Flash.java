@@ -38,8 +38,13 @@ final class Flash {
         }, subjects);
     }
 
+    /** Messages whose subjects are separate arguments ({0} the file, {1} the limit); the others list them in {0}. */
+    private static final java.util.Set<String> POSITIONAL = java.util.Set.of("assessment.error.fileTooLarge");
+
     private static void show(RedirectAttributes redirect, String key, List<String> subjects) {
         redirect.addFlashAttribute("error", key);
-        redirect.addFlashAttribute("errorSubjects", String.join(", ", new ArrayList<>(subjects)));
+        String[] args = POSITIONAL.contains(key) ? subjects.toArray(String[]::new)
+                : new String[] {String.join(", ", new ArrayList<>(subjects))};
+        redirect.addFlashAttribute("errorArgs", args);
     }
 }

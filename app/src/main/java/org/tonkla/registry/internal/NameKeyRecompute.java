@@ -16,11 +16,11 @@ import org.tonkla.core.thai.ThaiNameKeys;
 /**
  * Recomputes the children's stored Thai sound keys ({@code child.name_key_*}) when core's
  * algorithms change (THAI-RULES §8: "a changed table changes every key"). The version the stored
- * keys were made with is kept as the comment of {@code child.name_key_metasound}, so no table is
- * needed for it; at start-up a version other than {@link ThaiNameKeys#VERSION} (or none: keys made
+ * keys were made with is kept in {@code registry_name_key_version}; at start-up a version other than
+ * {@link ThaiNameKeys#VERSION} (or none: keys made
  * before versions were recorded) sends every child through {@link NameKeys} again, in batches of
- * {@value #BATCH}, each its own transaction, writing only the rows whose keys changed. The comment is
- * set last, so a node stopped half-way starts over; recomputing is idempotent, so two nodes starting
+ * {@value #BATCH}, each its own transaction, writing only the rows whose keys changed. The version is
+ * recorded last, so a node stopped half-way starts over; recomputing is idempotent, so two nodes starting
  * together only repeat work.
  */
 @Component
@@ -48,10 +48,7 @@ public class NameKeyRecompute implements ApplicationRunner {
 
     /** The version the stored keys were made with; {@code null} when none is recorded. */
     public String storedVersion() {
-        return jdbc.sql("""
-                SELECT col_description('child'::regclass, a.attnum) FROM pg_attribute a
-                 WHERE a.attrelid = 'child'::regclass AND a.attname = 'name_key_metasound'""")
-                .query(String.class).optional().orElse(null);
+        return jdbc.sql("SELECT version FROM registry_name_key_version").query(String.class).optional().orElse(null);
     }
 
     /**
@@ -90,8 +87,10 @@ public class NameKeyRecompute implements ApplicationRunner {
             after = rows.getLast().id();
             first = false;
         }
-        // The version is a literal of this class, never input: COMMENT takes no bind parameters.
-        jdbc.sql("COMMENT ON COLUMN child.name_key_metasound IS '" + ThaiNameKeys.VERSION.replace("'", "''") + "'").update();
+        jdbc.sql("""
+                INSERT INTO registry_name_key_version (version) VALUES (?)
+                ON CONFLICT (singleton) DO UPDATE SET version = EXCLUDED.version, updated_at = now()""")
+                .param(ThaiNameKeys.VERSION).update();
         return changed;
     }
 }
