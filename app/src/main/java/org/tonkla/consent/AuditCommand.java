@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -49,17 +51,34 @@ class AuditCommand implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (!"audit".equals(env.getProperty("tonkla.command"))) return;
-        int status = run(args.getNonOptionArgs(), args, System.out, System.err);
+        int status = run(List.of(args.getSourceArgs()), System.out, System.err);
         System.exit(SpringApplication.exit(context, () -> status));
     }
 
-    int run(List<String> words, ApplicationArguments args, PrintStream out, PrintStream err) {
-        if (words.size() == 1 && words.getFirst().equals("verify")) {
-            return verify(args.containsOption("province") ? args.getOptionValues("province").getFirst() : null,
-                    args.containsOption("heads") ? Path.of(args.getOptionValues("heads").getFirst()) : null, out, err);
+    /** Runs the command the launcher's words ask for; options as {@code --name value} or {@code --name=value}. */
+    int run(List<String> args, PrintStream out, PrintStream err) {
+        var words = new ArrayList<String>();
+        var options = new HashMap<String, String>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith("--tonkla.") || a.startsWith("--spring.") || a.startsWith("--server.")
+                    || a.startsWith("--logging.")) continue;
+            if (!a.startsWith("--")) {
+                words.add(a);
+                continue;
+            }
+            String name = a.contains("=") ? a.substring(2, a.indexOf('=')) : a.substring(2);
+            boolean flag = name.equals("json");
+            String value = a.contains("=") ? a.substring(a.indexOf('=') + 1)
+                    : (flag || i + 1 >= args.size() ? "" : args.get(++i));
+            options.put(name, value);
         }
-        if (words.size() == 1 && words.getFirst().equals("head")) {
-            return head(args.containsOption("json"), out);
+        String command = words.size() == 1 ? words.getFirst() : "";
+        if (command.equals("verify") && options.keySet().stream().allMatch(o -> o.equals("province") || o.equals("heads"))) {
+            return verify(options.get("province"), options.containsKey("heads") ? Path.of(options.get("heads")) : null, out, err);
+        }
+        if (command.equals("head") && options.keySet().stream().allMatch(o -> o.equals("json"))) {
+            return head(options.containsKey("json"), out);
         }
         err.println(USAGE);
         return 2;

@@ -41,6 +41,8 @@ class AccessLogChainTest extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    AuditCommand command;
 
     private final CurrentUser nurse = new CurrentUser(UUID.randomUUID(), "nurse.chain", "พยาบาล ทดสอบ",
             Role.HEALTH_WORKER, new Scope("MOPH", OrgUnit.serviceUnit(UUID.randomUUID())), "th");
@@ -237,6 +239,42 @@ class AccessLogChainTest extends IntegrationTest {
         } finally {
             remove(chain);
             remove(other);
+        }
+    }
+
+    @Test
+    void theAuditCommandSaysWhereAndExitsNonZero(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String chain = newChain();
+        try {
+            write(chain, 3);
+            var out = new java.io.ByteArrayOutputStream();
+            var err = new java.io.ByteArrayOutputStream();
+            assertThat(command.run(List.of("head", "--json"), new java.io.PrintStream(out, true, "UTF-8"),
+                    new java.io.PrintStream(err, true, "UTF-8"))).isZero();
+            java.nio.file.Path heads = dir.resolve("heads.json");
+            java.nio.file.Files.writeString(heads, out.toString(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("\"chain\" : \"" + chain + "\"").contains("\"digest\"");
+
+            out.reset();
+            assertThat(command.run(List.of("verify", "--heads", heads.toString()), new java.io.PrintStream(out, true, "UTF-8"),
+                    new java.io.PrintStream(err, true, "UTF-8"))).as(out.toString()).isZero();
+            assertThat(out.toString()).contains("OK: ");
+
+            behindTheApplicationsBack("UPDATE access_log SET detail = 'nothing' WHERE province_code = '" + chain + "' AND seq = 2");
+            out.reset();
+            assertThat(command.run(List.of("verify", "--province", chain), new java.io.PrintStream(out, true, "UTF-8"),
+                    new java.io.PrintStream(err, true, "UTF-8"))).isEqualTo(1);
+            assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("chain " + chain + " seq 2 entry " + entryAt(chain, 2) + ": ALTERED")
+                    .contains("TAMPERED: 3 entries in 1 chains");
+
+            err.reset();
+            assertThat(command.run(List.of("verify", "--everything"), new java.io.PrintStream(out, true, "UTF-8"),
+                    new java.io.PrintStream(err, true, "UTF-8"))).isEqualTo(2);
+            assertThat(err.toString()).contains("Usage: ./tonkla audit verify");
+        } finally {
+            remove(chain);
         }
     }
 
