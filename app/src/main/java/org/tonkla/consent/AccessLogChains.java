@@ -126,7 +126,11 @@ class AccessLogChains {
         return problems;
     }
 
-    /** The last entry of every chain, in chain order, read in one statement (one snapshot). */
+    /**
+     * The last entry of every chain, in chain order, read in one statement (one snapshot). The statement
+     * takes a transaction id, so its commit (synchronous) flushes the WAL up to it: read entries committed
+     * without waiting for the disk are durable before their hash is published.
+     */
     List<Head> heads() {
         // A loose index scan over (province_code, seq): one index probe per chain, not a pass over the table.
         return jdbc.sql("""
@@ -134,7 +138,7 @@ class AccessLogChains {
                     SELECT min(province_code) FROM access_log
                     UNION ALL
                     SELECT (SELECT min(province_code) FROM access_log WHERE province_code > code) FROM chains WHERE code IS NOT NULL)
-                SELECT c.code, l.seq, l.hash FROM chains c
+                SELECT c.code, l.seq, l.hash FROM (SELECT pg_current_xact_id()) durable, chains c
                 CROSS JOIN LATERAL (SELECT seq, hash FROM access_log WHERE province_code = c.code ORDER BY seq DESC LIMIT 1) l
                 WHERE c.code IS NOT NULL ORDER BY c.code""")
                 .query((rs, i) -> new Head(rs.getString(1), rs.getLong(2), rs.getBytes(3))).list();
