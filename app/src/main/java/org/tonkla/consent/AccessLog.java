@@ -12,7 +12,9 @@ import org.tonkla.identity.OrgUnit;
 
 /**
  * The append-only record of who read or wrote a child's data, for what purpose. The module that
- * owns the data writes an entry on every access; the guardian's page lists them.
+ * owns the data writes an entry on every access; the guardian's page lists them. The database chains
+ * each entry into its province's hash chain as it is inserted (migration V50), and holds that chain's
+ * lock until the writing transaction ends: log last in a long transaction, as {@code ChildAccess.write} does.
  */
 @Component
 public class AccessLog {
@@ -58,7 +60,8 @@ public class AccessLog {
 
     /**
      * Logs one access to each child of a list the user was shown (a class roster, a work list, search
-     * results), in one statement. Read entries, so committed like {@link #record}'s reads.
+     * results), in one statement. Read entries, so committed like {@link #record}'s reads. Rows go in
+     * province by province: each takes its chain's lock in the same order, so two lists cannot deadlock.
      */
     public void recordAll(CurrentUser user, List<UUID> childIds, List<String> provinceCodes, Action action,
             String purpose) {
@@ -71,7 +74,8 @@ public class AccessLog {
                                         agency_code, unit_id, action, purpose)
                 SELECT gen_random_uuid(), :at, x.child, x.province, :user, :username, :name, :role, :agency, :unit,
                        :action, :purpose
-                FROM unnest(CAST(:children AS uuid[]), CAST(:provinces AS text[])) AS x(child, province), commit_mode""")
+                FROM unnest(CAST(:children AS uuid[]), CAST(:provinces AS text[])) AS x(child, province), commit_mode
+                ORDER BY x.province""")
                 .param("at", Timestamp.from(Instant.now(clock))).param("user", user.id())
                 .param("username", user.username()).param("name", user.displayName()).param("role", user.role().name())
                 .param("agency", user.scope().agencyCode()).param("unit", unitId).param("action", action.name())
