@@ -31,7 +31,8 @@ public class Directory implements OrgUnitDirectory {
                      WHERE o.unit_id = service_unit.id AND o.since <= :today ORDER BY o.since DESC LIMIT 1),
                    agency_code) AS agency_code, subdistrict_code, province_code, latitude, longitude,
                    hospcode, school_code, district_code, status, closed_on, health_kind
-              FROM service_unit """;
+              FROM service_unit
+            """;
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
