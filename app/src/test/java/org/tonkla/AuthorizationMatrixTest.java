@@ -156,6 +156,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("POST /admin/agencies", ADMIN).form(""),
                 row("GET /admin/units/new", ADMIN),
                 row("POST /admin/units", ADMIN).form(""),
+                row("GET /admin/units/import", ADMIN),
+                row("GET /admin/units/import/template.csv", ADMIN),
+                row("POST /admin/units/import", ADMIN).multipart("file", "bad.csv", "text/csv", "not,a,unit,list".getBytes()),
+                row("POST /admin/units/import/{id}/apply", "D N D D D D D D D").form("").bind("id", Binding.same(NO_SUCH)),
+                row("POST /admin/units/{id}/owner", ADMIN).form("").bind("id", Binding.same(KK_CENTER)), // no agency: 400
                 row("GET /areas", SIGNED_IN),
                 row("GET /areas/{code}", SIGNED_IN).out(SIGNED_IN), // reference data: no scope
                 row("GET /units", SIGNED_IN).query("q=ขอนแก่น"),

@@ -24,14 +24,24 @@ public class Directory implements OrgUnitDirectory {
 
     private static final String UNIT_COLUMNS = """
             id, type, name_th, name_en, agency_code, subdistrict_code, province_code, latitude, longitude,
-            hospcode, school_code""";
+            hospcode, school_code, district_code, status, closed_on, health_kind""";
+    /** The columns, with the owner as of {@code :today}: an owner change dated later takes effect on its date. */
+    private static final String UNIT_SELECT = """
+            SELECT id, type, name_th, name_en, coalesce((SELECT o.agency_code FROM service_unit_owner o
+                     WHERE o.unit_id = service_unit.id AND o.since <= :today ORDER BY o.since DESC LIMIT 1),
+                   agency_code) AS agency_code, subdistrict_code, province_code, latitude, longitude,
+                   hospcode, school_code, district_code, status, closed_on, health_kind
+              FROM service_unit
+            """;
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final java.time.Clock clock;
 
-    Directory(JdbcClient jdbc, AuditTrail audit) {
+    Directory(JdbcClient jdbc, AuditTrail audit, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.clock = clock;
     }
 
     // --- areas
@@ -94,35 +104,54 @@ public class Directory implements OrgUnitDirectory {
     // --- service units
 
     public Optional<ServiceUnit> serviceUnit(UUID id) {
-        return jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM service_unit WHERE id = ?").param(id)
+        return jdbc.sql(UNIT_SELECT + "WHERE id = :id").param("id", id).param("today", today())
                 .query(Directory::unit).optional();
     }
 
-    /** Units inside an area (any level, by code prefix), optionally of one type, by name. */
+    /** The unit with this HOSPCODE, closed or not. */
+    public Optional<ServiceUnit> serviceUnitByHospcode(String hospcode) {
+        return jdbc.sql(UNIT_SELECT + "WHERE hospcode = :code").param("code", hospcode).param("today", today())
+                .query(Directory::unit).optional();
+    }
+
+    /**
+     * Units inside an area (any level, by code prefix; units known only to a coarser area are listed
+     * under it), optionally of one type, active ones first, by name.
+     */
     public List<ServiceUnit> serviceUnitsIn(String areaCode, ServiceUnitType type, int limit) {
-        return jdbc.sql("SELECT " + UNIT_COLUMNS + """
-                 FROM service_unit
-                WHERE subdistrict_code LIKE :prefix AND (CAST(:type AS text) IS NULL OR type = :type)
-                ORDER BY name_th LIMIT :limit""")
+        return jdbc.sql(UNIT_SELECT + """
+                WHERE area_code LIKE :prefix AND (CAST(:type AS text) IS NULL OR type = :type)
+                ORDER BY status, name_th LIMIT :limit""")
                 .param("prefix", (areaCode == null ? "" : areaCode) + "%")
                 .param("type", type == null ? null : type.name())
-                .param("limit", limit)
+                .param("limit", limit).param("today", today())
                 .query(Directory::unit).list();
     }
 
-    /** Units whose Thai or English name resembles {@code text}, or whose HOSPCODE or school code is it. */
+    /** Units whose name resembles {@code text} or whose HOSPCODE or school code is it; see the four-argument form. */
     public List<ServiceUnit> searchServiceUnits(String text, int limit) {
+        return searchServiceUnits(text, null, null, limit);
+    }
+
+    /**
+     * Units whose Thai or English name resembles {@code text} (trigram, with or without Thai tone and
+     * other above-line marks), or whose HOSPCODE, 9-character code or school code is it, optionally
+     * inside an area and of one type. An exact code comes first, then active units, then the closest names.
+     */
+    public List<ServiceUnit> searchServiceUnits(String text, String areaCode, ServiceUnitType type, int limit) {
         String q = text == null ? "" : text.trim();
         if (q.isEmpty()) return List.of();
-        return jdbc.sql("SELECT " + UNIT_COLUMNS + """
-                 FROM service_unit
-                WHERE hospcode = :q OR school_code = :q
-                   OR name_th ILIKE '%' || :q || '%' OR name_en ILIKE '%' || :q || '%'
-                   OR name_th % :q OR name_en % :q
-                ORDER BY (hospcode = :q OR school_code = :q) DESC NULLS LAST,
-                         greatest(similarity(name_th, :q), similarity(coalesce(name_en, ''), :q)) DESC, name_th
+        return jdbc.sql(UNIT_SELECT + """
+                , (SELECT directory_plain(CAST(:q AS text)) AS p) query
+                WHERE (hospcode = :q OR school_code = :q OR hospcode9 = upper(:q) OR center_code = :q
+                       OR name_plain LIKE '%' || query.p || '%' OR name_plain % query.p)
+                  AND area_code LIKE :prefix AND (CAST(:type AS text) IS NULL OR type = :type)
+                ORDER BY (hospcode = :q OR school_code = :q OR hospcode9 = upper(:q)) DESC NULLS LAST, status,
+                         similarity(name_plain, query.p) DESC, name_th
                 LIMIT :limit""")
-                .param("q", q).param("limit", limit)
+                .param("q", q).param("limit", limit).param("today", today())
+                .param("prefix", (areaCode == null ? "" : areaCode) + "%")
+                .param("type", type == null ? null : type.name())
                 .query(Directory::unit).list();
     }
 
@@ -130,10 +159,11 @@ public class Directory implements OrgUnitDirectory {
     @Transactional
     public UUID addServiceUnit(ServiceUnit unit) {
         UUID id = unit.id() != null ? unit.id() : UUID.randomUUID();
-        jdbc.sql("INSERT INTO service_unit (" + UNIT_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("INSERT INTO service_unit (" + UNIT_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(id, unit.type().name(), unit.nameTh(), unit.nameEn(), unit.agencyCode(), unit.subdistrictCode(),
-                        unit.subdistrictCode().substring(0, 2), unit.latitude(), unit.longitude(), unit.hospcode(),
-                        unit.schoolCode())
+                        unit.provinceCode() != null ? unit.provinceCode() : unit.subdistrictCode().substring(0, 2),
+                        unit.latitude(), unit.longitude(), unit.hospcode(), unit.schoolCode(), unit.districtCode(),
+                        unit.status().name(), unit.closedOn(), unit.healthKind() == null ? null : unit.healthKind().name())
                 .update();
         placements.invalidate(id);
         audit.record("CREATE", "service_unit", id.toString(), unit.type() + " " + unit.nameTh());
@@ -154,13 +184,22 @@ public class Directory implements OrgUnitDirectory {
             case OrgUnit.Area a -> placements.get(a.code(),
                     key -> area(a.code()).map(found -> Placement.ofArea(found.code())));
             case OrgUnit.ServiceUnit s -> placements.get(s.id(), key -> serviceUnit(s.id()).map(u ->
-                    new Placement(u.subdistrictCode(), u.id(), agencyLineage(u.agencyCode()))));
+                    new Placement(u.areaCode(), u.id(), agencyLineage(u.agencyCode()))));
         };
     }
 
     private final com.github.benmanes.caffeine.cache.Cache<Object, Optional<Placement>> placements =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200_000)
                     .expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
+
+    /** Forgets cached placements after units changed owner or place (an import, an owner change). */
+    public void forgetPlacements() {
+        placements.invalidateAll();
+    }
+
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock);
+    }
 
     @Override
     public String describe(OrgUnit unit, Locale locale) {
@@ -193,6 +232,8 @@ public class Directory implements OrgUnitDirectory {
                 rs.getString("name_th"), rs.getString("name_en"), rs.getString("agency_code"),
                 rs.getString("subdistrict_code"), rs.getString("province_code"),
                 (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
-                rs.getString("hospcode"), rs.getString("school_code"));
+                rs.getString("hospcode"), rs.getString("school_code"), rs.getString("district_code"),
+                UnitStatus.valueOf(rs.getString("status")), rs.getObject("closed_on", java.time.LocalDate.class),
+                rs.getString("health_kind") == null ? null : HealthUnitKind.valueOf(rs.getString("health_kind")));
     }
 }

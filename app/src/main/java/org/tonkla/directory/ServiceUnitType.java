@@ -12,7 +12,11 @@ public enum ServiceUnitType {
     /** โรงพยาบาลส่งเสริมสุขภาพตำบล and other primary-care units. */
     HEALTH_CENTER,
     HOSPITAL,
-    SOCIAL_DEVELOPMENT_OFFICE;
+    SOCIAL_DEVELOPMENT_OFFICE,
+    /** สำนักงานสาธารณสุขจังหวัด/อำเภอ: provincial and district health offices. */
+    HEALTH_OFFICE,
+    /** Clinics, academic centers and health units of unknown type. */
+    OTHER_HEALTH_UNIT;
 
     public String messageKey() {
         return "unitType." + name();

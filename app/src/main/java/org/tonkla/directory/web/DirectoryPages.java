@@ -23,8 +23,11 @@ class DirectoryPages {
     private final Users users;
     private final ScopeCheck scopes;
 
-    DirectoryPages(Directory directory, Users users, ScopeCheck scopes) {
+    private final org.tonkla.directory.UnitOwners owners;
+
+    DirectoryPages(Directory directory, Users users, ScopeCheck scopes, org.tonkla.directory.UnitOwners owners) {
         this.directory = directory;
+        this.owners = owners;
         this.users = users;
         this.scopes = scopes;
     }
@@ -49,9 +52,17 @@ class DirectoryPages {
     }
 
     @GetMapping("/units")
-    String search(@RequestParam(required = false) String q, Model model) {
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String area,
+            @RequestParam(required = false) String type, Model model) {
+        String areaCode = area != null && area.matches("\\d{2}|\\d{4}|\\d{6}") ? area : null;
+        var unitType = org.tonkla.directory.ServiceUnitType.parse(type).orElse(null);
         model.addAttribute("q", q);
-        model.addAttribute("units", directory.searchServiceUnits(q, 100));
+        model.addAttribute("area", areaCode);
+        model.addAttribute("type", unitType);
+        model.addAttribute("types", org.tonkla.directory.ServiceUnitType.values());
+        model.addAttribute("units", q == null || q.isBlank()
+                ? (areaCode == null ? java.util.List.of() : directory.serviceUnitsIn(areaCode, unitType, 100))
+                : directory.searchServiceUnits(q, areaCode, unitType, 100));
         return "directory/units";
     }
 
@@ -61,8 +72,10 @@ class DirectoryPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No service unit " + id));
         scopes.requireActOn(users.require(), OrgUnit.serviceUnit(id));
         model.addAttribute("unit", unit);
-        model.addAttribute("lineage", directory.lineage(unit.subdistrictCode()));
+        model.addAttribute("lineage", directory.lineage(unit.areaCode()));
         model.addAttribute("agency", directory.agency(unit.agencyCode()).orElse(null));
+        model.addAttribute("history", owners.history(id));
+        model.addAttribute("agencies", directory.agencies());
         return "directory/unit";
     }
 }

@@ -17,7 +17,8 @@ import org.tonkla.identity.ScopeCheck;
 import org.tonkla.identity.Users;
 
 /**
- * {@code GET /api/v1/service-units?area=CODE&type=TYPE&q=TEXT} lists the public directory;
+ * {@code GET /api/v1/service-units?area=CODE&type=TYPE&q=TEXT} lists the public directory: {@code q} is a
+ * HOSPCODE, school code or a Thai or English name (tone marks optional), narrowed by area and type;
  * {@code GET /api/v1/service-units/{id}} is one unit, for users whose scope covers it (403 otherwise).
  */
 @RestController
@@ -37,7 +38,6 @@ class ServiceUnitApi {
     @GetMapping
     List<ServiceUnit> list(@RequestParam(required = false) String area, @RequestParam(required = false) String type,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "500") int limit) {
-        if (q != null && !q.isBlank()) return directory.searchServiceUnits(q, Math.min(limit, 500));
         if (area != null && !area.matches("\\d{2}|\\d{4}|\\d{6}")) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "area: expected a DOPA code of 2, 4 or 6 digits, got '" + area + "'");
@@ -47,7 +47,8 @@ class ServiceUnitApi {
             t = ServiceUnitType.parse(type).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "type: expected one of " + List.of(ServiceUnitType.values()) + ", got '" + type + "'"));
         }
-        return directory.serviceUnitsIn(area, t, Math.min(limit, 5000));
+        if (q != null && !q.isBlank()) return directory.searchServiceUnits(q, area, t, Math.max(1, Math.min(limit, 500)));
+        return directory.serviceUnitsIn(area, t, Math.max(1, Math.min(limit, 5000)));
     }
 
     @GetMapping("/{id}")
