@@ -158,10 +158,16 @@ public class JoinRequests {
             LocalDate today = LocalDate.now(clock);
             UUID from = null;
             if (pending.kind() == EnrolmentKind.ENROLLED) {
+                // Only the decider's own center lets the child go (the guardian any): should the child have been
+                // enrolled elsewhere since the check above, that enrolment stays and the new one is refused (409).
+                UUID decidersUnit = user.role() == Role.GUARDIAN ? null
+                        : user.scope().unit() instanceof OrgUnit.ServiceUnit own ? own.id() : null;
                 from = jdbc.sql("""
                         UPDATE enrolment SET ended_on = greatest(started_on, ?), end_reason = 'TRANSFER'
-                        WHERE child_id = ? AND kind = 'ENROLLED' AND ended_on IS NULL RETURNING unit_id""")
-                        .params(Date.valueOf(today), child.id().value()).query(UUID.class).optional().orElse(null);
+                        WHERE child_id = ? AND kind = 'ENROLLED' AND ended_on IS NULL
+                          AND (CAST(? AS uuid) IS NULL OR unit_id = CAST(? AS uuid)) RETURNING unit_id""")
+                        .params(Date.valueOf(today), child.id().value(), decidersUnit, decidersUnit)
+                        .query(UUID.class).optional().orElse(null);
             }
             transfers.arrive(child, from, pending.unit(), pending.kind(), today, pending.className(), note, user.username());
         }

@@ -79,6 +79,7 @@ public class Registration {
         ServiceUnit unit = cmd.unitId() == null ? null : directory.serviceUnit(cmd.unitId()).orElse(null);
         if (unit == null) throw new InvalidInput("unitId", "the service unit that registers the child");
         access.requireRecorderAt(user, unit.id());
+        if (!unit.acceptsNewRecords()) throw new InvalidInput("unitId", "a service unit that is open (this one is closed)");
         LocalDate today = LocalDate.now(clock);
         validate(cmd, today);
         var identifier = Identifiers.parse(cmd.nationalId(), cmd.gCode(), cmd.noIdentifierReason());
@@ -153,7 +154,9 @@ public class Registration {
     }
 
     private ChildId create(NewChild cmd, Identifiers.Parsed identifier, ServiceUnit unit, CurrentUser user, LocalDate today) {
-        String subdistrict = ChildRows.blank(cmd.subdistrictCode()) ? unit.subdistrictCode() : cmd.subdistrictCode().strip();
+        // A unit's own subdistrict stands in for an unknown home; some health units are known only to their district.
+        String given = ChildRows.blank(cmd.subdistrictCode()) ? unit.subdistrictCode() : cmd.subdistrictCode().strip();
+        String subdistrict = given == null ? "" : given;
         if (!subdistrict.matches("\\d{6}")
                 || directory.area(subdistrict).filter(a -> a.level() == AreaLevel.SUBDISTRICT).isEmpty()) {
             throw new InvalidInput("subdistrictCode", "a DOPA subdistrict code of 6 digits");

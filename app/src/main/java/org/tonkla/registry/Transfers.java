@@ -50,8 +50,9 @@ public class Transfers {
         access.requireRecorderAt(user, fromUnit);
         Child c = access.requireWrite(child, user);
         new Validation()
-                .check(toUnit != null && !toUnit.equals(fromUnit) && directory.serviceUnit(toUnit).isPresent(), "toUnitId",
-                        "another existing service unit")
+                .check(toUnit != null && !toUnit.equals(fromUnit)
+                        && directory.serviceUnit(toUnit).filter(u -> u.acceptsNewRecords()).isPresent(), "toUnitId",
+                        "another service unit that is open")
                 .date("transferredOn", on, c.dateOfBirth(), null)
                 .optionalText("className", className, 100)
                 .optionalText("note", note, Validation.MAX_NOTE)

@@ -156,9 +156,9 @@ class ConcurrentWritesTest extends IntegrationTest {
         }
         assertThat(requests).hasSize(2);
         var answers = atOnce(requests);
-        // Truly at once, the second approval meets the first's enrolment (409); a moment later the child is
-        // enrolled at a center, which alone may now let it go, so the health unit is refused (403). Either
-        // way exactly one approval holds and the child is at one center.
+        // The second approval meets the first's enrolment: at once, the unique index refuses it (409); a moment
+        // later the child is enrolled at a center, which alone may now let it go, so the health unit is refused
+        // (403, or 409 when it had checked just before). Either way one approval holds and one center has the child.
         assertThat(answers).extracting(HttpResponse::statusCode).allMatch(s -> s == 204 || s == 409 || s == 403)
                 .filteredOn(s -> s == 204).hasSize(1);
         assertThat(jdbc.sql("SELECT count(*) FROM enrolment WHERE child_id = ? AND kind = 'ENROLLED' AND ended_on IS NULL")
