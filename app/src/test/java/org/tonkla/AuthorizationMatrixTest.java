@@ -286,6 +286,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 // An emergency opening: any role that reads children may (a too-short reason answers 400 here).
                 row("POST /api/v1/children/{id}/break-glass", REVIEWS_AND_RECORDS).out(REVIEWS_AND_RECORDS).bind("id", CHILD)
                         .json("{\"reason\":\"x\"}"),
+                row("GET /children/{id}/emergency", SIGNED_IN).out(SIGNED_IN).bind("id", CHILD),
+                row("POST /children/{id}/emergency", REVIEWS_AND_RECORDS).out(REVIEWS_AND_RECORDS).bind("id", CHILD)
+                        .form("reason=x"),
                 row("GET /api/v1/break-glass", SUPERVISORS),
                 row("POST /api/v1/break-glass/{id}/review #unknown opening", "D N N N D D D D D")
                         .bind("id", Binding.same(NO_SUCH)).json("{\"decision\":\"ACCEPTED\",\"revision\":0}"),

@@ -45,6 +45,11 @@ public record BookView(ChildFile file, List<Measurement> measurements, List<Scre
         return all;
     }
 
+    /** Whether this user may see the category (a {@code DataCategory} name), for the page's sections. */
+    public boolean shows(String category) {
+        return file.shows(org.tonkla.consent.DataCategory.valueOf(category));
+    }
+
     /** Why some categories are withheld (the missing agreement), or null. */
     public String withheldBecause() {
         return withheld().isEmpty() ? null : file.release().missing();

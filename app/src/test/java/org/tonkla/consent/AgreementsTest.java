@@ -138,7 +138,8 @@ class AgreementsTest extends IntegrationTest {
         var admin = as("admin", "tonkla-demo");
         JsonNode opening = null;
         for (JsonNode o : body(admin.getJson("/api/v1/break-glass"))) {
-            if (o.get("childId").asString().equals(MALI) && o.get("status").asString().equals("OPEN")) opening = o;
+            if (o.get("childId").asString().equals(MALI) && o.get("status").asString().equals("OPEN")
+                    && o.get("reason").asString().contains("แพ้ยา")) opening = o;
         }
         assertThat(opening).isNotNull();
         assertThat(opening.get("reason").asString()).contains("แพ้ยา");
@@ -148,6 +149,18 @@ class AgreementsTest extends IntegrationTest {
         assertThat(admin.postJson(review, decision).statusCode()).as("reviewed already").isEqualTo(409);
         // Reviewers only: the opener cannot clear their own opening.
         assertThat(reader.getJson("/api/v1/break-glass").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aRefusedChildPageOffersTheEmergencyOpening() {
+        var social = as("social.kk", "tonkla-demo");
+        var refused = social.get("/children/" + MALI, "text/html");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("/children/" + MALI + "/emergency");
+        var opened = social.postForm("/children/" + MALI + "/emergency",
+                "reason=" + java.net.URLEncoder.encode("ศาลขอข้อมูลด่วนในคดีคุ้มครองเด็ก", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.body()).contains("มะลิ");
     }
 
     @Test

@@ -31,7 +31,18 @@ class PageErrors {
     }
 
     @ExceptionHandler(DomainProblem.class)
-    ModelAndView domain(DomainProblem e, HttpServletResponse response) {
+    ModelAndView domain(DomainProblem e, HttpServletResponse response, jakarta.servlet.http.HttpServletRequest request) {
+        var page = domain(e, response);
+        // A child's record refused: offer the emergency opening (reviewed, logged) rather than a dead end.
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (e.status() == 403 && "GET".equals(request.getMethod())
+                && path.matches("/children/[0-9a-fA-F-]{36}(/print)?")) {
+            page.addObject("emergencyPath", path.replace("/print", "") + "/emergency");
+        }
+        return page;
+    }
+
+    private ModelAndView domain(DomainProblem e, HttpServletResponse response) {
         response.setStatus(e.status());
         var page = new ModelAndView("error");
         page.setStatus(org.springframework.http.HttpStatusCode.valueOf(e.status()));

@@ -87,9 +87,32 @@ class ChildPages {
         return render(id, model, "recordbook/child", "print");
     }
 
+    /** The form to open a record outside scope or agreements in an emergency, with a reason. */
+    @GetMapping("/children/{id}/emergency")
+    String emergencyForm(@PathVariable UUID id, Model model) {
+        model.addAttribute("childId", id);
+        return "recordbook/emergency";
+    }
+
+    @PostMapping("/children/{id}/emergency")
+    String emergency(@PathVariable UUID id, @RequestParam(required = false) String reason, Model model) {
+        var user = users.require();
+        try {
+            return render(book.viewInEmergency(new ChildId(id), user, reason), user, model, "recordbook/child");
+        } catch (InvalidInput e) {
+            model.addAttribute("childId", id);
+            model.addAttribute("reason", reason);
+            model.addAttribute("errorField", e.field());
+            return "recordbook/emergency";
+        }
+    }
+
     private String render(UUID id, Model model, String view, String purpose) {
         var user = users.require();
-        BookView v = book.view(new ChildId(id), user, purpose);
+        return render(book.view(new ChildId(id), user, purpose), user, model, view);
+    }
+
+    private String render(BookView v, org.tonkla.identity.CurrentUser user, Model model, String view) {
         LocalDate today = today();
         Period age = Period.between(v.child().dateOfBirth(), today);
         Map<UUID, ServiceUnit> units = v.enrolments().stream().map(e -> e.unitId()).distinct()
