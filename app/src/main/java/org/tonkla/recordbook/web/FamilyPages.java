@@ -97,10 +97,12 @@ class FamilyPages {
     }
 
     @PostMapping("/family/children/{id}/consents")
-    String consent(@PathVariable UUID id, @RequestParam Purpose purpose, @RequestParam boolean given,
-            RedirectAttributes redirect) {
-        consents.record(new ChildId(id), purpose, given, null, null, null, users.require());
-        redirect.addFlashAttribute("saved", given ? "family.consent.given" : "family.consent.withdrawn");
+    String consent(@PathVariable UUID id, @RequestParam(required = false) Purpose purpose,
+            @RequestParam(required = false) Boolean given, RedirectAttributes redirect) {
+        var user = users.require();
+        if (user.role() != org.tonkla.identity.Role.GUARDIAN) throw new org.tonkla.platform.Refused("The family's page");
+        consents.record(new ChildId(id), purpose, given, null, null, null, user);
+        redirect.addFlashAttribute("saved", Boolean.TRUE.equals(given) ? "family.consent.given" : "family.consent.withdrawn");
         return "redirect:/family/children/" + id + "#consents";
     }
 
