@@ -168,7 +168,7 @@ public class CorrectionRequests {
                        r.fact_id, r.field, r.description, r.status, r.resolution, r.resolved_by, r.requested_at,
                        r.resolved_at, r.revision
                 FROM correction_request r JOIN child c ON c.id = r.child_id
-                WHERE """ + where + " ORDER BY r.requested_at DESC LIMIT 500")
+                WHERE """ + " " + where + " ORDER BY r.requested_at DESC LIMIT 500")
                 .param(value)
                 .query((rs, i) -> new CorrectionRequest(rs.getObject(1, UUID.class), new ChildId(rs.getObject(2, UUID.class)),
                         rs.getString(3), rs.getObject(4, UUID.class), CorrectionRequest.Kind.valueOf(rs.getString(5)),
