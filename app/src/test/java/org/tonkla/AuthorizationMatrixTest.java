@@ -121,6 +121,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
     static final String READ_MALI =       "D    D    A   D   A     A    A    D    A";
     static final String READ_CM_CHILD =   "D    D    D   A   D     D    D    D    D";
     /** Writes to มะลิ: the recorders who reach her. Officers read only; guardians and admins write nothing. */
+    /** มะลิ's guardian only: the family's own pages. */
+    static final String GUARDIAN_OF_MALI = "D    D    D   D   D     D    D    D    A";
     static final String WRITE_MALI =      "D    D    D   D   A     A    A    D    D";
     /** Writes to HC_CHILD: the health center's recorder only. */
     static final String WRITE_HC_CHILD =  "D    D    D   D   D     A    D    D    D";
@@ -292,6 +294,16 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("GET /api/v1/break-glass", SUPERVISORS),
                 row("POST /api/v1/break-glass/{id}/review #unknown opening", "D N N N D D D D D")
                         .bind("id", Binding.same(NO_SUCH)).json("{\"decision\":\"ACCEPTED\",\"revision\":0}"),
+                // --- the family's own view (guardians), correction requests (the recording unit), retention (admins)
+                row("GET /family/children/{id}", GUARDIAN_OF_MALI).out(NOBODY).bind("id", CHILD),
+                row("GET /family/children/{id}/export.json", GUARDIAN_OF_MALI).out(NOBODY).bind("id", CHILD),
+                // No purpose: the guardian's choice is refused as invalid (400) after the access check.
+                row("POST /family/children/{id}/consents", GUARDIAN_OF_MALI).out(NOBODY).bind("id", CHILD).form(""),
+                row("POST /family/children/{id}/correction-requests", GUARDIAN_OF_MALI).out(NOBODY).bind("id", CHILD).form(""),
+                row("GET /units/{unitId}/correction-requests", STAFF_OF_KK).out(NOBODY),
+                row("POST /units/{unitId}/correction-requests/{id} #unknown request", "D D D D N D N D D").out(NOBODY)
+                        .bind("id", Binding.same(NO_SUCH)).form("revision=0"),
+                row("GET /api/v1/retention/runs", ADMIN),
                 row("GET /break-glass", SUPERVISORS),
                 row("POST /break-glass/{id} #unknown opening", "D N N N D D D D D").bind("id", Binding.same(NO_SUCH))
                         .form("revision=0&decision=ACCEPTED"));

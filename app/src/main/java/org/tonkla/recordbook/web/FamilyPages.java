@@ -1,0 +1,123 @@
+package org.tonkla.recordbook.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tonkla.consent.AccessLog;
+import org.tonkla.consent.Purpose;
+import org.tonkla.directory.Directory;
+import org.tonkla.identity.Users;
+import org.tonkla.platform.InvalidInput;
+import org.tonkla.recordbook.DataExport;
+import org.tonkla.recordbook.FamilyView;
+import org.tonkla.registry.ChildId;
+import org.tonkla.registry.CorrectionRequest;
+import org.tonkla.registry.CorrectionRequests;
+import org.tonkla.registry.FamilyConsents;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The family's own pages of a child ({@code /family/children/{id}}, guardians only): the record book on a
+ * phone, what is due, play at home, who opened the record, consent, the copy of the data and correction
+ * requests.
+ */
+@Controller
+class FamilyPages {
+
+    private final FamilyView family;
+    private final DataExport export;
+    private final FamilyConsents consents;
+    private final CorrectionRequests corrections;
+    private final Directory directory;
+    private final Users users;
+    private final JsonMapper json;
+    private final java.time.Clock clock;
+
+    FamilyPages(FamilyView family, DataExport export, FamilyConsents consents, CorrectionRequests corrections,
+            Directory directory, Users users, JsonMapper json,
+            java.time.Clock clock) {
+        this.clock = clock;
+        this.family = family;
+        this.export = export;
+        this.consents = consents;
+        this.corrections = corrections;
+        this.directory = directory;
+        this.users = users;
+        this.json = json;
+    }
+
+    /** One access in plain words: who, of which unit and agency, when, what and why. */
+    record AccessRow(Instant occurredAt, String who, String role, String unitName, String agencyName, String action,
+            String purpose) {}
+
+    @GetMapping("/family/children/{id}")
+    String child(@PathVariable UUID id, Model model) {
+        var f = family.open(new ChildId(id), users.require());
+        Locale locale = LocaleContextHolder.getLocale();
+        boolean english = "en".equals(locale.getLanguage());
+        model.addAttribute("f", f);
+        model.addAttribute("book", f.book());
+        Period age = Period.between(f.book().child().dateOfBirth(), LocalDate.now(clock));
+        model.addAttribute("ageYears", age.getYears());
+        model.addAttribute("ageMonths", age.getMonths());
+        model.addAttribute("accessRows", f.others().stream().map((AccessLog.Entry a) -> new AccessRow(a.occurredAt(),
+                a.displayName() == null || a.displayName().isBlank() ? a.username() : a.displayName(), a.role(),
+                a.unitId() == null ? null : directory.serviceUnit(a.unitId()).map(u -> u.name(locale)).orElse(null),
+                a.agencyCode() == null ? null : directory.agency(a.agencyCode())
+                        .map(ag -> english ? ag.nameEn() : ag.nameTh()).orElse(a.agencyCode()),
+                a.action().name(), a.purpose())).toList());
+        model.addAttribute("purposes", Purpose.values());
+        model.addAttribute("kinds", CorrectionRequest.Kind.values());
+        return "family/child";
+    }
+
+    @GetMapping(value = "/family/children/{id}/export.json")
+    ResponseEntity<byte[]> export(@PathVariable UUID id) {
+        var copy = export.of(new ChildId(id), users.require());
+        byte[] body = json.writeValueAsBytes(copy);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("tonkla-" + id + "-" + copy.exportedAt().toString().substring(0, 10) + ".json").build()
+                        .toString())
+                .body(body);
+    }
+
+    @PostMapping("/family/children/{id}/consents")
+    String consent(@PathVariable UUID id, @RequestParam(required = false) Purpose purpose,
+            @RequestParam(required = false) Boolean given, RedirectAttributes redirect) {
+        var user = users.require();
+        if (user.role() != org.tonkla.identity.Role.GUARDIAN) throw new org.tonkla.platform.Refused("The family's page");
+        consents.record(new ChildId(id), purpose, given, null, null, null, user);
+        redirect.addFlashAttribute("saved", Boolean.TRUE.equals(given) ? "family.consent.given" : "family.consent.withdrawn");
+        return "redirect:/family/children/" + id + "#consents";
+    }
+
+    @PostMapping("/family/children/{id}/correction-requests")
+    String requestCorrection(@PathVariable UUID id, @RequestParam(required = false) CorrectionRequest.Kind kind,
+            @RequestParam(required = false) String factId, @RequestParam(required = false) String field,
+            @RequestParam(required = false) String description, RedirectAttributes redirect) {
+        UUID fact;
+        try {
+            fact = factId == null || factId.isBlank() ? null : UUID.fromString(factId.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("factId", "the id of the entry, as shown beside it");
+        }
+        corrections.request(new ChildId(id), users.require(), kind, fact, field, description);
+        redirect.addFlashAttribute("saved", "family.correction.sent");
+        return "redirect:/family/children/" + id + "#corrections";
+    }
+}
