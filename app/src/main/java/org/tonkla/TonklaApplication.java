@@ -16,8 +16,7 @@ public class TonklaApplication {
     public static void main(String[] args) {
         var app = new SpringApplication(TonklaApplication.class);
         var argList = java.util.Arrays.asList(args);
-        if (argList.contains("--tonkla.command=admin") || argList.contains("--tonkla.command=generate")
-                || argList.contains("--tonkla.command=audit")) {
+        if (argList.contains("--tonkla.command=admin") || argList.contains("--tonkla.command=generate")) {
             // A one-off command on the same database and schema: no demo data, and the web server
             // on a free port so it never collides with a running Tonkla.
             args = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(

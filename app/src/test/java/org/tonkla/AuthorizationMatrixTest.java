@@ -128,8 +128,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
     static final String WRITE_HC_CHILD =  "D    D    D   D   D     A    D    D    D";
     /** Administrators and provincial officers: the reviewers of emergency openings. */
     static final String SUPERVISORS =     "D    A    A   A   D     D    D    D    D";
-    /** Every role that reads children's records, in scope or not (an emergency opening). */
-    static final String REVIEWS_AND_RECORDS = "D  D    A   A   A     A    A    A    D";
+    /** Every role that works with children in person, in scope or not (an emergency opening). */
+    static final String REVIEWS_AND_RECORDS = "D  D    D   D   A     A    A    A    D";
 
     static final String FUTURE = "2999-01-01";
     static final String ALL_NORMAL = "{\"GM\":\"NORMAL\",\"FM\":\"NORMAL\",\"RL\":\"NORMAL\",\"EL\":\"NORMAL\",\"PS\":\"NORMAL\"}";

@@ -129,7 +129,8 @@ public class AgreementAdmin {
         LocalDate today = LocalDate.now(clock);
         int changed = jdbc.sql("""
                 UPDATE agreement SET status = ?, revision = revision + 1, updated_by = ?, updated_at = ?,
-                       valid_to = CASE WHEN ? = 'EXPIRED' THEN least(coalesce(valid_to, ?), ?) ELSE valid_to END
+                       valid_to = CASE WHEN ? = 'EXPIRED' THEN greatest(valid_from, least(coalesce(valid_to, ?), ?))
+                                       ELSE valid_to END
                 WHERE id = ? AND status = ? AND revision = ?""")
                 .params(to.name(), admin.username(), Timestamp.from(Instant.now(clock)), to.name(), Date.valueOf(today),
                         Date.valueOf(today), id, a.status().name(), revision)

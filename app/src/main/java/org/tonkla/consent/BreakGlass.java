@@ -43,8 +43,11 @@ public class BreakGlass {
 
     /** Records an emergency read; the caller (the registry's kernel) has checked the role and logs the read. */
     public UUID record(UUID childId, String provinceCode, String reason, CurrentUser user) {
-        new Validation().check(reason != null && reason.strip().length() >= 10 && reason.strip().length() <= 500, "reason",
-                "why the record must be opened now, 10 to 500 characters").throwIfInvalid();
+        // Ten letters or digits at least: dots, spaces, zero-width or combining marks alone say nothing.
+        long meaningful = reason == null ? 0 : reason.codePoints().filter(Character::isLetterOrDigit)
+                .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK).count();
+        new Validation().check(meaningful >= 10 && reason.strip().length() <= 500, "reason",
+                "why the record must be opened now, 10 to 500 characters with at least 10 letters or digits").throwIfInvalid();
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO break_glass (id, child_id, province_code, user_id, username, agency_code, reason, opened_at, status)
@@ -91,9 +94,12 @@ public class BreakGlass {
         requireReviewer(reviewer);
         if (decision == null || decision == Status.OPEN) throw new InvalidInput("decision", "ACCEPTED or ESCALATED");
         new Validation().optionalText("note", note, Validation.MAX_NOTE).throwIfInvalid();
-        String agency = jdbc.sql("SELECT agency_code FROM break_glass WHERE id = ?").param(id).query(String.class)
+        record Opener(String agency, UUID user) {}
+        Opener opener = jdbc.sql("SELECT agency_code, user_id FROM break_glass WHERE id = ?").param(id)
+                .query((rs, i) -> new Opener(rs.getString(1), rs.getObject(2, UUID.class)))
                 .optional().orElseThrow(() -> new NotFound("break-glass opening"));
-        if (reviewer.role() != Role.ADMINISTRATOR && !java.util.Objects.equals(agency, reviewer.scope().agencyCode())) {
+        if (reviewer.id().equals(opener.user())) throw new Refused("Nobody reviews their own emergency opening");
+        if (reviewer.role() != Role.ADMINISTRATOR && !java.util.Objects.equals(opener.agency(), reviewer.scope().agencyCode())) {
             throw new Refused("Only the opener's agency or an administrator reviews this");
         }
         int changed = jdbc.sql("""

@@ -90,7 +90,8 @@ public class ChildAccess {
      */
     @Transactional
     public ChildFile breakGlass(ChildId id, CurrentUser user, String reason) {
-        if (!user.role().readsChildRecords() || user.role() == Role.GUARDIAN) {
+        // People who work with children in person; officers, committees, analysts, administrators and families do not.
+        if (!user.role().recordsChildren()) {
             throw new Refused("This role may not open a child's record, even in an emergency");
         }
         FileRow row = files.load(id).orElseThrow(() -> new Refused("Child outside the user's scope"));
@@ -118,7 +119,7 @@ public class ChildAccess {
     @Transactional
     public <T> T write(ChildId id, CurrentUser user, String purpose, Function<Child, T> work,
             Function<? super T, String> detail) {
-        Child child = requireWrite(id, user);
+        Child child = requireWrite(id, user, WRITES.getOrDefault(purpose, DataCategory.IDENTITY));
         T result = work.apply(child);
         log.record(user, id.value(), child.provinceCode(), AccessLog.Action.WRITE, purpose,
                 detail == null ? null : detail.apply(result));
@@ -152,6 +153,13 @@ public class ChildAccess {
     public void requireUnitList(CurrentUser user, UUID unitId) {
         if (!user.role().readsChildRecords()) throw new Refused("This role reads no child's record");
         if (!scopes.mayActOn(user, OrgUnit.serviceUnit(unitId))) throw new Refused("Unit outside the user's scope");
+        // A unit's list names its children: the user's agency must be the unit's, or hold an agreement with it.
+        var placement = directory.placementOf(OrgUnit.serviceUnit(unitId));
+        String agency = user.scope().agencyCode();
+        List<String> userAgencies = agency == null ? List.of() : directory.agencyLineage(agency);
+        Release release = agreements.release(userAgencies, List.of(placement.map(p -> p.agencyLineage()).orElse(List.of())),
+                placement.map(p -> p.areaCode()).orElse(""), null, Purpose.CARE, LocalDate.now(clock));
+        if (!release.allows(DataCategory.IDENTITY)) throw new Refused("agreement.refused", release.missing());
     }
 
     /** Requires that the user records children and works at (or above) this unit. */
@@ -160,13 +168,28 @@ public class ChildAccess {
         if (!scopes.mayActOn(user, OrgUnit.serviceUnit(unitId))) throw new Refused("Unit outside the user's scope");
     }
 
+    /**
+     * The category each kind of write adds to: an agency may write only what its agreements let it see (a
+     * partner with an agreement for growth does not record screenings or vaccines).
+     */
+    private static final java.util.Map<String, DataCategory> WRITES = java.util.Map.of(
+            "growth", DataCategory.GROWTH, "screening", DataCategory.DEVELOPMENT,
+            "immunization", DataCategory.IMMUNIZATION, "health-note", DataCategory.HEALTH_NOTES,
+            "registration", DataCategory.HOUSEHOLD, "photo", DataCategory.PHOTOS);
+
     /** The child for a write by {@code user}, after the rule; package use: the registry's own writers log themselves. */
     Child requireWrite(ChildId id, CurrentUser user) {
+        return requireWrite(id, user, DataCategory.IDENTITY);
+    }
+
+    private Child requireWrite(ChildId id, CurrentUser user, DataCategory category) {
         if (!user.role().recordsChildren()) throw new Refused("This role reads children's records only");
         FileRow row = files.load(id).orElseThrow(() -> new Refused("Child outside the user's scope"));
         if (!permits(user, row)) throw new Refused("Child outside the user's scope");
         Release release = release(user, row, Purpose.CARE);
-        if (!release.allows(DataCategory.IDENTITY)) throw new Refused("agreement.refused", release.missing());
+        if (!release.allows(DataCategory.IDENTITY) || !release.allows(category)) {
+            throw new Refused("agreement.refused", release.missing());
+        }
         return row.child();
     }
 

@@ -49,6 +49,10 @@ public class FamilyConsents {
         if (!user.role().recordsChildren()) throw new Refused("Only the family or staff who work with the child record consent");
         access.write(child, user, "consent", c -> {
             requireChoice(purpose, given);
+            // Staff record the family's choice from the signed paper: who gave it, and the paper's photo.
+            new Validation().requiredText("givenBy", givenBy, Validation.MAX_TEXT)
+                    .check(evidenceSha256 != null && evidenceSha256.matches("[0-9a-f]{64}"), "evidenceSha256",
+                            "the SHA-256 of the signed paper's photo in the file store").throwIfInvalid();
             return consents.record(child.value(), c.provinceCode(), purpose, given, givenBy, evidenceSha256, note, user);
         }, id -> (given ? "given: " : "withdrawn: ") + purpose);
     }

@@ -164,11 +164,60 @@ class AgreementsTest extends IntegrationTest {
     }
 
     @Test
+    void aPartnerWritesOnlyTheCategoriesItsAgreementReleases() {
+        var reader = otherAgencyHealthWorker();
+        var admin = as("admin", "tonkla-demo");
+        String id = agreement(admin, "TEST-W-" + SERIAL.incrementAndGet(), "\"IDENTITY\",\"GROWTH\"", "\"CARE\"");
+        try {
+            String today = today().toString();
+            var growth = reader.postJson("/api/v1/children/" + MALI + "/measurements",
+                    "{\"measuredOn\":\"" + today + "\",\"weightKg\":17.5,\"lengthCm\":104}");
+            assertThat(growth.statusCode()).as(growth.body()).isIn(201, 422);
+            var screening = reader.postJson("/api/v1/children/" + MALI + "/screenings", "{\"screenedOn\":\"" + today
+                    + "\",\"domains\":{\"GM\":\"NORMAL\",\"FM\":\"NORMAL\",\"RL\":\"NORMAL\",\"EL\":\"NORMAL\",\"PS\":\"NORMAL\"}}");
+            assertThat(screening.statusCode()).as("development is not in the agreement").isEqualTo(403);
+            var vaccine = reader.postJson("/api/v1/children/" + MALI + "/immunizations",
+                    "{\"vaccineCode\":\"073\",\"givenOn\":\"" + today + "\"}");
+            assertThat(vaccine.statusCode()).isEqualTo(403);
+        } finally {
+            expire(admin, id);
+        }
+    }
+
+    @Test
+    void officersDoNotBreakGlassAndNobodyReviewsTheirOwnOpening() {
+        var officer = as("officer.chiangmai", "tonkla-demo");
+        assertThat(officer.postJson("/api/v1/children/" + MALI + "/break-glass",
+                "{\"reason\":\"เด็กหลงทาง ต้องติดต่อผู้ปกครองด่วน\"}").statusCode()).isEqualTo(403);
+        var reader = otherAgencyHealthWorker();
+        assertThat(reader.postJson("/api/v1/children/" + MALI + "/break-glass",
+                "{\"reason\":\"\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\"}").statusCode())
+                .as("zero-width characters are no reason").isEqualTo(400);
+    }
+
+    @Test
+    void anAgreementSignedForLaterCanBeEndedBeforeItStarts() {
+        var admin = as("admin", "tonkla-demo");
+        var created = admin.postJson("/api/v1/agreements", """
+                {"code":"TEST-FUT-%d","titleTh":"ข้อตกลงล่วงหน้า","legalBasis":"ทดสอบ","level":"NAMED",
+                 "validFrom":"%s","parties":["BMA","DLA"],"categories":["IDENTITY"],"purposes":["CARE"]}"""
+                .formatted(SERIAL.incrementAndGet(), today().plusYears(1)));
+        String id = json.readTree(created.body()).get("id").asString();
+        assertThat(admin.postJson("/api/v1/agreements/" + id + "/status", "{\"status\":\"ACTIVE\",\"revision\":0}")
+                .statusCode()).isEqualTo(204);
+        assertThat(admin.postJson("/api/v1/agreements/" + id + "/status", "{\"status\":\"EXPIRED\",\"revision\":1}")
+                .statusCode()).isEqualTo(204);
+    }
+
+    @Test
     void theDemoAgencyWithoutAnAgreementReadsNoChild() {
         var social = as("social.kk", "tonkla-demo");
         assertThat(social.getJson("/api/v1/children/" + MALI).statusCode()).isEqualTo(403);
         assertThat(social.getJson("/api/v1/children?q=" + java.net.URLEncoder.encode("มะลิ",
                 java.nio.charset.StandardCharsets.UTF_8)).body()).doesNotContain(MALI);
+        assertThat(social.get("/units/0192f0a0-0000-7000-8000-000000000001/roster", "text/html").statusCode())
+                .as("a unit's class list names its children").isEqualTo(403);
+        assertThat(social.getJson("/api/v1/children?unit=0192f0a0-0000-7000-8000-000000000001").statusCode()).isEqualTo(403);
         // The agencies of the demo agreement read as before.
         assertThat(as("officer.khonkaen", "tonkla-demo").getJson("/api/v1/children/" + MALI).statusCode()).isEqualTo(200);
     }
