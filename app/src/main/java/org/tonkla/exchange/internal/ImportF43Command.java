@@ -72,10 +72,10 @@ class ImportF43Command implements ApplicationRunner {
         }
         String report = args.containsOption("report") ? args.getOptionValues("report").getFirst() : null;
         if (report != null) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("zips", reports);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("zips", reports);
             Files.writeString(Path.of(report), json.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(json), StandardCharsets.UTF_8);
+                    .writeValueAsString(body), StandardCharsets.UTF_8);
             Path csv = Path.of(report.replaceFirst("(\\.json)?$", ".rejections.csv"));
             Files.writeString(csv, rejections.isEmpty() ? "zip,file,line,reason,detail\n" : rejections, StandardCharsets.UTF_8);
             System.out.println("Report: " + report + "; rejected rows: " + csv);
