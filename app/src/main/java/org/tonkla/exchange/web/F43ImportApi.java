@@ -58,11 +58,13 @@ class F43ImportApi {
         return imports.report(id).orElseThrow(() -> new NotFound("import job"));
     }
 
-    @GetMapping(value = "/{id}/rejections.csv", produces = "text/csv")
-    String rejections(@PathVariable UUID id) {
+    @GetMapping("/{id}/rejections.csv")
+    ResponseEntity<String> rejections(@PathVariable UUID id) {
         administrator();
         imports.report(id).orElseThrow(() -> new NotFound("import job"));
-        return imports.rejectionsCsv(id);
+        // Set here, not as "produces": a client that asks for JSON still gets its 403/404 as problem+json.
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(imports.rejectionsCsv(id));
     }
 
     private String administrator() {
