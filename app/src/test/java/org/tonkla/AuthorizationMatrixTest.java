@@ -163,6 +163,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("POST /admin/units/import", ADMIN).multipart("file", "bad.csv", "text/csv", "not,a,unit,list".getBytes()),
                 row("POST /admin/units/import/{id}/apply", "D N D D D D D D D").form("").bind("id", Binding.same(NO_SUCH)),
                 row("POST /admin/units/{id}/owner", ADMIN).form("").bind("id", Binding.same(KK_CENTER)), // no agency: 400
+                row("GET /admin/imports/f43", ADMIN),
+                row("POST /admin/imports/f43", ADMIN).multipart("file", "bad.zip", "application/zip", "not a zip".getBytes()),
+                row("POST /api/v1/imports/f43", ADMIN).multipart("file", "bad.zip", "application/zip", "not a zip".getBytes()),
+                row("GET /api/v1/imports/f43/{id}", "D N D D D D D D D").bind("id", Binding.same(NO_SUCH)),
+                row("GET /api/v1/imports/f43/{id}/rejections.csv", "D N D D D D D D D").bind("id", Binding.same(NO_SUCH)),
                 row("GET /areas", SIGNED_IN),
                 row("GET /areas/{code}", SIGNED_IN).out(SIGNED_IN), // reference data: no scope
                 row("GET /units", SIGNED_IN).query("q=ขอนแก่น"),
