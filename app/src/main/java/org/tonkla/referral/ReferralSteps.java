@@ -30,9 +30,11 @@ public class ReferralSteps {
     private final ReferralAccess referrals;
     private final Directory directory;
     private final Clock clock;
+    private final org.tonkla.consent.Consents consents;
 
     ReferralSteps(ReferralRows rows, ReferralQueries queries, ReferralAccess referrals, Directory directory,
-            Clock clock) {
+            Clock clock, org.tonkla.consent.Consents consents) {
+        this.consents = consents;
         this.rows = rows;
         this.queries = queries;
         this.referrals = referrals;
@@ -78,12 +80,20 @@ public class ReferralSteps {
         if (to == null || !to.acceptsNewRecords() || to.id().equals(r.toUnit()) || to.id().equals(r.fromUnit())) {
             throw new InvalidInput("toUnit", "an active service unit other than the two units of this referral");
         }
+        LegalBasis basis = r.legalBasis();
+        if (!Referrals.HEALTH.contains(to.type()) && basis == LegalBasis.HEALTH_SERVICE) {
+            // Passing a health referral on to a non-health agency needs what a new referral there would need.
+            if (!consents.inForce(r.childId(), org.tonkla.consent.Purpose.REFERRAL)) {
+                throw new InvalidInput("toUnit", "a health service, or the guardian's consent for referral in force");
+            }
+            basis = LegalBasis.CONSENT;
+        }
         UUID next = UUID.randomUUID();
         Instant now = Instant.now(clock);
         rows.insert(new ReferralRows.NewSlip(next, r.childId(), r.provinceCode(), r.childName(), r.childBirthDate(),
                 r.needType(), r.needKey(), r.needDetail(), r.reason(), r.fromUnit(), to.id(), Referrals.district(to),
                 directory.agencyLineage(to.agencyCode()), user.id(), user.displayName(), now, r.dueOn(),
-                r.legalBasis(), r.legalReason(), r.id()));
+                basis, basis.needsReview() ? r.legalReason() : null, r.id()));
         Referral done = step(r, revision, r.status(), ReferralStatus.REDIRECTED, user, "redirected", reason.strip(),
                 "redirected_to = :p0", next);
         rows.event(next, now, "created", ReferralStatus.CREATED, user.id(), user.displayName(), unitOf(user),
