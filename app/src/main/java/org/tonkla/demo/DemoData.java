@@ -58,7 +58,13 @@ class DemoData implements ApplicationRunner {
             // A social worker of an agency that has signed no agreement with the units holding the children:
             // in scope of all of Khon Kaen, yet refused every child's record (README, agreements).
             new DemoLogin("social.kk", "นักสังคมสงเคราะห์ จังหวัดขอนแก่น (สาธิต)", Role.SOCIAL_WORKER,
-                    new Scope("OPS-MSDHS", OrgUnit.area("40"))));
+                    new Scope("OPS-MSDHS", OrgUnit.area("40"))),
+            // Issue 12: the provincial social development office receives referrals; the district committee's
+            // secretary (พชอ. เมืองขอนแก่น, under the district office, MOI) reads the district's children.
+            new DemoLogin("socialdev.kk", "นักพัฒนาสังคม พมจ.ขอนแก่น (สาธิต)", Role.SOCIAL_WORKER,
+                    new Scope("OPS-MSDHS", OrgUnit.serviceUnit(DemoUnits.KHON_KAEN_SOCIAL_OFFICE))),
+            new DemoLogin("committee.kk", "เลขานุการ พชอ.เมืองขอนแก่น (สาธิต)", Role.COMMITTEE_MEMBER,
+                    new Scope("MOI", OrgUnit.area("4001"))));
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private final Directory directory;

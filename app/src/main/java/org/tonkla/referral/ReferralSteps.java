@@ -60,8 +60,8 @@ public class ReferralSteps {
     /** The receiving unit declines, saying why; the referring unit sees the reason. */
     @Transactional
     public Referral decline(UUID id, int revision, String reason, CurrentUser user) {
-        new Validation().requiredText("reason", reason, Validation.MAX_NOTE).throwIfInvalid();
         Referral r = referrals.requireReceiver(id, user);
+        new Validation().requiredText("reason", reason, Validation.MAX_NOTE).throwIfInvalid();
         requireDecidable(r);
         return step(r, revision, r.status(), ReferralStatus.DECLINED, user, "declined", reason.strip(),
                 "decline_reason = :p0", reason.strip());
@@ -73,8 +73,8 @@ public class ReferralSteps {
      */
     @Transactional
     public Referral redirect(UUID id, int revision, UUID toUnit, String reason, CurrentUser user) {
-        new Validation().requiredText("reason", reason, Validation.MAX_NOTE).throwIfInvalid();
         Referral r = referrals.requireReceiver(id, user);
+        new Validation().requiredText("reason", reason, Validation.MAX_NOTE).throwIfInvalid();
         requireDecidable(r);
         ServiceUnit to = toUnit == null ? null : directory.serviceUnit(toUnit).orElse(null);
         if (to == null || !to.acceptsNewRecords() || to.id().equals(r.toUnit()) || to.id().equals(r.fromUnit())) {
@@ -121,8 +121,8 @@ public class ReferralSteps {
     /** A note on the timeline by either unit; the status does not change. */
     @Transactional
     public Referral note(UUID id, String note, CurrentUser user) {
-        new Validation().requiredText("note", note, Validation.MAX_NOTE).throwIfInvalid();
         Referral r = referrals.requireParty(id, user);
+        new Validation().requiredText("note", note, Validation.MAX_NOTE).throwIfInvalid();
         Instant now = Instant.now(clock);
         rows.event(r.id(), now, "note", r.status(), user.id(), user.displayName(), unitOf(user), note.strip(), null);
         referrals.logStep(r, user, "referral " + r.id() + ": note");
@@ -132,9 +132,9 @@ public class ReferralSteps {
     /** The receiving unit completes the referral with a coded outcome; the referring unit is told. */
     @Transactional
     public Referral complete(UUID id, int revision, ReferralOutcome outcome, String note, CurrentUser user) {
+        Referral r = referrals.requireReceiver(id, user);
         if (outcome == null) throw new InvalidInput("outcome", "one of " + java.util.List.of(ReferralOutcome.values()));
         new Validation().optionalText("note", note, Validation.MAX_NOTE).throwIfInvalid();
-        Referral r = referrals.requireReceiver(id, user);
         if (r.status() != ReferralStatus.ACCEPTED && r.status() != ReferralStatus.IN_SERVICE) {
             throw new Conflict("referral.conflict.notAccepted", "Only an accepted referral can be completed");
         }
@@ -146,8 +146,8 @@ public class ReferralSteps {
     /** Either unit closes an open referral without an outcome (withdrawn, the family moved away), saying why. */
     @Transactional
     public Referral close(UUID id, int revision, String reason, CurrentUser user) {
-        new Validation().requiredText("reason", reason, Validation.MAX_NOTE).throwIfInvalid();
         Referral r = referrals.requireParty(id, user);
+        new Validation().requiredText("reason", reason, Validation.MAX_NOTE).throwIfInvalid();
         if (!r.status().isOpen()) throw Conflict.changedMeanwhile("referral");
         return step(r, revision, r.status(), ReferralStatus.CLOSED, user, "closed", reason.strip(),
                 "closed_reason = :p0", reason.strip());

@@ -77,6 +77,7 @@ public class Referrals {
      */
     @Transactional
     public Referral create(NewReferral in, CurrentUser user) {
+        if (!user.role().recordsChildren()) throw new Refused("Only roles that record children refer them");
         UUID from = in.fromUnit() != null ? in.fromUnit()
                 : user.scope().unit() instanceof OrgUnit.ServiceUnit s ? s.id() : null;
         if (from == null) throw new InvalidInput("fromUnit", "the referring service unit");
@@ -152,6 +153,9 @@ public class Referrals {
      */
     public List<Referral> queue(UUID unit, Box box, ReferralStatus status, CurrentUser user, int limit) {
         LocalDate today = LocalDate.now(clock);
+        if (!user.role().readsChildRecords() || user.role() == org.tonkla.identity.Role.GUARDIAN) {
+            throw new Refused("This role has no referral queues");
+        }
         if (unit == null) {
             if (user.scope().unit() instanceof OrgUnit.Area area && user.scope().agencyCode() != null
                     && user.role().readsChildRecords() && box == Box.OVERDUE) {
