@@ -184,11 +184,19 @@ class ReferralPages {
         return units;
     }
 
-    /** Unit names for the templates, in the page's language. */
-    record UnitNames(Directory directory) {
+    /** Unit names for the templates, in the page's language; each unit is looked up once per page. */
+    static final class UnitNames {
+        private final Directory directory;
+        private final java.util.Map<UUID, String> seen = new java.util.HashMap<>();
+
+        UnitNames(Directory directory) {
+            this.directory = directory;
+        }
+
         public String of(UUID unit) {
+            if (unit == null) return "";
             Locale locale = LocaleContextHolder.getLocale();
-            return unit == null ? "" : directory.serviceUnit(unit).map(u -> u.name(locale)).orElse("");
+            return seen.computeIfAbsent(unit, u -> directory.serviceUnit(u).map(x -> x.name(locale)).orElse(""));
         }
     }
 }
