@@ -311,6 +311,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("GET /referrals/new", READ_MALI).out(READ_CM_CHILD).query("child={childId}"),
                 row("POST /referrals", "D D D D A A A A D").form("child=" + MALI),
                 row("GET /referrals/reviews", "D D A A D D D D D"),
+                row("GET /referrals/committee", "D D A A D D D D D"),
                 row("GET /referrals/{id}", REFERRAL_PARTIES).out(NO_REFERRAL).bind("id", REFERRAL),
                 row("POST /referrals/{id}/step", REFERRAL_RECEIVER).out(NO_REFERRAL).bind("id", REFERRAL)
                         .form("action=accept&revision=99"),

@@ -44,9 +44,12 @@ class ReferralPages {
     private final Directory directory;
     private final Users users;
     private final java.time.Clock clock;
+    private final org.tonkla.referral.CommitteeOverview overview;
 
     ReferralPages(Referrals referrals, ReferralSteps steps, ReferralRecord record, ReferralAccess access,
-            NeedTypes needTypes, RecordBook book, Directory directory, Users users, java.time.Clock clock) {
+            NeedTypes needTypes, RecordBook book, Directory directory, Users users, java.time.Clock clock,
+            org.tonkla.referral.CommitteeOverview overview) {
+        this.overview = overview;
         this.referrals = referrals;
         this.steps = steps;
         this.record = record;
@@ -155,6 +158,12 @@ class ReferralPages {
             redirect.addFlashAttribute("errorField", e.field());
         }
         return "redirect:/referrals/" + shownNext;
+    }
+
+    @GetMapping("/referrals/committee")
+    String committee(Model model) {
+        model.addAttribute("overview", overview.of(users.require()));
+        return "referral/committee";
     }
 
     @GetMapping("/referrals/reviews")
