@@ -73,6 +73,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
     /** Pending join requests: the CM center asks for HC_CHILD; the KK center asks for CM_CHILD. */
     static final UUID JOIN_HC_CHILD = UUID.nameUUIDFromBytes("authz-matrix:join-hc".getBytes());
     static final UUID JOIN_CM_CHILD = UUID.nameUUIDFromBytes("authz-matrix:join-cm".getBytes());
+    /** A pending referral of มะลิ from the KK center to the KK health center (issue 12), this test's own. */
+    static final UUID KK_REFERRAL = UUID.nameUUIDFromBytes("authz-matrix:referral-kk".getBytes());
     /** An id nothing has. */
     static final String NO_SUCH = "0192f0a0-0000-7000-8000-00000000dead";
 
@@ -130,6 +132,15 @@ class AuthorizationMatrixTest extends IntegrationTest {
     static final String SUPERVISORS =     "D    A    A   A   D     D    D    D    D";
     /** Every role that works with children in person, in scope or not (an emergency opening). */
     static final String REVIEWS_AND_RECORDS = "D  D    D   D   A     A    A    A    D";
+
+    /** A referral from the KK center to the KK health center: both units' staff and the child's guardian see it. */
+    static final String REFERRAL_PARTIES = "D  N    N   N   A     A    A    N    A";
+    /** Only the receiving unit takes its steps; the referring unit and the family are refused, others told nothing. */
+    static final String REFERRAL_RECEIVER = "D N    N   N   D     A    D    N    D";
+    /** Either unit (notes, closing). */
+    static final String REFERRAL_UNITS =  "D    N    N   N   A     A    A    N    D";
+    static final String NO_REFERRAL =     "D    N    N   N   N     N    N    N    N";
+    static final Binding REFERRAL = new Binding(KK_REFERRAL, NO_SUCH);
 
     static final String FUTURE = "2999-01-01";
     static final String ALL_NORMAL = "{\"GM\":\"NORMAL\",\"FM\":\"NORMAL\",\"RL\":\"NORMAL\",\"EL\":\"NORMAL\",\"PS\":\"NORMAL\"}";
@@ -311,7 +322,39 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("GET /api/v1/retention/runs", ADMIN),
                 row("GET /break-glass", SUPERVISORS),
                 row("POST /break-glass/{id} #unknown opening", "D N N N D D D D D").bind("id", Binding.same(NO_SUCH))
-                        .form("revision=0&decision=ACCEPTED"));
+                        .form("revision=0&decision=ACCEPTED"),
+
+                // --- referrals (issue 12): the two units (and the family) see a referral, nobody else learns it exists;
+                // steps carry a stale revision (409) or no reason (400), so nothing changes.
+                row("GET /referrals", "D D A A A A A A D"),
+                row("GET /referrals #of a unit", CHILDREN_OF_KK).out(CHILDREN_OF_CM).query("unit={unitId}"),
+                row("GET /referrals/new", READ_MALI).out(READ_CM_CHILD).query("child={childId}"),
+                row("POST /referrals", "D D D D A A A A D").form("child=" + MALI),
+                row("GET /referrals/reviews", "D D A A D D D D D"),
+                row("GET /referrals/committee", "D D A A D D D D D"),
+                row("GET /referrals/{id}", REFERRAL_PARTIES).out(NO_REFERRAL).bind("id", REFERRAL),
+                row("POST /referrals/{id}/step", REFERRAL_RECEIVER).out(NO_REFERRAL).bind("id", REFERRAL)
+                        .form("action=accept&revision=99"),
+                row("POST /api/v1/referrals", "D D D D A A A A D").json("{}"),
+                row("GET /api/v1/referrals", CHILDREN_OF_KK).out(CHILDREN_OF_CM).query("unit={unitId}"),
+                row("GET /api/v1/referrals/counts", CHILDREN_OF_KK).out(CHILDREN_OF_CM).query("unit={unitId}"),
+                row("GET /api/v1/referrals/notifications", SIGNED_IN),
+                row("GET /api/v1/referrals/{id}", REFERRAL_PARTIES).out(NO_REFERRAL).bind("id", REFERRAL),
+                row("POST /api/v1/referrals/{id}/receive", REFERRAL_RECEIVER).out(NO_REFERRAL).bind("id", REFERRAL)
+                        .json("{\"revision\":99}"),
+                row("POST /api/v1/referrals/{id}/accept", REFERRAL_RECEIVER).out(NO_REFERRAL).bind("id", REFERRAL)
+                        .json("{\"revision\":99}"),
+                row("POST /api/v1/referrals/{id}/decline", REFERRAL_RECEIVER).out(NO_REFERRAL).bind("id", REFERRAL)
+                        .json("{\"revision\":99}"),
+                row("POST /api/v1/referrals/{id}/redirect", REFERRAL_RECEIVER).out(NO_REFERRAL).bind("id", REFERRAL)
+                        .json("{\"revision\":99}"),
+                row("POST /api/v1/referrals/{id}/appointments", REFERRAL_RECEIVER).out(NO_REFERRAL).bind("id", REFERRAL)
+                        .json("{\"revision\":99}"),
+                row("POST /api/v1/referrals/{id}/complete", REFERRAL_RECEIVER).out(NO_REFERRAL).bind("id", REFERRAL)
+                        .json("{\"revision\":99}"),
+                row("POST /api/v1/referrals/{id}/notes", REFERRAL_UNITS).out(NO_REFERRAL).bind("id", REFERRAL).json("{}"),
+                row("POST /api/v1/referrals/{id}/close", REFERRAL_UNITS).out(NO_REFERRAL).bind("id", REFERRAL)
+                        .json("{\"revision\":99}"));
     }
 
     @Autowired
@@ -392,7 +435,19 @@ class AuthorizationMatrixTest extends IntegrationTest {
         joinRequest(JOIN_CM_CHILD, CM_CHILD, KK_CENTER, "50");
         assessment(KK_ASSESSMENT, KK_CENTER, "40", "4001");
         assessment(CM_ASSESSMENT, CM_CENTER, "50", "5001");
+        referral();
         fixturesMade = true;
+    }
+
+    private void referral() {
+        jdbc.sql("""
+                INSERT INTO referral (id, child_id, province_code, child_name, child_birth_date, need_type, reason, from_unit,
+                    to_unit, to_area_code, to_agencies, status, revision, created_by, created_by_name, created_at, updated_at,
+                    due_on, legal_basis)
+                VALUES (?, ?, '40', 'มะลิ ใจดี', DATE '2023-01-01', 'developmental-delay', 'authz-matrix', ?, ?, '4001',
+                    ARRAY['OPS-MOPH','MOPH'], 'CREATED', 0, ?, 'authz-matrix', now(), now(), DATE '2999-01-01', 'HEALTH_SERVICE')
+                ON CONFLICT (id) DO NOTHING""")
+                .params(KK_REFERRAL, MALI, KK_CENTER, KK_HEALTH_CENTER, UUID.randomUUID()).update();
     }
 
     private static String nationalId(String first12) {

@@ -58,7 +58,13 @@ class DemoData implements ApplicationRunner {
             // A social worker of an agency that has signed no agreement with the units holding the children:
             // in scope of all of Khon Kaen, yet refused every child's record (README, agreements).
             new DemoLogin("social.kk", "นักสังคมสงเคราะห์ จังหวัดขอนแก่น (สาธิต)", Role.SOCIAL_WORKER,
-                    new Scope("OPS-MSDHS", OrgUnit.area("40"))));
+                    new Scope("OPS-MSDHS", OrgUnit.area("40"))),
+            // Issue 12: the provincial social development office receives referrals; the district committee's
+            // secretary (พชอ. เมืองขอนแก่น, under the district office, MOI) reads the district's children.
+            new DemoLogin("socialdev.kk", "นักพัฒนาสังคม พมจ.ขอนแก่น (สาธิต)", Role.SOCIAL_WORKER,
+                    new Scope("OPS-MSDHS", OrgUnit.serviceUnit(DemoUnits.KHON_KAEN_SOCIAL_OFFICE))),
+            new DemoLogin("committee.kk", "เลขานุการ พชอ.เมืองขอนแก่น (สาธิต)", Role.COMMITTEE_MEMBER,
+                    new Scope("MOI", OrgUnit.area("4001"))));
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private final Directory directory;
@@ -66,10 +72,12 @@ class DemoData implements ApplicationRunner {
     private final DemoChildren demoChildren;
     private final SyntheticChildren population;
     private final AgreementAdmin agreements;
+    private final DemoReferrals referrals;
     private final int children;
 
     DemoData(Directory directory, Accounts accounts, DemoChildren demoChildren, SyntheticChildren population,
-            AgreementAdmin agreements, @Value("${tonkla.demo.children:2000}") int children) {
+            AgreementAdmin agreements, DemoReferrals referrals, @Value("${tonkla.demo.children:2000}") int children) {
+        this.referrals = referrals;
         this.agreements = agreements;
         this.directory = directory;
         this.accounts = accounts;
@@ -101,9 +109,11 @@ class DemoData implements ApplicationRunner {
                 "DLA", "500101", 18.7900, 98.9850, null, null);
         UUID guardian = null;
         CurrentUser admin = null;
+        var users = new java.util.HashMap<String, CurrentUser>();
         for (DemoLogin login : LOGINS) {
             UUID id = accounts.create(new Accounts.AccountForm(login.username(), login.displayName(), login.role(),
                     login.scope(), PASSWORD, true), true);
+            users.put(login.username(), new CurrentUser(id, login.username(), login.displayName(), login.role(), login.scope(), "th"));
             if (login.role() == Role.GUARDIAN) guardian = id;
             if (login.role() == Role.ADMINISTRATOR) {
                 admin = new CurrentUser(id, login.username(), login.displayName(), login.role(), login.scope(), "th");
@@ -112,6 +122,7 @@ class DemoData implements ApplicationRunner {
         agreement(admin);
         accounts.createApiClient(API_CLIENT, API_SECRET, "officer.khonkaen");
         demoChildren.load(guardian);
+        referrals.load(users);
         // A small version of the Khon Kaen pilot; ./tonkla generate --pilot loads the full one.
         if (children > 0) population.generate(children, 2569);
         log.info("Loaded demo units, accounts and children");
