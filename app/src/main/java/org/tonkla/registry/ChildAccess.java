@@ -52,9 +52,11 @@ public class ChildAccess {
     private final Directory directory;
     private final Agreements agreements;
     private final BreakGlass breakGlass;
+    private final List<ChildReachGrants> grants;
 
     ChildAccess(ChildFiles files, ScopeCheck scopes, AccessLog log, PersonalDataCipher cipher, Clock clock,
-            Directory directory, Agreements agreements, BreakGlass breakGlass) {
+            Directory directory, Agreements agreements, BreakGlass breakGlass, List<ChildReachGrants> grants) {
+        this.grants = List.copyOf(grants);
         this.files = files;
         this.scopes = scopes;
         this.log = log;
@@ -75,10 +77,26 @@ public class ChildAccess {
     @Transactional
     public ChildFile open(ChildId id, CurrentUser user, String purpose) {
         FileRow row = files.load(id).orElseThrow(() -> new Refused("Child outside the user's scope"));
-        if (!permits(user, row)) throw new Refused("Child outside the user's scope");
-        Release release = release(user, row, Purpose.of(purpose));
-        if (!release.allows(DataCategory.IDENTITY)) throw new Refused("agreement.refused", release.missing());
+        Release release = permits(user, row) ? release(user, row, Purpose.of(purpose)) : new Release(Set.of(), null);
+        if (!release.allows(DataCategory.IDENTITY)) {
+            // Outside scope or agreements: a grant of another module for this purpose (an open referral) may reach.
+            Release granted = granted(user, id, Purpose.of(purpose));
+            if (granted == null) {
+                if (!permits(user, row)) throw new Refused("Child outside the user's scope");
+                throw new Refused("agreement.refused", release.missing());
+            }
+            release = granted;
+        }
         return file(row, user, release, purpose, null);
+    }
+
+    /** What the other modules' grants release, with identity (the reader must know whom); null for none. */
+    private Release granted(CurrentUser user, ChildId id, Purpose purpose) {
+        var categories = java.util.EnumSet.noneOf(DataCategory.class);
+        for (ChildReachGrants grant : grants) categories.addAll(grant.grantedTo(user, id, purpose));
+        if (categories.isEmpty()) return null;
+        categories.add(DataCategory.IDENTITY);
+        return new Release(categories, "only what the referral's need calls for");
     }
 
     /**
