@@ -141,10 +141,12 @@ public class Directory implements OrgUnitDirectory {
     public List<ServiceUnit> searchServiceUnits(String text, String areaCode, ServiceUnitType type, int limit) {
         String q = text == null ? "" : text.trim();
         if (q.isEmpty()) return List.of();
+        // A HOSPCODE typed without its leading zeros (4250 for 04250) is still that unit.
+        if (q.matches("\\d{1,4}")) q = "0".repeat(5 - q.length()) + q;
         return jdbc.sql(UNIT_SELECT + """
                 , (SELECT directory_plain(CAST(:q AS text)) AS p) query
                 WHERE (hospcode = :q OR school_code = :q OR hospcode9 = upper(:q) OR center_code = :q
-                       OR name_plain LIKE '%' || query.p || '%' OR name_plain % query.p)
+                       OR strpos(name_plain, query.p) > 0 OR name_plain % query.p)
                   AND area_code LIKE :prefix AND (CAST(:type AS text) IS NULL OR type = :type)
                 ORDER BY (hospcode = :q OR school_code = :q OR hospcode9 = upper(:q)) DESC NULLS LAST, status,
                          similarity(name_plain, query.p) DESC, name_th

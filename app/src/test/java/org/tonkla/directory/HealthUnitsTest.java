@@ -74,6 +74,10 @@ class HealthUnitsTest extends IntegrationTest {
                 .allSatisfy(h -> assertThat(h).isNotNull());
         assertThat(directory.serviceUnitsIn("40", ServiceUnitType.HOSPITAL, 500)).extracting(ServiceUnit::hospcode)
                 .contains("10670", "11000");
+        // A HOSPCODE without its leading zero; LIKE's wildcards are plain characters in a search.
+        assertThat(directory.searchServiceUnits("4250", 5).getFirst().hospcode()).isEqualTo("04250");
+        assertThat(directory.searchServiceUnits("%", 5)).isEmpty();
+        assertThat(directory.searchServiceUnits("_", 5)).isEmpty();
     }
 
     @Test
