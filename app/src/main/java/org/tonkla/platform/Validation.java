@@ -32,10 +32,18 @@ public final class Validation {
         return this;
     }
 
-    /** Required text of 1..max characters (after trimming). */
+    /**
+     * Required text of 1..max characters (after trimming) with at least one letter or digit: zero-width or
+     * combining marks, dots and spaces alone say nothing.
+     */
     public Validation requiredText(String field, String value, int max) {
-        return check(value != null && !value.isBlank() && value.strip().length() <= max, field,
-                "text of 1 to " + max + " characters");
+        return check(value != null && meaningful(value) && value.strip().length() <= max, field,
+                "text of 1 to " + max + " characters with a letter or digit");
+    }
+
+    private static boolean meaningful(String value) {
+        return value.codePoints().anyMatch(c -> Character.isLetterOrDigit(c)
+                && Character.getType(c) != Character.NON_SPACING_MARK);
     }
 
     /** Optional text of at most max characters. */

@@ -171,7 +171,14 @@ public class ChildAccess {
     public void requireUnitList(CurrentUser user, UUID unitId) {
         if (!user.role().readsChildRecords()) throw new Refused("This role reads no child's record");
         if (!scopes.mayActOn(user, OrgUnit.serviceUnit(unitId))) throw new Refused("Unit outside the user's scope");
-        // A unit's list names its children: the user's agency must be the unit's, or hold an agreement with it.
+        requireAgencyReach(user, unitId);
+    }
+
+    /**
+     * A unit's children are the data of the unit's agency: the user's agency must be the unit's (or above it), or
+     * hold an agreement with it releasing identity for care. Scope alone (an area) does not reach another agency.
+     */
+    private void requireAgencyReach(CurrentUser user, UUID unitId) {
         var placement = directory.placementOf(OrgUnit.serviceUnit(unitId));
         String agency = user.scope().agencyCode();
         List<String> userAgencies = agency == null ? List.of() : directory.agencyLineage(agency);
@@ -184,6 +191,7 @@ public class ChildAccess {
     public void requireRecorderAt(CurrentUser user, UUID unitId) {
         if (!user.role().recordsChildren()) throw new Refused("This role reads children's records only");
         if (!scopes.mayActOn(user, OrgUnit.serviceUnit(unitId))) throw new Refused("Unit outside the user's scope");
+        requireAgencyReach(user, unitId);
     }
 
     /**

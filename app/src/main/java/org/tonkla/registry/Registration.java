@@ -130,7 +130,7 @@ public class Registration {
 
     private Outcome joinExisting(ChildId child, ServiceUnit unit, NewChild cmd, CurrentUser user) {
         var row = access.file(child).orElseThrow();
-        if (row.unitsOn(LocalDate.now(clock)).contains(unit.id()) && access.permits(user, row)) {
+        if (row.unitsOn(LocalDate.now(clock)).contains(unit.id()) && access.mayAccess(user, child)) {
             return new AlreadyHere(child);
         }
         boolean matches = row.child().dateOfBirth().equals(cmd.dateOfBirth()) && row.child().sex() == cmd.sex();

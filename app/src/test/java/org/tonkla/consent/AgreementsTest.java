@@ -218,6 +218,15 @@ class AgreementsTest extends IntegrationTest {
         assertThat(social.get("/units/0192f0a0-0000-7000-8000-000000000001/roster", "text/html").statusCode())
                 .as("a unit's class list names its children").isEqualTo(403);
         assertThat(social.getJson("/api/v1/children?unit=0192f0a0-0000-7000-8000-000000000001").statusCode()).isEqualTo(403);
+        // Scope over the province does not reach another agency's unit: no registering there, no looking up an
+        // identifier through it, no lists of its requests.
+        assertThat(social.postJson("/api/v1/children", """
+                {"unitId":"0192f0a0-0000-7000-8000-000000000001","noIdentifierReason":"ไม่มีเอกสาร","givenNameTh":"ทดสอบ",
+                 "familyNameTh":"สังคม","sex":"M","dateOfBirth":"2023-01-05"}""").statusCode()).isEqualTo(403);
+        assertThat(social.get("/units/0192f0a0-0000-7000-8000-000000000001/correction-requests", "text/html")
+                .statusCode()).isEqualTo(403);
+        assertThat(social.getJson("/api/v1/join-requests?unit=0192f0a0-0000-7000-8000-000000000003&direction=outgoing")
+                .statusCode()).isEqualTo(403);
         // The agencies of the demo agreement read as before.
         assertThat(as("officer.khonkaen", "tonkla-demo").getJson("/api/v1/children/" + MALI).statusCode()).isEqualTo(200);
     }
