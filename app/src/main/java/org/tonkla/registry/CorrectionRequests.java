@@ -147,8 +147,11 @@ public class CorrectionRequests {
             return unit.isPresent() ? unit : currentUnit(row);
         }
         return switch (kind) {
-            case ENROLMENT -> row.enrolments().stream().filter(e -> e.id().equals(factId)).map(Enrolment::unitId).findFirst();
-            case GUARDIAN -> row.guardians().stream().anyMatch(g -> g.id().equals(factId)) ? currentUnit(row) : Optional.empty();
+            // Without an id (the family page shows none for these), the unit the child attends now answers.
+            case ENROLMENT -> factId == null ? currentUnit(row)
+                    : row.enrolments().stream().filter(e -> e.id().equals(factId)).map(Enrolment::unitId).findFirst();
+            case GUARDIAN -> factId == null || row.guardians().stream().anyMatch(g -> g.id().equals(factId))
+                    ? currentUnit(row) : Optional.empty();
             default -> currentUnit(row);
         };
     }

@@ -105,8 +105,14 @@ class FamilyViewTest extends IntegrationTest {
                 .statusCode()).isEqualTo(302);
         // A fact of another child is not hers to name.
         UUID kongsVaccine = jdbc.sql("SELECT id FROM immunization WHERE child_id = ? LIMIT 1").param(KONG).query(UUID.class).single();
-        assertThat(guardian.postForm("/family/children/" + MALI + "/correction-requests",
-                "kind=IMMUNIZATION&factId=" + kongsVaccine + "&description=x").statusCode()).isEqualTo(400);
+        // Refused back to the form with the field named (and nothing filed).
+        guardian.get("/family/children/" + MALI, "text/html"); // shows (and so clears) the previous confirmation
+        var refused = guardian.postForm("/family/children/" + MALI + "/correction-requests",
+                "kind=IMMUNIZATION&factId=" + kongsVaccine + "&description=x");
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(guardian.get("/family/children/" + MALI, "text/html").body()).contains("correction-error");
+        assertThat(jdbc.sql("SELECT count(*) FROM correction_request WHERE fact_id = ?").param(kongsVaccine)
+                .query(Long.class).single()).isZero();
 
         UUID request = jdbc.sql("SELECT id FROM correction_request WHERE child_id = ? AND description = ?")
                 .params(MALI, text).query(UUID.class).single();

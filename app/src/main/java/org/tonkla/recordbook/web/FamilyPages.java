@@ -110,14 +110,22 @@ class FamilyPages {
     String requestCorrection(@PathVariable UUID id, @RequestParam(required = false) CorrectionRequest.Kind kind,
             @RequestParam(required = false) String factId, @RequestParam(required = false) String field,
             @RequestParam(required = false) String description, RedirectAttributes redirect) {
-        UUID fact;
         try {
-            fact = factId == null || factId.isBlank() ? null : UUID.fromString(factId.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("factId", "the id of the entry, as shown beside it");
+            UUID fact;
+            try {
+                fact = factId == null || factId.isBlank() ? null : UUID.fromString(factId.strip());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput("factId", "the id of the entry, as shown beside it");
+            }
+            corrections.request(new ChildId(id), users.require(), kind, fact, field, description);
+            redirect.addFlashAttribute("saved", "family.correction.sent");
+        } catch (InvalidInput e) {
+            // Back to the form with what was typed and the field named, never a dead end.
+            redirect.addFlashAttribute("correctionError", e.field());
+            redirect.addFlashAttribute("typed", java.util.Map.of("kind", kind == null ? "" : kind.name(),
+                    "factId", factId == null ? "" : factId, "field", field == null ? "" : field,
+                    "description", description == null ? "" : description));
         }
-        corrections.request(new ChildId(id), users.require(), kind, fact, field, description);
-        redirect.addFlashAttribute("saved", "family.correction.sent");
         return "redirect:/family/children/" + id + "#corrections";
     }
 }
