@@ -40,6 +40,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DomainProblem.class)
     ProblemDetail domain(DomainProblem e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage());
+        problem.setProperty("code", e.messageKey()); // stable, e.g. agreement.refused, error.conflict.changed
         if (e instanceof InvalidInput invalid) {
             problem.setProperty("errors", invalid.errors().stream()
                     .map(f -> java.util.Map.of("field", f.field(), "expected", f.expected())).toList());
