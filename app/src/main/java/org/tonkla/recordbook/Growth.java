@@ -34,6 +34,9 @@ import org.tonkla.registry.RosterEntry;
 @Component
 public class Growth {
 
+    /** The class of a measurement confirmed outside the WHO plausible range (a message key suffix). */
+    public static final String CONFIRMED_EXTREME = "SEVERE_EXTREME_CONFIRMED";
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ChildAccess access;
@@ -124,6 +127,13 @@ public class Growth {
         var scored = scoring.score(child.sex(), ageDays, in);
         if (!scored.flags().isEmpty() && !in.confirmImplausible()) throw new ImplausibleMeasurement(scored.flags());
         UUID unitId = user.scope().unit() instanceof OrgUnit.ServiceUnit s ? s.id() : null;
+        // A value the user confirmed although it lies outside the WHO plausible range is a finding, not "normal":
+        // it is classed severe so that it is red on the roster and reaches the child's needs.
+        List<String> classes = new java.util.ArrayList<>(scored.classification());
+        if (!scored.flags().isEmpty()) {
+            classes.remove("NORMAL");
+            classes.addFirst(CONFIRMED_EXTREME);
+        }
         // RETURNING gives back the row as stored (numeric scales applied) without reading the child's others.
         return jdbc.sql("INSERT INTO growth_measurement (" + EntryRows.MEASUREMENT_COLUMNS + """
                 , child_id, province_code, implausible_confirmed, roster_unit_id)
@@ -131,7 +141,7 @@ public class Growth {
                 .params(id == null ? UUID.randomUUID() : id, Date.valueOf(in.measuredOn()), ageDays, in.weightKg(),
                         in.lengthCm(), scored.position(), in.headCm(), in.armCm(), in.oedema(), scored.zWfa(),
                         scored.zLhfa(), scored.zWflh(), scored.zBfa(), scored.zHcfa(), scored.zAcfa(),
-                        String.join(",", scored.flags()), String.join(",", scored.classification()), unitId,
+                        String.join(",", scored.flags()), String.join(",", classes), unitId,
                         user.username(), Timestamp.from(Instant.now(clock)), child.id().value(), child.provinceCode(),
                         !scored.flags().isEmpty(), rosterUnit)
                 .query(EntryRows::measurement).single();

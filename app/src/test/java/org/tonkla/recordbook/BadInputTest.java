@@ -70,4 +70,20 @@ class BadInputTest extends IntegrationTest {
         assertThat(teacher().postJson("/api/v1/children", "{not json").statusCode()).isEqualTo(400);
         assertThat(teacher().getJson("/api/v1/children/not-a-uuid").statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void aConfirmedExtremeMeasurementIsSevereAndANeedNotNormal() {
+        var teacher = teacher();
+        var registered = teacher.postJson("/api/v1/children", """
+                {"givenNameTh":"สุดขีด","familyNameTh":"ยืนยัน","sex":"F","dateOfBirth":"%s","noIdentifierReason":"ทดสอบ",
+                 "confirmedNew":true}""".formatted(today().minusYears(2)));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String id = json.readTree(registered.body()).get("id").asString();
+        String extreme = "{\"measuredOn\":\"" + today() + "\",\"weightKg\":3.1,\"lengthCm\":86";
+        assertThat(teacher.postJson("/api/v1/children/" + id + "/measurements", extreme + "}").statusCode()).isEqualTo(422);
+        var saved = teacher.postJson("/api/v1/children/" + id + "/measurements", extreme + ",\"confirmImplausible\":true}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        assertThat(saved.body()).contains("SEVERE_EXTREME_CONFIRMED").doesNotContain("\"NORMAL\"");
+        assertThat(teacher.getJson("/api/v1/children/" + id).body()).contains("growth.class.SEVERE_EXTREME_CONFIRMED");
+    }
 }
