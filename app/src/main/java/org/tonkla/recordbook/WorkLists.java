@@ -64,8 +64,11 @@ public class WorkLists {
             var overdue = RecordBook.SCHEDULE.statusOf(c.dateOfBirth(), today, doses.getOrDefault(c.id(), List.of()))
                     .overdue();
             if (!overdue.isEmpty()) {
+                // Due since the earliest of the overdue doses, so the list says how long it has waited.
+                LocalDate since = overdue.stream().map(d -> d.dueOn()).filter(java.util.Objects::nonNull)
+                        .min(Comparator.naturalOrder()).orElse(null);
                 items.add(new WorkItem(WorkItem.Kind.VACCINE_OVERDUE, c, cls,
-                        String.join(", ", overdue.stream().map(d -> d.dose().labelEn()).toList()), null, null));
+                        String.join(", ", overdue.stream().map(d -> d.dose().labelEn()).toList()), since, null));
             }
             Measurement last = latest.get(c.id());
             if (last == null || last.measuredOn().isBefore(today.minusMonths(3))) {

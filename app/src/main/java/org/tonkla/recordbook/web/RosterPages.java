@@ -64,6 +64,13 @@ class RosterPages {
         }
     }
 
+    /** The server's limits for the inputs, so the browser and the server never disagree (one source). */
+    @org.springframework.web.bind.annotation.ModelAttribute("limits")
+    Map<String, Double> limits() {
+        return Map.of("minWeight", MeasurementInput.MIN_WEIGHT_KG, "maxWeight", MeasurementInput.MAX_WEIGHT_KG,
+                "minLength", MeasurementInput.MIN_LENGTH_CM, "maxLength", MeasurementInput.MAX_LENGTH_CM);
+    }
+
     @GetMapping("/units/{unitId}/roster")
     String roster(@PathVariable UUID unitId, @RequestParam(required = false) String className, Model model) {
         var user = users.require();
