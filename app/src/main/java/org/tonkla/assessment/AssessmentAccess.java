@@ -1,5 +1,6 @@
 package org.tonkla.assessment;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,13 @@ public class AssessmentAccess {
     private final Directory directory;
     private final ScopeCheck scopes;
     private final AssessmentProperties properties;
+    private final org.tonkla.consent.Agreements agreements;
+    private final java.time.Clock clock;
 
-    AssessmentAccess(JdbcClient jdbc, Directory directory, ScopeCheck scopes, AssessmentProperties properties) {
+    AssessmentAccess(JdbcClient jdbc, Directory directory, ScopeCheck scopes, AssessmentProperties properties,
+            org.tonkla.consent.Agreements agreements, java.time.Clock clock) {
+        this.agreements = agreements;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.directory = directory;
         this.scopes = scopes;
@@ -33,7 +39,24 @@ public class AssessmentAccess {
     }
 
     public boolean mayView(CurrentUser user, UUID unitId) {
-        return scopes.mayActOn(user, OrgUnit.serviceUnit(unitId));
+        return scopes.mayActOn(user, OrgUnit.serviceUnit(unitId)) && agencyMay(user, unitId);
+    }
+
+    /**
+     * A center's assessment is its agency's data (an MOU category): the user's agency must be the center's (or
+     * above it), a coordinating agency, or hold an agreement releasing center assessments for monitoring.
+     */
+    private boolean agencyMay(CurrentUser user, UUID unitId) {
+        String agency = user.scope().agencyCode();
+        if (user.is(Role.ADMINISTRATOR) || agency == null || properties.coordinatingAgencies().contains(agency)) return true;
+        var unit = directory.serviceUnit(unitId);
+        if (unit.isEmpty()) return false;
+        List<String> holder = directory.agencyLineage(unit.get().agencyCode());
+        if (holder.contains(agency)) return true;
+        return agreements.release(directory.agencyLineage(agency), List.of(holder),
+                unit.get().subdistrictCode() == null ? unit.get().provinceCode() : unit.get().subdistrictCode(), null,
+                org.tonkla.consent.Purpose.MONITORING, java.time.LocalDate.now(clock))
+                .allows(org.tonkla.consent.DataCategory.CENTER_ASSESSMENT);
     }
 
     /** The center's head or a caregiver placed at it. */
@@ -59,6 +82,7 @@ public class AssessmentAccess {
     /** Refuses unless the user's scope covers the center. */
     void requireView(CurrentUser user, UUID unitId) {
         scopes.requireActOn(user, OrgUnit.serviceUnit(unitId));
+        if (!agencyMay(user, unitId)) throw new Refused("agreement.refused", "No agreement releases this center's assessment");
     }
 
     /** The center of an assessment the user may view; see {@link #unitOf}. */

@@ -19,5 +19,5 @@
  * synthetic data, {@link org.tonkla.assessment.BulkCenters}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Assessment",
-        allowedDependencies = {"platform", "identity", "directory", "registry", "recordbook"})
+        allowedDependencies = {"platform", "identity", "directory", "registry", "recordbook", "consent"})
 package org.tonkla.assessment;

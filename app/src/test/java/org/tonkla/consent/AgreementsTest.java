@@ -227,6 +227,8 @@ class AgreementsTest extends IntegrationTest {
                 .statusCode()).isEqualTo(403);
         assertThat(social.getJson("/api/v1/join-requests?unit=0192f0a0-0000-7000-8000-000000000003&direction=outgoing")
                 .statusCode()).isEqualTo(403);
+        assertThat(social.getJson("/api/v1/assessments/0192f0a0-0000-7000-8000-000000000001/2569").statusCode())
+                .as("a center's assessment is an MOU category too").isIn(403, 404);
         // The agencies of the demo agreement read as before.
         assertThat(as("officer.khonkaen", "tonkla-demo").getJson("/api/v1/children/" + MALI).statusCode()).isEqualTo(200);
     }
