@@ -108,21 +108,21 @@ final class AsciiNumbers {
       b[p++] = '-';
       v = -v;
     }
-    int whole = (int) div100(v);
+    int whole = (int) Digits.div100(v);
     int cents = (int) (v - whole * 100L);
     if (whole < 10) {
       b[p++] = (byte) ('0' + whole);
     } else if (whole < 100) {
-      b[p++] = TWO_DIGITS[2 * whole];
-      b[p++] = TWO_DIGITS[2 * whole + 1];
+      b[p++] = Digits.TWO_DIGITS[2 * whole];
+      b[p++] = Digits.TWO_DIGITS[2 * whole + 1];
     } else {
-      p = writeDigits(whole, digitCount(whole), b, p);
+      p = Digits.writeDigits(whole, Digits.digitCount(whole), b, p);
     }
     if (cents != 0) {
       b[p++] = '.';
-      b[p++] = TWO_DIGITS[2 * cents];
-      if (TWO_DIGITS[2 * cents + 1] != '0') {
-        b[p++] = TWO_DIGITS[2 * cents + 1];
+      b[p++] = Digits.TWO_DIGITS[2 * cents];
+      if (Digits.TWO_DIGITS[2 * cents + 1] != '0') {
+        b[p++] = Digits.TWO_DIGITS[2 * cents + 1];
       }
     }
     return p;
@@ -166,7 +166,7 @@ final class AsciiNumbers {
       for (int d = 0; d <= 4; d++) {
         long n = (long) (a * POW10[d] + 0.5); // a candidate; the test below decides
         if (n / POW10[d] == a) {
-          int nsig = digitCount(n);
+          int nsig = Digits.digitCount(n);
           int exponent = nsig - 1 - d;
           while (n % 10 == 0) { // only when d = 0: 10000 has one significant digit
             n /= 10;
@@ -239,23 +239,23 @@ final class AsciiNumbers {
         for (int z = -1; z > exponent; z--) {
           b[p++] = '0';
         }
-        return writeDigits(sig, nsig, b, p);
+        return Digits.writeDigits(sig, nsig, b, p);
       }
       if (decimals == 0) {
-        p = writeDigits(sig, nsig, b, p);
+        p = Digits.writeDigits(sig, nsig, b, p);
         for (int z = nsig; z <= exponent; z++) {
           b[p++] = '0';
         }
         return p;
       }
       // exponent + 1 digits, the point, then the rest
-      int end = writeDigits(sig, nsig, b, p + 1);
+      int end = Digits.writeDigits(sig, nsig, b, p + 1);
       int intDigits = exponent + 1;
       System.arraycopy(b, p + 1, b, p, intDigits);
       b[p + intDigits] = '.';
       return end;
     }
-    int end = writeDigits(sig, nsig, b, p + 1);
+    int end = Digits.writeDigits(sig, nsig, b, p + 1);
     b[p] = b[p + 1];
     if (nsig > 1) {
       b[p + 1] = '.';
@@ -270,8 +270,8 @@ final class AsciiNumbers {
       b[p++] = (byte) ('0' + ae / 100);
       ae %= 100;
     }
-    b[p++] = TWO_DIGITS[2 * ae];
-    b[p++] = TWO_DIGITS[2 * ae + 1];
+    b[p++] = Digits.TWO_DIGITS[2 * ae];
+    b[p++] = Digits.TWO_DIGITS[2 * ae + 1];
     return p;
   }
 
@@ -280,7 +280,7 @@ final class AsciiNumbers {
     BigDecimal exact = new BigDecimal(Math.abs(v)).round(new MathContext(15, RoundingMode.HALF_EVEN));
     BigDecimal stripped = exact.stripTrailingZeros();
     long sig = stripped.unscaledValue().longValueExact();
-    int nsig = digitCount(sig);
+    int nsig = Digits.digitCount(sig);
     int exponent = nsig - 1 - stripped.scale();
     return write(v < 0, sig, nsig, exponent, v, b, p);
   }
@@ -290,79 +290,6 @@ final class AsciiNumbers {
       b[p++] = (byte) text.charAt(i);
     }
     return p;
-  }
-
-  // "00" … "99": two digits per step, and no division in the common cases.
-  private static final byte[] TWO_DIGITS = new byte[200];
-
-  static {
-    for (int i = 0; i < 100; i++) {
-      TWO_DIGITS[2 * i] = (byte) ('0' + i / 10);
-      TWO_DIGITS[2 * i + 1] = (byte) ('0' + i % 10);
-    }
-  }
-
-  /**
-   * {@code v / 100} for {@code 0 <= v < 4.9e9} by multiplication: the launcher runs the C1 compiler only, which
-   * emits a real (slow) divide for a division by a constant.
-   */
-  private static long div100(long v) {
-    return v < 4_000_000_000L ? (v * 1374389535L) >>> 37 : v / 100;
-  }
-
-  /**
-   * Writes the {@code count} digits of {@code n} (with leading zeros if it has fewer; {@code n < 10^16}) at
-   * {@code p}; returns the end.
-   */
-  private static int writeDigits(long n, int count, byte[] b, int p) {
-    int q = p + count;
-    while (q - p > 8) {
-      // n < 2^53, so the double quotient is off by at most one; the remainder fixes it.
-      long high = (long) (n * 1e-8);
-      long low = n - high * 100_000_000L;
-      if (low < 0) {
-        high--;
-        low += 100_000_000L;
-      } else if (low >= 100_000_000L) {
-        high++;
-        low -= 100_000_000L;
-      }
-      q = writePairs(low, 8, b, q);
-      n = high;
-    }
-    writePairs(n, q - p, b, q);
-    return p + count;
-  }
-
-  /** Writes the last {@code count} (at most 8) digits of {@code v < 10^8} ending at {@code end}; returns the start. */
-  private static int writePairs(long v, int count, byte[] b, int end) {
-    int q = end;
-    while (count >= 2) {
-      long next = div100(v);
-      int two = (int) (v - next * 100) * 2;
-      b[--q] = TWO_DIGITS[two + 1];
-      b[--q] = TWO_DIGITS[two];
-      v = next;
-      count -= 2;
-    }
-    if (count == 1) {
-      b[--q] = (byte) ('0' + v); // v < 10 here
-    }
-    return q;
-  }
-
-  /** The number of decimal digits of {@code 0 <= n < 10^16}, by comparisons only. */
-  private static int digitCount(long n) {
-    if (n < 100_000_000L) {
-      if (n < 10_000L) {
-        return n < 100L ? (n < 10L ? 1 : 2) : (n < 1_000L ? 3 : 4);
-      }
-      return n < 1_000_000L ? (n < 100_000L ? 5 : 6) : (n < 10_000_000L ? 7 : 8);
-    }
-    if (n < 1_000_000_000_000L) {
-      return n < 10_000_000_000L ? (n < 1_000_000_000L ? 9 : 10) : (n < 100_000_000_000L ? 11 : 12);
-    }
-    return n < 100_000_000_000_000L ? (n < 10_000_000_000_000L ? 13 : 14) : (n < 1_000_000_000_000_000L ? 15 : 16);
   }
 
   private static double pow10(int e) {

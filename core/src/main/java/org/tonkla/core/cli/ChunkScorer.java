@@ -1,6 +1,5 @@
 package org.tonkla.core.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.tonkla.core.growth.Age;
@@ -38,16 +37,12 @@ final class ChunkScorer {
 
   private final GrowthStandards standards;
   private final AnthroColumns columns;
-  private final int[] starts;
-  private final int[] ends;
+  private final RecordFields fields;
   private final ScoreSheet sheet = new ScoreSheet();
-  private String error;
-
   ChunkScorer(GrowthStandards standards, AnthroColumns columns) {
     this.standards = standards;
     this.columns = columns;
-    this.starts = new int[columns.count()];
-    this.ends = new int[columns.count()];
+    this.fields = new RecordFields(columns);
   }
 
   /** Scores the records in {@code buf[from, to)}; the range holds whole records only. */
@@ -99,8 +94,8 @@ final class ChunkScorer {
           p++;
         }
         if (f < fieldCount) {
-          starts[f] = fieldStart;
-          ends[f] = p;
+          fields.starts[f] = fieldStart;
+          fields.ends[f] = p;
         }
         f++;
         if (p >= to || buf[p] == '\n') {
@@ -114,25 +109,25 @@ final class ChunkScorer {
         line++;
       }
       int contentEnd = recordEnd > recordStart && buf[recordEnd - 1] == '\r' ? recordEnd - 1 : recordEnd;
-      if (f <= fieldCount && ends[f - 1] > contentEnd) {
-        ends[f - 1] = contentEnd; // the CR of a CR LF line end is not part of the last field
+      if (f <= fieldCount && fields.ends[f - 1] > contentEnd) {
+        fields.ends[f - 1] = contentEnd; // the CR of a CR LF line end is not part of the last field
       }
       if (contentEnd == recordStart) {
         continue; // blank line
       }
       if (f != fieldCount) {
-        error = "expected " + fieldCount + " fields as in the header, found " + f;
+        fields.error = "expected " + fieldCount + " fields as in the header, found " + f;
       } else {
-        error = null;
+        fields.error = null;
         scoreRecord(buf);
       }
-      if (error != null) {
+      if (fields.error != null) {
         rejected++;
         if (firstErrorAt < 0) {
           firstErrorAt = out.length;
         }
         errorLines.add(recordLine);
-        errorMessages.add(error);
+        errorMessages.add(fields.error);
         continue;
       }
       scored++;
@@ -149,35 +144,35 @@ final class ChunkScorer {
 
   private void scoreRecord(byte[] buf) {
     AnthroColumns c = columns;
-    int sex = sex(buf, c.sex());
+    int sex = fields.sex(buf, c.sex());
     double ageDays = Double.NaN;
     double ageMonths = Double.NaN;
-    double days = c.ageDays() >= 0 ? number(buf, c.ageDays()) : Double.NaN;
+    double days = c.ageDays() >= 0 ? fields.number(buf, c.ageDays()) : Double.NaN;
     if (!Double.isNaN(days)) {
       if (days < 0) {
-        fail(buf, c.ageDays(), "an age of 0 days or more");
+        fields.fail(buf, c.ageDays(), "an age of 0 days or more");
       }
       ageDays = days;
       ageMonths = days / Age.DAYS_PER_MONTH;
     } else if (c.ageMonths() >= 0) {
-      double months = number(buf, c.ageMonths());
+      double months = fields.number(buf, c.ageMonths());
       if (months < 0) {
-        fail(buf, c.ageMonths(), "an age of 0 months or more");
+        fields.fail(buf, c.ageMonths(), "an age of 0 months or more");
       }
       if (!Double.isNaN(months)) {
         ageDays = months * Age.DAYS_PER_MONTH;
         ageMonths = months;
       }
     }
-    double weight = c.weight() >= 0 ? number(buf, c.weight()) : Double.NaN;
-    double lenhei = c.lenhei() >= 0 ? number(buf, c.lenhei()) : Double.NaN;
-    char measure = c.measure() >= 0 ? measure(buf, c.measure()) : 0;
-    double headc = c.headc() >= 0 ? number(buf, c.headc()) : Double.NaN;
-    double armc = c.armc() >= 0 ? number(buf, c.armc()) : Double.NaN;
-    double triskin = c.triskin() >= 0 ? number(buf, c.triskin()) : Double.NaN;
-    double subskin = c.subskin() >= 0 ? number(buf, c.subskin()) : Double.NaN;
-    boolean oedema = c.oedema() >= 0 && oedema(buf, c.oedema());
-    if (error == null) {
+    double weight = c.weight() >= 0 ? fields.number(buf, c.weight()) : Double.NaN;
+    double lenhei = c.lenhei() >= 0 ? fields.number(buf, c.lenhei()) : Double.NaN;
+    char measure = c.measure() >= 0 ? fields.measure(buf, c.measure()) : 0;
+    double headc = c.headc() >= 0 ? fields.number(buf, c.headc()) : Double.NaN;
+    double armc = c.armc() >= 0 ? fields.number(buf, c.armc()) : Double.NaN;
+    double triskin = c.triskin() >= 0 ? fields.number(buf, c.triskin()) : Double.NaN;
+    double subskin = c.subskin() >= 0 ? fields.number(buf, c.subskin()) : Double.NaN;
+    boolean oedema = c.oedema() >= 0 && fields.oedema(buf, c.oedema());
+    if (fields.error == null) {
       standards.score(sex, ageDays, ageMonths, weight, lenhei, measure, headc, armc, triskin, subskin, oedema, sheet);
     }
   }
@@ -213,141 +208,5 @@ final class ChunkScorer {
     }
     b[p++] = '\n';
     return p;
-  }
-
-  // --- field readers: trimmed, unquoted; "", NA and (for numbers) NaN are missing, as in R's read.csv ---
-
-  private int valueStart;
-  private int valueEnd;
-  private byte[] unquoted;
-
-  /** Locates the trimmed value of field {@code f}; returns the buffer that holds it. */
-  private byte[] value(byte[] buf, int f) {
-    int s = starts[f];
-    int e = ends[f];
-    while (s < e && (buf[s] == ' ' || buf[s] == '\t')) {
-      s++;
-    }
-    while (e > s && (buf[e - 1] == ' ' || buf[e - 1] == '\t')) {
-      e--;
-    }
-    if (e - s >= 2 && buf[s] == '"' && buf[e - 1] == '"') {
-      String inner = new String(buf, s + 1, e - s - 2, StandardCharsets.ISO_8859_1).replace("\"\"", "\"").strip();
-      unquoted = inner.getBytes(StandardCharsets.ISO_8859_1);
-      valueStart = 0;
-      valueEnd = unquoted.length;
-      return unquoted;
-    }
-    valueStart = s;
-    valueEnd = e;
-    return buf;
-  }
-
-  private static boolean missing(byte[] b, int s, int e) {
-    return s == e || (e - s == 2 && b[s] == 'N' && b[s + 1] == 'A');
-  }
-
-  private double number(byte[] buf, int f) {
-    int s = starts[f];
-    int e = ends[f];
-    // The common case inline (the C1 compiler inlines little): no quotes, blanks only around the value.
-    while (s < e && (buf[s] == ' ' || buf[s] == '\t')) {
-      s++;
-    }
-    while (e > s && (buf[e - 1] == ' ' || buf[e - 1] == '\t')) {
-      e--;
-    }
-    byte[] b = buf;
-    if (s < e && buf[s] == '"') {
-      b = value(buf, f);
-      s = valueStart;
-      e = valueEnd;
-    }
-    if (s == e || (e - s == 2 && b[s] == 'N' && b[s + 1] == 'A')) {
-      return Double.NaN;
-    }
-    if (e - s == 3 && b[s] == 'N' && b[s + 1] == 'a' && b[s + 2] == 'N') {
-      return Double.NaN; // R reads "NaN" as a number that every anthro test treats as missing
-    }
-    double v = AsciiNumbers.parse(b, s, e);
-    if (v == AsciiNumbers.INVALID) {
-      fail(buf, f, "a number");
-      return Double.NaN;
-    }
-    return v;
-  }
-
-  private int sex(byte[] buf, int f) {
-    byte[] b = value(buf, f);
-    int s = valueStart;
-    int e = valueEnd;
-    if (missing(b, s, e)) {
-      return 0;
-    }
-    if (e - s == 1) {
-      switch (b[s]) {
-        case '1', 'm', 'M' -> {
-          return 1;
-        }
-        case '2', 'f', 'F' -> {
-          return 2;
-        }
-        default -> {}
-      }
-    }
-    fail(buf, f, "1, 2, m or f");
-    return 0;
-  }
-
-  private char measure(byte[] buf, int f) {
-    byte[] b = value(buf, f);
-    int s = valueStart;
-    int e = valueEnd;
-    if (missing(b, s, e)) {
-      return 0;
-    }
-    if (e - s == 1) {
-      switch (b[s]) {
-        case 'l', 'L' -> {
-          return 'l';
-        }
-        case 'h', 'H' -> {
-          return 'h';
-        }
-        default -> {}
-      }
-    }
-    fail(buf, f, "l (lying), h (standing) or empty");
-    return 0;
-  }
-
-  private boolean oedema(byte[] buf, int f) {
-    byte[] b = value(buf, f);
-    int s = valueStart;
-    int e = valueEnd;
-    if (missing(b, s, e)) {
-      return false;
-    }
-    if (e - s == 1) {
-      switch (b[s]) {
-        case 'y', 'Y', '1' -> {
-          return true;
-        }
-        case 'n', 'N', '2' -> {
-          return false;
-        }
-        default -> {}
-      }
-    }
-    fail(buf, f, "y, n, 1, 2 or empty");
-    return false;
-  }
-
-  private void fail(byte[] buf, int f, String expected) {
-    if (error != null) {
-      return; // one line per bad row: the first problem found
-    }
-    String got = new String(buf, starts[f], Math.min(ends[f] - starts[f], 40), StandardCharsets.UTF_8);
-    error = AnthroColumns.name(columns, f) + ": expected " + expected + ", got '" + got + "'";
   }
 }

@@ -33,7 +33,7 @@ import java.util.Map;
  *
  * <p>For speed, age-keyed 2006 z-scores are first computed with multiplications by precomputed reciprocals and
  * kept only where their rounding provably equals WHO's; the few values near a rounding boundary are recomputed
- * exactly, operation for operation (see the comment above {@code plainByDay}).
+ * exactly, operation for operation (see {@link LmsScoring}).
  *
  * @see <a href="https://github.com/WorldHealthOrganization/anthro">WHO anthro</a>
  * @see <a href="https://github.com/WorldHealthOrganization/anthroplus">WHO anthroplus</a>
@@ -201,14 +201,14 @@ public final class GrowthStandards {
     boolean under60 = ageKnown && months < 60 && day <= LAST_DAY;
     if (s >= 0 && under60) {
       int[] h = out.h;
-      h[LEN] = plainByDay(lengthForAge, s, day, lenhei, out, LEN);
-      h[HC] = plainByDay(headForAge, s, day, headCm, out, HC);
-      h[WEI] = oedema ? ScoreSheet.MISSING : restrictedByDay(weightForAge, s, day, weightKg, out, WEI);
-      h[BMI] = oedema ? ScoreSheet.MISSING : restrictedByDay(bmiForAge, s, day, bmi, out, BMI);
+      h[LEN] = LmsScoring.plainByDay(lengthForAge, s, day, lenhei, out, LEN);
+      h[HC] = LmsScoring.plainByDay(headForAge, s, day, headCm, out, HC);
+      h[WEI] = oedema ? ScoreSheet.MISSING : LmsScoring.restrictedByDay(weightForAge, s, day, weightKg, out, WEI);
+      h[BMI] = oedema ? ScoreSheet.MISSING : LmsScoring.restrictedByDay(bmiForAge, s, day, bmi, out, BMI);
       boolean from91Days = day >= 91;
-      h[AC] = from91Days ? restrictedByDay(armForAge, s, day, armCm, out, AC) : ScoreSheet.MISSING;
-      h[TS] = from91Days ? restrictedByDay(tricepsForAge, s, day, tricepsMm, out, TS) : ScoreSheet.MISSING;
-      h[SS] = from91Days ? restrictedByDay(subscapularForAge, s, day, subscapularMm, out, SS) : ScoreSheet.MISSING;
+      h[AC] = from91Days ? LmsScoring.restrictedByDay(armForAge, s, day, armCm, out, AC) : ScoreSheet.MISSING;
+      h[TS] = from91Days ? LmsScoring.restrictedByDay(tricepsForAge, s, day, tricepsMm, out, TS) : ScoreSheet.MISSING;
+      h[SS] = from91Days ? LmsScoring.restrictedByDay(subscapularForAge, s, day, subscapularMm, out, SS) : ScoreSheet.MISSING;
     } else {
       int[] h = out.h;
       h[LEN] = h[HC] = h[WEI] = h[BMI] = h[AC] = h[TS] = h[SS] = ScoreSheet.MISSING;
@@ -219,12 +219,12 @@ public final class GrowthStandards {
 
     // WHO Growth Reference 2007 (anthroplus): 60 <= months <= 228 (120 for weight), height as given.
     if (s >= 0 && ageKnown && months >= 60 && months <= 228) {
-      out.set(HFA, byMonth(heightForAge2007, s, months, lengthHeightCm >= 0 ? lengthHeightCm : Double.NaN, false));
+      out.set(HFA, LmsScoring.byMonth(heightForAge2007, s, months, lengthHeightCm >= 0 ? lengthHeightCm : Double.NaN, false));
       double weight = oedema || !(weightKg >= 0) ? Double.NaN : weightKg;
-      out.set(WFA, months <= 120 ? byMonth(weightForAge2007, s, months, weight, true) : Double.NaN);
+      out.set(WFA, months <= 120 ? LmsScoring.byMonth(weightForAge2007, s, months, weight, true) : Double.NaN);
       double heightMetres = lengthHeightCm / 100;
       double bmi2007 = lengthHeightCm >= 0 ? weight / (heightMetres * heightMetres) : Double.NaN;
-      out.set(BFA, byMonth(bmiForAge2007, s, months, bmi2007, true));
+      out.set(BFA, LmsScoring.byMonth(bmiForAge2007, s, months, bmi2007, true));
     } else {
       int[] h = out.h;
       h[HFA] = h[WFA] = h[BFA] = ScoreSheet.MISSING;
@@ -247,79 +247,6 @@ public final class GrowthStandards {
    */
   static double floorOfPositive(double x) {
     return x >= 0 && x < 9.2e18 ? (double) (long) x : Math.floor(x);
-  }
-
-  // anthro: "for all indicators a measure <= 0 should result in zscores being NA".
-
-  /*
-   * The age-keyed 2006 indicators, scored first with multiplications by precomputed reciprocals (LmsTable.fast)
-   * instead of WHO's divisions. That z is within 10^-8 of WHO's, so its rounding is WHO's unless 100|z| lies
-   * within 0.001 of a half, or z lies within 10^-6 of ±3, where the restricted method switches formula; those
-   * rare rows (about 0.2 %) are computed again exactly as anthro computes them.
-   */
-
-  /** The plain LMS z-score in hundredths, or {@code ScoreSheet.MISSING}; {@code out}/{@code i} take odd values. */
-  private static int plainByDay(LmsTable table, int s, int day, double y, ScoreSheet out, int i) {
-    int o = table.offset(day);
-    if (!(y > 0) || o < 0) {
-      return ScoreSheet.MISSING;
-    }
-    double[] f = table.fast[s];
-    double l = f[o + LmsTable.F_L];
-    double x = y * f[o + LmsTable.F_INV_M];
-    // pow(x, 1) is exact in both C and Java; skipping it keeps length and head circumference cheap.
-    double z = ((l == 1.0 ? x : Math.pow(x, l)) - 1) * f[o + LmsTable.F_INV_SL];
-    long k = ZScore.hundredthsOfApproximation(z);
-    if (k != ZScore.UNDECIDED) {
-      return (int) k;
-    }
-    out.set(i, exactByDay(table, s, o, y, false));
-    return out.h[i];
-  }
-
-  /** The restricted LMS z-score in hundredths (see {@link Lms#restrictedZScore}), like {@link #plainByDay}. */
-  private static int restrictedByDay(LmsTable table, int s, int day, double y, ScoreSheet out, int i) {
-    int o = table.offset(day);
-    if (!(y > 0) || o < 0) {
-      return ScoreSheet.MISSING;
-    }
-    double[] f = table.fast[s];
-    double l = f[o + LmsTable.F_L];
-    double x = y * f[o + LmsTable.F_INV_M];
-    double z = ((l == 1.0 ? x : Math.pow(x, l)) - 1) * f[o + LmsTable.F_INV_SL];
-    double distanceTo3 = Math.abs(Math.abs(z) - 3);
-    if (distanceTo3 > 1e-6) {
-      if (z > 3) {
-        z = 3 + (y - f[o + LmsTable.F_SD3POS]) * f[o + LmsTable.F_INV_SD23POS];
-      }
-      if (z < -3) {
-        z = -3 + (y - f[o + LmsTable.F_SD3NEG]) * f[o + LmsTable.F_INV_SD23NEG];
-      }
-      long k = ZScore.hundredthsOfApproximation(z);
-      if (k != ZScore.UNDECIDED) {
-        return (int) k;
-      }
-    }
-    out.set(i, exactByDay(table, s, o, y, true));
-    return out.h[i];
-  }
-
-  /** The z-score exactly as anthro computes it, operation for operation, with the row's precomputed SD curves. */
-  private static double exactByDay(LmsTable table, int s, int o, double y, boolean restricted) {
-    double[] r = table.row[s];
-    double l = r[o + LmsTable.L];
-    double power = l == 1.0 ? y / r[o + LmsTable.M] : Math.pow(y / r[o + LmsTable.M], l);
-    double z = (power - 1) / r[o + LmsTable.SL];
-    if (restricted) {
-      // Same order as anthro's compute_zscore_adjusted: the > 3 branch first, then < -3 on the updated value.
-      if (z > 3) {
-        z = 3 + ((y - r[o + LmsTable.SD3POS]) / r[o + LmsTable.SD23POS]);
-      }
-      if (z < -3) {
-        z = -3 + ((y - r[o + LmsTable.SD3NEG]) / r[o + LmsTable.SD23NEG]);
-      }
-    }
-    return z;
   }
 
   private double weightForLengthHeight(int s, boolean ageKnown, int day, char measure, double weight, double lenhei) {
@@ -350,55 +277,7 @@ public final class GrowthStandards {
     double tenths = lenhei * 10;
     double lowKey = floorOfPositive(tenths);
     double diff = (lenhei - lowKey / 10) / 0.1;
-    return interpolated(table, s, lowKey, tenths + 1, diff, weight, true);
-  }
-
-  private static double byMonth(LmsTable table, int s, double months, double y, boolean restricted) {
-    if (Double.isNaN(y)) {
-      return Double.NaN;
-    }
-    double lowMonth = floorOfPositive(months);
-    return interpolated(table, s, lowMonth, months + 1, months - lowMonth, y, restricted);
-  }
-
-  /**
-   * The z-score from L, M and S interpolated linearly between the rows at {@code lowKey} and {@code
-   * floor(upperKey)} by {@code diff}, as anthro and anthroplus interpolate: {@code P = P_low + diff × (P_up −
-   * P_low)} when {@code diff > 0}, else the lower row alone.
-   */
-  private static double interpolated(
-      LmsTable table, int s, double lowKey, double upperKey, double diff, double y, boolean restricted) {
-    int lo = table.offset(lowKey);
-    if (lo < 0) {
-      return Double.NaN;
-    }
-    double[] r = table.row[s];
-    if (!(diff > 0)) {
-      // On a row: its precomputed SD curves are exactly what anthro computes.
-      double l = r[lo + LmsTable.L];
-      double power = l == 1.0 ? y / r[lo + LmsTable.M] : Math.pow(y / r[lo + LmsTable.M], l);
-      double z = (power - 1) / r[lo + LmsTable.SL];
-      if (restricted) {
-        if (z > 3) {
-          z = 3 + ((y - r[lo + LmsTable.SD3POS]) / r[lo + LmsTable.SD23POS]);
-        }
-        if (z < -3) {
-          z = -3 + ((y - r[lo + LmsTable.SD3NEG]) / r[lo + LmsTable.SD23NEG]);
-        }
-      }
-      return z;
-    }
-    int up = table.offset(floorOfPositive(upperKey));
-    if (up < 0) {
-      return Double.NaN;
-    }
-    double m = r[lo + LmsTable.M];
-    double l = r[lo + LmsTable.L];
-    double sv = r[lo + LmsTable.S];
-    m = m + diff * (r[up + LmsTable.M] - m);
-    l = l + diff * (r[up + LmsTable.L] - l);
-    sv = sv + diff * (r[up + LmsTable.S] - sv);
-    return restricted ? Lms.restrictedZScore(y, l, m, sv) : Lms.zScore(y, l, m, sv);
+    return LmsScoring.interpolated(table, s, lowKey, tenths + 1, diff, weight, true);
   }
 
   /**
