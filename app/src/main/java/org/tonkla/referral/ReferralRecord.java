@@ -13,7 +13,6 @@ import org.tonkla.recordbook.Measurement;
 import org.tonkla.recordbook.Need;
 import org.tonkla.recordbook.RecordBook;
 import org.tonkla.recordbook.Screening;
-import org.tonkla.registry.ChildAccess;
 import org.tonkla.registry.ChildId;
 
 /**
@@ -30,13 +29,11 @@ public class ReferralRecord {
             List<Immunization> immunizations, List<HealthNote> notes, List<Need> needs) {}
 
     private final RecordBook book;
-    private final ChildAccess access;
     private final ReferralAccess referrals;
     private final NeedTypes needTypes;
 
-    ReferralRecord(RecordBook book, ChildAccess access, ReferralAccess referrals, NeedTypes needTypes) {
+    ReferralRecord(RecordBook book, ReferralAccess referrals, NeedTypes needTypes) {
         this.book = book;
-        this.access = access;
         this.referrals = referrals;
         this.needTypes = needTypes;
     }

@@ -180,9 +180,7 @@ public class ChildAccess {
      */
     private void requireAgencyReach(CurrentUser user, UUID unitId) {
         var placement = directory.placementOf(OrgUnit.serviceUnit(unitId));
-        String agency = user.scope().agencyCode();
-        List<String> userAgencies = agency == null ? List.of() : directory.agencyLineage(agency);
-        Release release = agreements.release(userAgencies, List.of(placement.map(p -> p.agencyLineage()).orElse(List.of())),
+        Release release = agreements.release(agenciesOf(user), List.of(placement.map(p -> p.agencyLineage()).orElse(List.of())),
                 placement.map(p -> p.areaCode()).orElse(""), null, Purpose.CARE, LocalDate.now(clock));
         if (!release.allows(DataCategory.IDENTITY)) throw new Refused("agreement.refused", release.missing());
     }
@@ -229,10 +227,14 @@ public class ChildAccess {
         List<List<String>> holders = row.unitsOn(today).stream()
                 .map(unit -> directory.placementOf(OrgUnit.serviceUnit(unit)).map(p -> p.agencyLineage()).orElse(List.of()))
                 .toList();
-        String agency = user.scope().agencyCode();
-        List<String> userAgencies = agency == null ? List.of() : directory.agencyLineage(agency);
         String area = row.homeSubdistrict() != null ? row.homeSubdistrict() : row.child().provinceCode();
-        return agreements.release(userAgencies, holders, area, row.child().id().value(), purpose, today);
+        return agreements.release(agenciesOf(user), holders, area, row.child().id().value(), purpose, today);
+    }
+
+    /** The user's agency and those above it, nearest first; empty for users of no agency. */
+    private List<String> agenciesOf(CurrentUser user) {
+        String agency = user.scope().agencyCode();
+        return agency == null ? List.of() : directory.agencyLineage(agency);
     }
 
     /** The stored file, for the registry's own use cases that must decide on it (joins, transfers). */
