@@ -19,6 +19,9 @@ public final class Browser implements AutoCloseable {
     private final com.microsoft.playwright.Browser browser;
 
     private Browser() {
+        // The whole suite shares two cores with the server under test: a first page view (cold code, a shared
+        // embedded PostgreSQL) can take longer than Playwright's 5 s default on a busy CI machine.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
