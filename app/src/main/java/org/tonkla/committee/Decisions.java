@@ -97,7 +97,7 @@ public class Decisions {
         if (!mine) throw new Refused("Only the secretary or a member from the task's agency marks it done");
         new Validation().optionalText("note", note, Validation.MAX_NOTE).throwIfInvalid();
         if (!agenda.done(task, note == null || note.isBlank() ? null : note.strip(), Instant.now(clock))) {
-            throw new Conflict("committee.task.done", "The task is already done");
+            throw new Conflict("committee.task.doneAlready", "The task is already done");
         }
     }
 
