@@ -142,6 +142,17 @@ class AuthorizationMatrixTest extends IntegrationTest {
     static final String NO_REFERRAL =     "D    N    N   N   N     N    N    N    N";
     static final Binding REFERRAL = new Binding(KK_REFERRAL, NO_SUCH);
 
+    /** The demo's district committee: its members read it; the secretary (not a persona) prepares it. */
+    static final String COMMITTEE_MEMBERS = "D A    A   N   N     A    A    A    N";
+    static final String COMMITTEE_SECRETARY = "D D  D   N   N     D    D    D    N";
+    static final String COMMITTEE_MANAGER = "D A    D   N   N     D    D    D    N";
+    static final String NO_COMMITTEE =    "D    N    N   N   N     N    N    N    N";
+    final Binding COMMITTEE = new Binding(this::demoCommittee, () -> NO_SUCH);
+    final Binding MEETING = new Binding(() -> demoCommitteeRow("SELECT CAST(id AS text) FROM committee_meeting"
+            + " WHERE committee_id = CAST(? AS uuid) AND number = 1"), () -> NO_SUCH);
+    final Binding TASK = new Binding(() -> demoCommitteeRow("SELECT CAST(id AS text) FROM committee_task"
+            + " WHERE committee_id = CAST(? AS uuid) ORDER BY created_at LIMIT 1"), () -> NO_SUCH);
+
     static final String FUTURE = "2999-01-01";
     static final String ALL_NORMAL = "{\"GM\":\"NORMAL\",\"FM\":\"NORMAL\",\"RL\":\"NORMAL\",\"EL\":\"NORMAL\",\"PS\":\"NORMAL\"}";
     static final byte[] NOT_AN_IMAGE = "not an image".getBytes();
@@ -324,6 +335,67 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("POST /break-glass/{id} #unknown opening", "D N N N D D D D D").bind("id", Binding.same(NO_SUCH))
                         .form("revision=0&decision=ACCEPTED"),
 
+                // --- district committees (issue 12 §5): the demo's พชอ. เมืองขอนแก่น has officer.khonkaen, health.kk,
+                // head.kk and school.kk as members (committee.kk, its secretary, is not a persona): members read it, only
+                // the secretary prepares meetings, the secretary or an administrator manages members; everyone else 404.
+                row("GET /committees", SIGNED_IN).hides(demoCommittee(), "- A A D D A A A D"),
+                row("POST /committees", ADMIN).form("kind=&districtCode=&nameTh="),
+                row("GET /committees/{id}", COMMITTEE_MEMBERS).out(NO_COMMITTEE).bind("id", COMMITTEE),
+                row("POST /committees/{id}/members", COMMITTEE_MANAGER).out(NO_COMMITTEE).bind("id", COMMITTEE)
+                        .form("username=no.such.user&position=MEMBER"),
+                row("POST /committees/{id}/meetings", COMMITTEE_SECRETARY).out(NO_COMMITTEE).bind("id", COMMITTEE)
+                        .form("heldOn=&place="),
+                row("GET /committees/{id}/meetings/{meetingId}", COMMITTEE_MEMBERS).out(NO_COMMITTEE)
+                        .bind("id", COMMITTEE).bind("meetingId", MEETING),
+                row("POST /committees/{id}/meetings/{meetingId}", COMMITTEE_SECRETARY).out(NO_COMMITTEE)
+                        .bind("id", COMMITTEE).bind("meetingId", MEETING).form("op=publish"),
+                row("GET /committees/{id}/meetings/{meetingId}/agenda", COMMITTEE_MEMBERS).out(NO_COMMITTEE)
+                        .bind("id", COMMITTEE).bind("meetingId", MEETING),
+                row("POST /committees/{id}/tasks/{taskId}/done", COMMITTEE_SECRETARY).out(NO_COMMITTEE)
+                        .bind("id", COMMITTEE).bind("taskId", TASK).form("note="),
+                row("GET /api/v1/committees", SIGNED_IN).hides(demoCommittee(), "- A A D D A A A D"),
+                row("POST /api/v1/committees", ADMIN).json("{}"),
+                row("GET /api/v1/committees/{id}", COMMITTEE_MEMBERS).out(NO_COMMITTEE).bind("id", COMMITTEE),
+                row("POST /api/v1/committees/{id}/members", COMMITTEE_MANAGER).out(NO_COMMITTEE).bind("id", COMMITTEE)
+                        .json("{}"),
+                // An administrator passes authorization and is told there is no such member (404).
+                row("POST /api/v1/committees/{id}/members/{userId}/remove", "D N D N N D D D N").out(NO_COMMITTEE)
+                        .bind("id", COMMITTEE).bind("userId", Binding.same(NO_SUCH)),
+                row("POST /api/v1/committees/{id}/meetings", COMMITTEE_SECRETARY).out(NO_COMMITTEE).bind("id", COMMITTEE)
+                        .json("{}"),
+                row("GET /api/v1/committees/{id}/meetings/{meetingId}", COMMITTEE_MEMBERS).out(NO_COMMITTEE)
+                        .bind("id", COMMITTEE).bind("meetingId", MEETING),
+                row("POST /api/v1/committees/{id}/meetings/{meetingId}/propose", COMMITTEE_SECRETARY).out(NO_COMMITTEE)
+                        .bind("id", COMMITTEE).bind("meetingId", MEETING),
+                row("POST /api/v1/committees/{id}/meetings/{meetingId}/items", COMMITTEE_SECRETARY).out(NO_COMMITTEE)
+                        .bind("id", COMMITTEE).bind("meetingId", MEETING).json("{}"),
+                row("POST /api/v1/committees/{id}/meetings/{meetingId}/items/{itemId}/accept", COMMITTEE_SECRETARY)
+                        .out(NO_COMMITTEE).bind("id", COMMITTEE).bind("meetingId", MEETING).bind("itemId", Binding.same(NO_SUCH)),
+                row("POST /api/v1/committees/{id}/meetings/{meetingId}/items/{itemId}/remove", COMMITTEE_SECRETARY)
+                        .out(NO_COMMITTEE).bind("id", COMMITTEE).bind("meetingId", MEETING).bind("itemId", Binding.same(NO_SUCH)),
+                row("POST /api/v1/committees/{id}/meetings/{meetingId}/items/{itemId}/move", COMMITTEE_SECRETARY)
+                        .out(NO_COMMITTEE).bind("id", COMMITTEE).bind("meetingId", MEETING).bind("itemId", Binding.same(NO_SUCH))
+                        .json("{\"up\":true}"),
+                row("POST /api/v1/committees/{id}/meetings/{meetingId}/items/{itemId}/minutes", COMMITTEE_SECRETARY)
+                        .out(NO_COMMITTEE).bind("id", COMMITTEE).bind("meetingId", MEETING).bind("itemId", Binding.same(NO_SUCH))
+                        .json("{}"),
+                row("POST /api/v1/committees/{id}/meetings/{meetingId}/items/{itemId}/tasks", COMMITTEE_SECRETARY)
+                        .out(NO_COMMITTEE).bind("id", COMMITTEE).bind("meetingId", MEETING).bind("itemId", Binding.same(NO_SUCH))
+                        .json("{}"),
+                row("POST /api/v1/committees/{id}/meetings/{meetingId}/items/{itemId}/care-plan", COMMITTEE_SECRETARY)
+                        .out(NO_COMMITTEE).bind("id", COMMITTEE).bind("meetingId", MEETING).bind("itemId", Binding.same(NO_SUCH))
+                        .json("{}"),
+                row("POST /api/v1/committees/{id}/meetings/{meetingId}/publish", COMMITTEE_SECRETARY).out(NO_COMMITTEE)
+                        .bind("id", COMMITTEE).bind("meetingId", MEETING),
+                row("POST /api/v1/committees/{id}/meetings/{meetingId}/close", COMMITTEE_SECRETARY).out(NO_COMMITTEE)
+                        .bind("id", COMMITTEE).bind("meetingId", MEETING),
+                row("POST /api/v1/committees/{id}/meetings/{meetingId}/minutes", COMMITTEE_SECRETARY).out(NO_COMMITTEE)
+                        .bind("id", COMMITTEE).bind("meetingId", MEETING).json("{}"),
+                row("GET /api/v1/committees/{id}/tasks", COMMITTEE_MEMBERS).out(NO_COMMITTEE).bind("id", COMMITTEE),
+                // No persona is the secretary or from the task's agency (MSDHS): nobody can mark the demo's task done.
+                row("POST /api/v1/committees/{id}/tasks/{taskId}/done", COMMITTEE_SECRETARY).out(NO_COMMITTEE)
+                        .bind("id", COMMITTEE).bind("taskId", TASK).json("{}"),
+
                 // --- referrals (issue 12): the two units (and the family) see a referral, nobody else learns it exists;
                 // steps carry a stale revision (409) or no reason (400), so nothing changes.
                 row("GET /referrals", "D D A A A A A A D"),
@@ -478,6 +550,15 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 throw new IllegalStateException("evidence fixture", e);
             }
         }
+    }
+
+    private String demoCommittee() {
+        return jdbc.sql("SELECT CAST(id AS text) FROM committee WHERE district_code = '4001' AND kind = 'QUALITY_OF_LIFE'")
+                .query(String.class).single();
+    }
+
+    private String demoCommitteeRow(String sql) {
+        return jdbc.sql(sql).param(demoCommittee()).query(String.class).single();
     }
 
     private String demoAgreement() {

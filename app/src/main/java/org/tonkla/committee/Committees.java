@@ -95,6 +95,11 @@ public class Committees {
         return new View(c, rows.members(id), rows.meetings(id), me, manage, counts(c));
     }
 
+    /** Nothing for members and administrators; 404 for anyone else (before a form is even read). */
+    public void requireReadable(UUID id, CurrentUser user) {
+        membership.readable(id, user);
+    }
+
     private Counts counts(Committee c) {
         LocalDate today = LocalDate.now(clock);
         var cases = caseload.stuck(c.districtCode(), today);

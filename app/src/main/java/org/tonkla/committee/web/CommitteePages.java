@@ -97,6 +97,7 @@ class CommitteePages {
     @PostMapping("/committees/{id}/members")
     String members(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         String back = "redirect:/committees/" + id;
+        committees.requireReadable(id, users.require());
         return attempt(redirect, form, back, () -> {
             CurrentUser user = users.require();
             if ("remove".equals(form.get("op"))) {
@@ -137,6 +138,7 @@ class CommitteePages {
     String change(@PathVariable UUID id, @PathVariable UUID meetingId, @RequestParam Map<String, String> form,
             RedirectAttributes redirect) {
         String back = "redirect:/committees/" + id + "/meetings/" + meetingId;
+        committees.requireReadable(id, users.require());
         return attempt(redirect, form, back, () -> {
             CurrentUser user = users.require();
             UUID item = form.get("item") == null ? null : UUID.fromString(form.get("item"));
