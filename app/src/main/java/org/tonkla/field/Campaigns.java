@@ -173,7 +173,8 @@ public class Campaigns {
     private static final String SELECT = """
             SELECT c.id, c.name, c.province_code, c.starts_on, c.ends_on, c.form_id, c.form_version, c.registering_unit_id,
                    array_agg(a.area_code ORDER BY a.area_code) AS areas
-              FROM field_campaign c JOIN field_campaign_area a ON a.campaign_id = c.id""";
+              FROM field_campaign c JOIN field_campaign_area a ON a.campaign_id = c.id
+            """;
 
     private static Campaign campaign(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Campaign(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("province_code"),
