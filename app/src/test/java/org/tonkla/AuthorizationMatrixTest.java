@@ -369,7 +369,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("GET /api/v1/field/campaigns", "D D A A D D D D D"),
                 row("POST /api/v1/field/campaigns", "D D A A D D D D D").json("{}"),
                 row("POST /api/v1/field/campaigns/{id}/assignments", "D D N N D D D D D").bind("id", Binding.same(NO_SUCH))
-                        .json("{}"));
+                        .json("{}"),
+                row("GET /api/v1/field/campaigns/{id}/progress", "D D N N D D D D D").bind("id", Binding.same(NO_SUCH)));
     }
 
     @Autowired

@@ -12,20 +12,29 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tonkla.field.Campaign;
+import org.tonkla.field.CampaignProgress;
 import org.tonkla.field.Campaigns;
 import org.tonkla.identity.Users;
 
-/** Campaigns for officers: open one over districts or subdistricts and a period, assign surveyors, list them. */
+/** Campaigns for officers: open one over districts or subdistricts and a period, assign surveyors, list them, follow progress. */
 @RestController
 @RequestMapping("/api/v1/field/campaigns")
 class CampaignApi {
 
     private final Campaigns campaigns;
+    private final CampaignProgress progress;
     private final Users users;
 
-    CampaignApi(Campaigns campaigns, Users users) {
+    CampaignApi(Campaigns campaigns, CampaignProgress progress, Users users) {
         this.campaigns = campaigns;
+        this.progress = progress;
         this.users = users;
+    }
+
+    /** Per subdistrict, surveyor and day: visited, not found, refused, moved away, new children registered. */
+    @GetMapping("/{id}/progress")
+    List<CampaignProgress.Row> progress(@PathVariable UUID id) {
+        return progress.of(id, users.require());
     }
 
     @GetMapping
