@@ -90,6 +90,10 @@ class CampaignsTest extends IntegrationTest {
                 new org.tonkla.identity.Scope("DLA", org.tonkla.identity.OrgUnit.area("4007")), "th");
         assertThat(recordBook.view(child, user, "care").needs()).extracting(Need::key)
                 .contains("need.field.noIdentifier", "need.field.disability");
+        var web = session();
+        web.login("surveyor.kk", "tonkla-demo");
+        assertThat(web.get("/children/" + child.value(), "text/html").body())
+                .contains("ไม่มีเลขประจำตัวประชาชน / ยังไม่ได้แจ้งเกิด — หน่วยที่ต้องดำเนินการ: สำนักทะเบียนอำเภอ");
 
         // The same child reported again by another visit (a new instanceID): the guard holds it back for review.
         String second = "uuid:" + java.util.UUID.randomUUID();
