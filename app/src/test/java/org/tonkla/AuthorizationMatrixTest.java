@@ -370,7 +370,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("POST /api/v1/field/campaigns", "D D A A D D D D D").json("{}"),
                 row("POST /api/v1/field/campaigns/{id}/assignments", "D D N N D D D D D").bind("id", Binding.same(NO_SUCH))
                         .json("{}"),
-                row("GET /api/v1/field/campaigns/{id}/progress", "D D N N D D D D D").bind("id", Binding.same(NO_SUCH)));
+                row("GET /api/v1/field/campaigns/{id}/progress", "D D N N D D D D D").bind("id", Binding.same(NO_SUCH)),
+                // The offline form: any signed-in user sees it (with their own campaigns, usually none); what a visit may
+                // store is decided by the surveyor's assignment, as for ODK Collect (an empty visit answers 400).
+                row("GET /field/visit", SIGNED_IN),
+                row("POST /field/visits", SIGNED_IN).json("{}"));
     }
 
     @Autowired
