@@ -19,8 +19,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * A 401 carries the Basic challenge and the OpenRosa version header, as the OpenRosa Authentication API asks.
  *
  * <p>Digest is not offered: it needs the password (or an MD5 of it) on the server, and Tonkla keeps only Argon2
- * hashes. ODK Collect uses Basic when the server asks for it; over plain http the password crosses the network in
- * the clear, so a Tonkla reached by phones belongs behind https (TONKLA_PUBLIC_URL).
+ * hashes. ODK Collect sends Basic credentials only over https (over plain http it does Digest only), so phones reach
+ * this chain through a TLS proxy; over plain http a password would cross the network in the clear anyway.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenRosaSecurity {
