@@ -76,6 +76,10 @@ public class VisitRecorder {
                     String reason = e instanceof org.tonkla.registry.DuplicateCandidates
                             ? "similar children already registered: check before registering" : e.getMessage();
                     review(visitId, pos, c, campaign, reason);
+                } catch (RuntimeException e) {
+                    // Anything else (a constraint of another module's table): the visit and the other children stand.
+                    log.warn("Home-visit child {} could not be recorded", pos, e);
+                    review(visitId, pos, c, campaign, "could not be recorded: " + e.getClass().getSimpleName());
                 }
             }
         }
