@@ -426,7 +426,27 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         .json("{\"revision\":99}"),
                 row("POST /api/v1/referrals/{id}/notes", REFERRAL_UNITS).out(NO_REFERRAL).bind("id", REFERRAL).json("{}"),
                 row("POST /api/v1/referrals/{id}/close", REFERRAL_UNITS).out(NO_REFERRAL).bind("id", REFERRAL)
-                        .json("{\"revision\":99}"));
+                        .json("{\"revision\":99}"),
+                // Field visits (issue 11). The OpenRosa server takes HTTP Basic only, on a stateless chain: a browser
+                // session reaches none of it (OpenRosaBadInputTest and OpenRosaConformanceTest cover Basic).
+                row("GET /openrosa/formList", NOBODY),
+                row("GET /openrosa/forms/{formId}/{version}/form.xml", NOBODY)
+                        .bind("formId", Binding.same("tonkla_home_visit")).bind("version", Binding.same("2026112801")),
+                row("GET /openrosa/forms/{formId}/{version}/manifest", NOBODY)
+                        .bind("formId", Binding.same("tonkla_home_visit")).bind("version", Binding.same("2026112801")),
+                row("HEAD /openrosa/submission", NOBODY),
+                row("POST /openrosa/submission", NOBODY),
+                // A visit photo: whoever reads the child for the purpose (มะลิ has none: 404); others refused.
+                row("GET /field/children/{childId}/visit-photo", "D D N D N N N D N").out("D D D N D D D D D"),
+                row("GET /api/v1/field/campaigns", "D D A A D D D D D"),
+                row("POST /api/v1/field/campaigns", "D D A A D D D D D").json("{}"),
+                row("POST /api/v1/field/campaigns/{id}/assignments", "D D N N D D D D D").bind("id", Binding.same(NO_SUCH))
+                        .json("{}"),
+                row("GET /api/v1/field/campaigns/{id}/progress", "D D N N D D D D D").bind("id", Binding.same(NO_SUCH)),
+                // The offline form: any signed-in user sees it (with their own campaigns, usually none); what a visit may
+                // store is decided by the surveyor's assignment, as for ODK Collect (an empty visit answers 400).
+                row("GET /field/visit", SIGNED_IN),
+                row("POST /field/visits", SIGNED_IN).json("{}"));
     }
 
     @Autowired

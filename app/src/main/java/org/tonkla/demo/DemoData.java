@@ -73,11 +73,13 @@ class DemoData implements ApplicationRunner {
     private final SyntheticChildren population;
     private final AgreementAdmin agreements;
     private final DemoReferrals referrals;
+    private final DemoField field;
     private final int children;
 
     DemoData(Directory directory, Accounts accounts, DemoChildren demoChildren, SyntheticChildren population,
-            AgreementAdmin agreements, DemoReferrals referrals, @Value("${tonkla.demo.children:2000}") int children) {
+            AgreementAdmin agreements, DemoReferrals referrals, DemoField field, @Value("${tonkla.demo.children:2000}") int children) {
         this.referrals = referrals;
+        this.field = field;
         this.agreements = agreements;
         this.directory = directory;
         this.accounts = accounts;
@@ -123,6 +125,7 @@ class DemoData implements ApplicationRunner {
         accounts.createApiClient(API_CLIENT, API_SECRET, "officer.khonkaen");
         demoChildren.load(guardian);
         referrals.load(users);
+        field.load(users);
         // A small version of the Khon Kaen pilot; ./tonkla generate --pilot loads the full one.
         if (children > 0) population.generate(children, 2569);
         log.info("Loaded demo units, accounts and children");

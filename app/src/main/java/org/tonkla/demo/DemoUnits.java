@@ -16,5 +16,8 @@ public final class DemoUnits {
     /** ศูนย์พัฒนาเด็กเล็ก in Si Phum, Mueang Chiang Mai; DLA. */
     public static final UUID CHIANG_MAI_CENTER = UUID.fromString("0192f0a0-0000-7000-8000-000000000005");
 
+    /** ศูนย์พัฒนาเด็กเล็ก in Nam Phong, Nam Phong district (Khon Kaen); DLA. Where surveyor.kk's campaign registers children. */
+    public static final UUID NAM_PHONG_CENTER = UUID.fromString("0192f0a0-0000-7000-8000-000000000006");
+
     private DemoUnits() {}
 }

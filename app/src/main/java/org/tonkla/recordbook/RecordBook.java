@@ -40,8 +40,11 @@ public class RecordBook {
     private final ChildAccess access;
     private final AccessLog accessLog;
     private final JsonMapper json;
+    private final List<NeedSource> otherNeeds;
 
-    RecordBook(JdbcClient jdbc, Clock clock, ChildAccess access, AccessLog accessLog, JsonMapper json) {
+    RecordBook(JdbcClient jdbc, Clock clock, ChildAccess access, AccessLog accessLog, JsonMapper json,
+            List<NeedSource> otherNeeds) {
+        this.otherNeeds = List.copyOf(otherNeeds);
         this.jdbc = jdbc;
         this.clock = clock;
         this.access = access;
@@ -75,7 +78,8 @@ public class RecordBook {
         var vaccines = SCHEDULE.statusOf(child.dateOfBirth(), today, e.givenDoses());
         var next = DspmSchedule.NATIONAL.nextDue(child.dateOfBirth(), today, e.history());
         return new BookView(file, e.measurements(), e.screenings(), e.immunizations(), vaccines, e.notes(),
-                needs(e.measurements(), e.screenings(), vaccines, next, today).stream()
+                java.util.stream.Stream.concat(needs(e.measurements(), e.screenings(), vaccines, next, today).stream(),
+                        otherNeeds.stream().flatMap(source -> source.needsOf(childId, today).stream()))
                         .filter(n -> shown(file, n)).toList(),
                 file.shows(DataCategory.DEVELOPMENT) ? next : Optional.empty(),
                 user.role() == Role.GUARDIAN ? accessLog.entriesFor(childId.value(), 200) : List.of());
@@ -87,6 +91,7 @@ public class RecordBook {
         if (key.startsWith("growth.") || key.startsWith("need.growth")) return file.shows(DataCategory.GROWTH);
         if (key.startsWith("need.dspm")) return file.shows(DataCategory.DEVELOPMENT);
         if (key.startsWith("need.vaccine")) return file.shows(DataCategory.IMMUNIZATION);
+        if (key.startsWith("need.field")) return file.shows(DataCategory.HOUSEHOLD);
         return true;
     }
 

@@ -1,0 +1,11 @@
+/**
+ * Home visits in the field (issue 11): campaigns over an area and a period with surveyors assigned to subdistricts
+ * or children ({@link org.tonkla.field.Campaigns}), the versioned home-visit XForm kept in the repository
+ * ({@link org.tonkla.field.FieldForms}), an OpenRosa server so ODK Collect works unchanged, and the processing of a
+ * submission: the household visit, each child matched or registered through the registry's duplicate guard, weight and
+ * height into the record book, photos cleaned into the file store, and screening rules kept as data yielding needs
+ * with the agency that must act ({@link org.tonkla.recordbook.NeedSource}).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Field visits",
+        allowedDependencies = {"platform", "identity", "directory", "consent", "registry", "recordbook"})
+package org.tonkla.field;
