@@ -88,9 +88,11 @@ class ReferralMailTest extends IntegrationTest {
         }
         // The retry picks it up once it is due again.
         jdbc.sql("UPDATE referral_mail SET next_attempt_at = now() WHERE referral_id = ?").param(id).update();
-        mailer().sendPending();
-        assertThat(jdbc.sql("SELECT sent_at IS NOT NULL FROM referral_mail WHERE referral_id = ?").param(id)
-                .query(Boolean.class).single()).isTrue();
+        await(() -> {
+            mailer().sendPending();
+            return jdbc.sql("SELECT sent_at IS NOT NULL FROM referral_mail WHERE referral_id = ?").param(id)
+                    .query(Boolean.class).single();
+        });
     }
 
     @Autowired org.tonkla.referral.internal.ReferralMailer mailerBean;
