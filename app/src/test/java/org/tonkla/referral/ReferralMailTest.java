@@ -8,43 +8,39 @@ import static org.tonkla.referral.ReferralFixtures.refer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tonkla.IntegrationTest;
 import org.tonkla.identity.Mailboxes;
 import org.tonkla.platform.TonklaProperties;
 
 /**
  * Issue 12 §3: a referral's notification reaches the receiving unit's accounts by e-mail through a real SMTP
- * server (GreenMail), carrying the link to the referral and nothing that names the child. This class runs with
- * e-mail switched on, so it has its own Spring context (same embedded database).
+ * server (GreenMail, on the port the tests' configuration gives Tonkla's SMTP settings), carrying the link to
+ * the referral and nothing that names the child.
  */
 class ReferralMailTest extends IntegrationTest {
 
-    static final int SMTP_PORT = freePort();
     static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     static {
         SMTP.start();
     }
 
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry r) {
-        r.add("tonkla.mail.smtp-host", () -> "127.0.0.1");
-        r.add("tonkla.mail.smtp-port", () -> SMTP_PORT);
-        r.add("tonkla.mail.starttls", () -> "false");
-    }
-
     @AfterAll
     static void stop() {
         SMTP.stop();
+    }
+
+    /** The shared demo accounts have no address again, so other tests send nothing. */
+    @AfterEach
+    void forget() {
+        mailboxes.set("health.kk", null);
     }
 
     @Autowired Mailboxes mailboxes;
@@ -118,14 +114,6 @@ class ReferralMailTest extends IntegrationTest {
             return String.valueOf(m.getContent());
         } catch (Exception e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
