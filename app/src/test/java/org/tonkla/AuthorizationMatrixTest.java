@@ -404,6 +404,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("POST /referrals", "D D D D A A A A D").form("child=" + MALI),
                 row("GET /referrals/reviews", "D D A A D D D D D"),
                 row("GET /referrals/committee", "D D A A D D D D D"),
+                // issue 12 §4, §7: marking a legal-basis referral reviewed (the fixture needs none: 404 for every
+                // officer, refused for the rest); the officers' dashboard of their own area or one inside it.
+                row("POST /referrals/{id}/review", "D D N N D D D D D").out("D D N N D D D D D").bind("id", REFERRAL),
+                row("GET /referrals/dashboard", "D D A A D D D D D"),
+                row("GET /referrals/dashboard #area", "D D A D D D D D D").out("D D D A D D D D D").query("area={code}"),
+                row("GET /referrals/dashboard.xlsx", "D D A A D D D D D"),
+                row("GET /referrals/dashboard.xlsx #area", "D D A D D D D D D").out("D D D A D D D D D").query("area={code}"),
                 row("GET /referrals/{id}", REFERRAL_PARTIES).out(NO_REFERRAL).bind("id", REFERRAL),
                 row("POST /referrals/{id}/step", REFERRAL_RECEIVER).out(NO_REFERRAL).bind("id", REFERRAL)
                         .form("action=accept&revision=99"),

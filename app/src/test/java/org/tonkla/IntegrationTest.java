@@ -12,8 +12,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "tonkla.db.ephemeral=true",
     "tonkla.data-dir=target/test-data",
     "tonkla.demo.enabled=true",
-    "tonkla.demo.children=300"})
+    "tonkla.demo.children=300",
+    // Referral e-mail on, to a GreenMail server only ReferralMailTest starts: no demo account has an address
+    // unless that test gives it one, so no other test sends anything.
+    "tonkla.mail.smtp-host=127.0.0.1", "tonkla.mail.smtp-port=${tonkla.test.smtp-port}", "tonkla.mail.starttls=false"})
 public abstract class IntegrationTest {
+
+    /** A free port for the tests' SMTP server, chosen before the shared context starts. */
+    public static final int SMTP_PORT = freePort();
+
+    static {
+        System.setProperty("tonkla.test.smtp-port", Integer.toString(SMTP_PORT));
+    }
+
+    private static int freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @LocalServerPort
     protected int port;

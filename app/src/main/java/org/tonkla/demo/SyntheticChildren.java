@@ -64,8 +64,12 @@ class SyntheticChildren {
     private final RecordBookImports entries;
     private final Clock clock;
     private final SyntheticRecords records = new SyntheticRecords();
+    private final SyntheticReferrals referralHistory = new SyntheticReferrals();
+    private final org.tonkla.referral.ReferralImports referrals;
 
-    SyntheticChildren(Directory directory, ChildImports childImports, RecordBookImports entries, Clock clock) {
+    SyntheticChildren(Directory directory, ChildImports childImports, RecordBookImports entries, Clock clock,
+            org.tonkla.referral.ReferralImports referrals) {
+        this.referrals = referrals;
         this.directory = directory;
         this.childImports = childImports;
         this.entries = entries;
@@ -83,7 +87,7 @@ class SyntheticChildren {
         System.out.printf("Generating %,d children in %d subdistricts of %s (seed %d)%n", count, units.size(),
                 String.join(", ", PILOT_DISTRICTS), seed);
         long inserted = 0;
-        var totals = new int[4];
+        var totals = new int[5];
         for (int from = 0; from < count; from += BATCH) {
             var batch = new Batch();
             for (int i = from; i < Math.min(count, from + BATCH); i++) {
@@ -96,12 +100,14 @@ class SyntheticChildren {
             totals[1] += batch.screenings.size();
             totals[2] += batch.doses.size();
             totals[3] += batch.notes.size();
+            totals[4] += referrals.importHistory(referralHistory.of(batch, seed, Instant.now(clock)), ThaiDates.BANGKOK);
             int done = Math.min(count, from + BATCH);
             System.out.printf("  %,7d / %,d children (%3d %%), %s%n", done, count, done * 100L / count,
                     elapsed(started));
         }
         System.out.printf("Done in %s: %,d new children, %,d measurements, %,d DSPM screenings, %,d vaccinations, "
-                + "%,d health notes%n", elapsed(started), inserted, totals[0], totals[1], totals[2], totals[3]);
+                + "%,d health notes, %,d referrals%n", elapsed(started), inserted, totals[0], totals[1], totals[2], totals[3],
+                totals[4]);
         return inserted;
     }
 

@@ -23,9 +23,11 @@ public class ReferralQueries {
     public record Notice(UUID id, UUID referralId, Instant createdAt, String kind) {}
 
     private final JdbcClient jdbc;
+    private final ReferralMailer mailer;
 
-    ReferralQueries(JdbcClient jdbc) {
+    ReferralQueries(JdbcClient jdbc, ReferralMailer mailer) {
         this.jdbc = jdbc;
+        this.mailer = mailer;
     }
 
     /** A unit's queue, newest first; {@code status} narrows it when given. */
@@ -97,16 +99,22 @@ public class ReferralQueries {
                 .param(child).query(ReferralRows::referral).list();
     }
 
+    /** An in-app notification to a unit, and its e-mail to the unit's accounts when e-mail is on. */
     public void notifyUnit(UUID referral, UUID unit, String kind, Instant at) {
+        UUID id = UUID.randomUUID();
         jdbc.sql("INSERT INTO referral_notification (id, referral_id, created_at, kind, recipient_unit) VALUES (?,?,?,?,?)")
-                .params(UUID.randomUUID(), referral, Timestamp.from(at), kind, unit).update();
+                .params(id, referral, Timestamp.from(at), kind, unit).update();
+        mailer.toUnit(id, referral, kind, unit, at);
     }
 
+    /** A notification to the supervisors of an area and agency (escalations), and its e-mail to them. */
     public void notifyArea(UUID referral, String area, List<String> agencies, String kind, Instant at) {
+        UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO referral_notification (id, referral_id, created_at, kind, recipient_area, recipient_agencies)
                 VALUES (?,?,?,?,?, CAST(? AS text[]))""")
-                .params(UUID.randomUUID(), referral, Timestamp.from(at), kind, area, agencies.toArray(String[]::new)).update();
+                .params(id, referral, Timestamp.from(at), kind, area, agencies.toArray(String[]::new)).update();
+        mailer.toSupervisors(id, referral, kind, area, agencies, at);
     }
 
     /** Notices for a unit, or for supervisors of an area (its code is a prefix of the recipient's) and agency. */

@@ -79,8 +79,9 @@ class ReferralPages {
     }
 
     @GetMapping("/referrals/new")
-    String form(@RequestParam UUID child, Model model) {
+    String form(@RequestParam UUID child, @RequestParam(required = false) String need, Model model) {
         CurrentUser user = users.require();
+        model.addAttribute("chosenNeed", need);
         var view = book.view(new ChildId(child), user, "referral");
         model.addAttribute("child", view.child());
         model.addAttribute("needs", view.needs().stream()
@@ -164,13 +165,6 @@ class ReferralPages {
     String committee(Model model) {
         model.addAttribute("overview", overview.of(users.require()));
         return "referral/committee";
-    }
-
-    @GetMapping("/referrals/reviews")
-    String reviews(Model model) {
-        model.addAttribute("rows", referrals.reviewList(users.require()));
-        model.addAttribute("names", new UnitNames(directory));
-        return "referral/reviews";
     }
 
     /**
