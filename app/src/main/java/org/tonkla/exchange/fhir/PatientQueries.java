@@ -31,15 +31,28 @@ class PatientQueries {
     private final ChildSearch search;
     private final ChildAccess access;
     private final ChangeFeed feed;
+    private final org.tonkla.exchange.RecordLinkage linkage;
 
-    PatientQueries(ChildSearch search, ChildAccess access, ChangeFeed feed) {
+    PatientQueries(ChildSearch search, ChildAccess access, ChangeFeed feed, org.tonkla.exchange.RecordLinkage linkage) {
         this.search = search;
         this.access = access;
         this.feed = feed;
+        this.linkage = linkage;
     }
 
     Patient read(ChildId id, CurrentUser user) {
-        return PersonResources.patient(access.open(id, user, PURPOSE), Optional.empty(), feed.lastUpdated(id.toString()));
+        return linked(PersonResources.patient(access.open(id, user, PURPOSE), Optional.empty(), feed.lastUpdated(id.toString())),
+                id, user);
+    }
+
+    /** The other records of the same child (record linkage) the user may also read: replaces / replaced-by. */
+    private Patient linked(Patient p, ChildId id, CurrentUser user) {
+        for (var link : linkage.linksOf(id)) {
+            if (!access.mayAccess(user, link.other())) continue;
+            p.addLink().setType(link.thisKept() ? Patient.LinkType.REPLACES : Patient.LinkType.REPLACEDBY)
+                    .setOther(new org.hl7.fhir.r4.model.Reference("Patient/" + link.other()));
+        }
+        return p;
     }
 
     /**
@@ -80,7 +93,7 @@ class PatientQueries {
             if (!birthdate.matches(c.dateOfBirth())) continue;
             var updated = feed.lastUpdated(c.id().toString());
             if (!lastUpdated.values().isEmpty() && !lastUpdated.matchesInstant(updated.orElse(null))) continue;
-            out.add(PersonResources.patient(access.open(c.id(), user, PURPOSE), gCode, updated));
+            out.add(linked(PersonResources.patient(access.open(c.id(), user, PURPOSE), gCode, updated), c.id(), user));
         }
         return out;
     }
