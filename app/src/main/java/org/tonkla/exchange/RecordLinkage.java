@@ -47,9 +47,11 @@ public class RecordLinkage {
     private final AuditTrail audit;
 
     private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final java.time.Clock clock;
 
     RecordLinkage(JdbcClient jdbc, LinkageCandidates candidates, ChildAccess access, AuditTrail audit,
-            org.springframework.transaction.PlatformTransactionManager transactions) {
+            org.springframework.transaction.PlatformTransactionManager transactions, java.time.Clock clock) {
+        this.clock = clock;
         this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.candidates = candidates;
@@ -82,7 +84,7 @@ public class RecordLinkage {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                     .params(id, kept.id().value(), duplicate.id().value(), score.total(), score.describe(),
                             link ? "MERGED" : "REVIEW", link, kept.provinceCode(), link ? actor : null,
-                            link ? java.sql.Timestamp.from(Instant.now()) : null)
+                            link ? java.sql.Timestamp.from(clock.instant()) : null)
                     .update();
             if (added == 0) continue;
             event(id, link ? "AUTO_MERGED" : "QUEUED", actor, score.describe());

@@ -1,4 +1,4 @@
-package org.tonkla.exchange.fhir;
+package org.tonkla.exchange.web.fhir;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +32,11 @@ class PatientQueries {
     private final ChildAccess access;
     private final ChangeFeed feed;
     private final org.tonkla.exchange.RecordLinkage linkage;
+    private final java.time.Clock clock;
 
-    PatientQueries(ChildSearch search, ChildAccess access, ChangeFeed feed, org.tonkla.exchange.RecordLinkage linkage) {
+    PatientQueries(ChildSearch search, ChildAccess access, ChangeFeed feed, org.tonkla.exchange.RecordLinkage linkage,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.search = search;
         this.access = access;
         this.feed = feed;
@@ -41,7 +44,7 @@ class PatientQueries {
     }
 
     Patient read(ChildId id, CurrentUser user) {
-        return linked(PersonResources.patient(access.open(id, user, PURPOSE), Optional.empty(), feed.lastUpdated(id.toString())),
+        return linked(PersonResources.patient(access.open(id, user, PURPOSE), Optional.empty(), feed.lastUpdated(id.toString()), today()),
                 id, user);
     }
 
@@ -93,9 +96,14 @@ class PatientQueries {
             if (!birthdate.matches(c.dateOfBirth())) continue;
             var updated = feed.lastUpdated(c.id().toString());
             if (!lastUpdated.values().isEmpty() && !lastUpdated.matchesInstant(updated.orElse(null))) continue;
-            out.add(linked(PersonResources.patient(access.open(c.id(), user, PURPOSE), gCode, updated), c.id(), user));
+            out.add(linked(PersonResources.patient(access.open(c.id(), user, PURPOSE), gCode, updated, today()), c.id(), user));
         }
         return out;
+    }
+
+    /** Today in Thailand: which enrolment is current (the managing organization). */
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Bangkok")));
     }
 
     static UUID unitId(String reference) {

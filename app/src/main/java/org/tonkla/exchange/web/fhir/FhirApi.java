@@ -1,4 +1,4 @@
-package org.tonkla.exchange.fhir;
+package org.tonkla.exchange.web.fhir;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.tonkla.exchange.fhir;
+package org.tonkla.exchange.web.fhir;
 
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.core.Ordered;

@@ -1,4 +1,4 @@
-package org.tonkla.exchange.fhir;
+package org.tonkla.exchange.web.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.http.HttpServletRequest;

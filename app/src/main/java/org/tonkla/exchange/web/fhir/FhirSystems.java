@@ -1,4 +1,4 @@
-package org.tonkla.exchange.fhir;
+package org.tonkla.exchange.web.fhir;
 
 /**
  * The identifier and code systems Tonkla's FHIR API states (also in the CapabilityStatement and the README).

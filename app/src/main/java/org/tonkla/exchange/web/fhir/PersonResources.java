@@ -1,4 +1,4 @@
-package org.tonkla.exchange.fhir;
+package org.tonkla.exchange.web.fhir;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +36,7 @@ final class PersonResources {
      * The Patient. The national ID is there only when the user's role sees it in full (ChildAccess decides); a
      * G-code only when the caller searched by it (the registry hands out no full G-code, and the caller knew it).
      */
-    static Patient patient(ChildFile file, Optional<String> knownGCode, Optional<Instant> lastUpdated) {
+    static Patient patient(ChildFile file, Optional<String> knownGCode, Optional<Instant> lastUpdated, LocalDate today) {
         Child child = file.child();
         Patient p = new Patient();
         p.setId(child.id().toString());
@@ -56,7 +56,6 @@ final class PersonResources {
         }
         p.setGender(child.sex() == Sex.M ? AdministrativeGender.MALE : AdministrativeGender.FEMALE);
         p.setBirthDateElement(new DateType(child.dateOfBirth().toString()));
-        LocalDate today = LocalDate.now();
         file.enrolments().stream().filter(e -> e.activeOn(today)).map(Enrolment::unitId).findFirst()
                 .ifPresent(unit -> p.setManagingOrganization(new Reference("Organization/" + unit)));
         for (Guardian g : file.guardians()) {

@@ -1,4 +1,4 @@
-package org.tonkla.exchange.fhir;
+package org.tonkla.exchange.web.fhir;
 
 import java.util.Date;
 import java.util.List;
