@@ -61,23 +61,24 @@ public class ChangeFeed {
         List<Change> out = new ArrayList<>();
         String next = at[0] + "." + at[1];
         int scanned = 0;
-        while (out.size() < limit && scanned < SCAN) {
+        while (scanned < SCAN) {
             List<Row> rows = jdbc.sql("""
                     SELECT tx::text, seq, resource_type, resource_id, child_id, kind, changed_at FROM exchange_change
                      WHERE (tx, seq) > (CAST(:tx AS text)::xid8, :seq)
                        AND tx < pg_snapshot_xmin(pg_current_snapshot())
                      ORDER BY tx, seq LIMIT :n""")
-                    .param("tx", at[0]).param("seq", Long.parseLong(at[1])).param("n", limit - out.size())
+                    .param("tx", at[0]).param("seq", Long.parseLong(at[1])).param("n", 500)
                     .query((rs, i) -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                             rs.getObject(5, UUID.class), rs.getString(6), rs.getTimestamp(7).toInstant()))
                     .list();
             if (rows.isEmpty()) return new Page(out, next, false);
             for (Row row : rows) {
+                boolean shown = reach.computeIfAbsent(row.child(), c -> access.mayAccess(user, new ChildId(c)));
+                // A full page stops before the next row it would show: that row is the first of the next page.
+                if (shown && out.size() == limit) return new Page(out, next, true);
                 scanned++;
                 next = row.cursor();
-                if (reach.computeIfAbsent(row.child(), c -> access.mayAccess(user, new ChildId(c)))) {
-                    out.add(new Change(row.type(), row.id(), row.kind(), row.at(), next));
-                }
+                if (shown) out.add(new Change(row.type(), row.id(), row.kind(), row.at(), next));
             }
             at = parse(next);
         }

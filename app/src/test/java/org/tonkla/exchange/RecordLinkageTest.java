@@ -143,6 +143,38 @@ class RecordLinkageTest extends IntegrationTest {
         assertThat(linkage.linksOf(second)).isEmpty();
     }
 
+    @Test
+    void theReviewPageMergesAndUnmergesInThai() {
+        LocalDate born = LocalDate.now().minusYears(1).minusDays(100);
+        withId("g", "วิไลวรรณ", "สุขใจยิ่งยง", Sex.F, born, "140019955505");
+        var samranNurse = new CurrentUser(UUID.randomUUID(), "linkage.samran", "พยาบาล", Role.HEALTH_WORKER,
+                new Scope("OPS-MOPH", OrgUnit.serviceUnit(DemoUnits.KHON_KAEN_HEALTH_CENTER)), "th");
+        var other = ((Registration.Created) registration.register(new NewChild("วิไลวรรณ", "สุขใจยิ่งยง", null, null, Sex.F,
+                born.plusDays(2), "THA", null, null, "ไม่มีสูติบัตร (ทดสอบ)", DemoUnits.KHON_KAEN_HEALTH_CENTER,
+                EnrolmentKind.REGISTERED, null, born.plusDays(2), null, null, null, null, true), samranNurse)).child();
+        assertThat(linkage.scan(other, "test").queued()).isEqualTo(1);
+        UUID pair = jdbc.sql("SELECT id FROM linkage_pair WHERE child_b = ?").param(other.value()).query(UUID.class).single();
+
+        var health = session();
+        assertThat(health.login("health.kk", "tonkla-demo")).isEqualTo("/");
+        var page = health.get("/linkage", "text/html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("ระเบียนที่อาจเป็นเด็กคนเดียวกัน").contains("วิไลวรรณ").contains("/linkage/" + pair + "/merge");
+        assertThat(health.getJson("/api/v1/linkage/reviews").body()).contains(pair.toString());
+
+        var merged = health.postForm("/linkage/" + pair + "/merge", "revision=0");
+        assertThat(merged.statusCode()).isEqualTo(302);
+        assertThat(linkage.linksOf(other)).hasSize(1);
+        var again = health.postForm("/linkage/" + pair + "/merge", "revision=0");
+        assertThat(again.statusCode()).as("a stale revision").isEqualTo(409);
+        var noReason = health.postForm("/linkage/" + pair + "/unmerge", "revision=1&reason=");
+        assertThat(noReason.statusCode()).isEqualTo(422);
+        assertThat(noReason.body()).contains("กรุณาระบุเหตุผลที่แยกระเบียน");
+        assertThat(health.postForm("/linkage/" + pair + "/unmerge", "revision=1&reason=" + java.net.URLEncoder.encode(
+                "คนละคน", java.nio.charset.StandardCharsets.UTF_8)).statusCode()).isEqualTo(302);
+        assertThat(linkage.linksOf(other)).isEmpty();
+    }
+
     private UUID insertPair(ChildId a, ChildId b, String status) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""

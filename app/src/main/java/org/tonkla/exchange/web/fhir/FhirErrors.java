@@ -27,7 +27,7 @@ class FhirErrors {
             case Refused r -> IssueType.FORBIDDEN;
             case NotFound n -> IssueType.NOTFOUND;
             case InvalidInput i -> IssueType.INVALID;
-            default -> IssueType.CONFLICT;
+            default -> e.status() == 429 ? IssueType.THROTTLED : IssueType.CONFLICT;
         };
         String detail = e instanceof InvalidInput invalid
                 ? invalid.errors().stream().map(f -> f.field() + ": " + f.expected()).reduce((a, b) -> a + "; " + b).orElse(e.getMessage())
