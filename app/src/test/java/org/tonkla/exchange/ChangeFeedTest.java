@@ -97,7 +97,7 @@ class ChangeFeedTest extends IntegrationTest {
                                 .params(id, FhirFixture.CHILD.value(), day,
                                         DemoUnits.KHON_KAEN_HEALTH_CENTER, java.sql.Timestamp.from(Instant.now()))
                                 .update();
-                        sleep(ThreadLocalRandom.current().nextInt(15));
+                        sleep(ThreadLocalRandom.current().nextInt(40));
                         if (rollBack) status.setRollbackOnly();
                     });
                     if (!rollBack) committed.add(id.toString());
@@ -111,7 +111,7 @@ class ChangeFeedTest extends IntegrationTest {
         while (true) {
             boolean wereWriting = writing;
             writing = writers.stream().anyMatch(f -> !f.isDone());
-            JsonNode page = pull(partner, cursor, 7);
+            JsonNode page = pull(partner, cursor, 25);
             for (JsonNode c : page.get("changes")) {
                 cursors.add(c.get("cursor").asString());
                 if (c.get("resourceType").asString().equals("Immunization")) received.add(c.get("id").asString());
@@ -127,6 +127,54 @@ class ChangeFeedTest extends IntegrationTest {
         assertThat(new HashSet<>(received)).as("no write missed, none rolled back").isEqualTo(committed);
         assertThat(received).as("none repeated").doesNotHaveDuplicates();
         assertThat(cursors).doesNotHaveDuplicates();
+    }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    /**
+     * The case a sequence (or transaction id) alone gets wrong, made to happen: T1 writes first (lower transaction
+     * id and sequence) and stays open; T2 writes after it and commits; the partner pulls; then T1 commits. The
+     * partner must get both, T2 only after T1 has ended.
+     */
+    @Test
+    void aTransactionThatCommitsLateIsNotSkipped() throws Exception {
+        FhirFixture.make(children, entries);
+        var partner = as("health.kk");
+        String cursor = head(partner);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        try (var t1 = dataSource.getConnection(); var t2 = dataSource.getConnection()) {
+            t1.setAutoCommit(false);
+            insertDose(t1, first, 500);
+            insertDose(t2, second, 501); // autocommit: committed now, after T1 began and wrote
+            JsonNode whileOpen = pull(partner, cursor, 100);
+            List<String> seen = new ArrayList<>();
+            whileOpen.get("changes").forEach(c -> seen.add(c.get("id").asString()));
+            assertThat(seen).as("nothing past an open transaction").doesNotContain(second.toString());
+            cursor = whileOpen.get("next").asString();
+            t1.commit();
+        }
+        List<String> after = new ArrayList<>();
+        while (true) {
+            JsonNode page = pull(partner, cursor, 100);
+            page.get("changes").forEach(c -> after.add(c.get("id").asString()));
+            cursor = page.get("next").asString();
+            if (!page.get("more").asBoolean()) break;
+        }
+        assertThat(after).contains(first.toString(), second.toString());
+    }
+
+    private void insertDose(java.sql.Connection c, UUID id, int daysAgo) throws java.sql.SQLException {
+        try (var s = c.prepareStatement("""
+                INSERT INTO immunization (id, child_id, province_code, vaccine_code, given_on, unit_id, recorded_by, recorded_at)
+                VALUES (?, ?, '40', '815', ?, ?, 'change-feed-test', now())""")) {
+            s.setObject(1, id);
+            s.setObject(2, FhirFixture.CHILD.value());
+            s.setObject(3, LocalDate.now().minusDays(daysAgo));
+            s.setObject(4, DemoUnits.KHON_KAEN_HEALTH_CENTER);
+            s.executeUpdate();
+        }
     }
 
     @Test
