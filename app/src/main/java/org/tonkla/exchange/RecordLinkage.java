@@ -114,7 +114,7 @@ public class RecordLinkage {
         return new ScanResult(merged, queued);
     }
 
-    /** Pairs waiting for review whose two children the user may read, oldest first; listed in both access logs. */
+    /** Pairs waiting for review whose two children the user may read, newest first; listed in both access logs. */
     @Transactional
     public List<Pair> reviews(CurrentUser user, int limit) {
         return visible(user, "REVIEW", limit);
@@ -145,6 +145,11 @@ public class RecordLinkage {
     @Transactional
     public void unmerge(UUID pairId, int revision, CurrentUser user, String reason) {
         decide(pairId, revision, user, "MERGED", "UNMERGED", "UNMERGED", reason);
+    }
+
+    /** One pair, if the user may read both of its children (not logged: for the caller that shows it to log). */
+    public Optional<Pair> pair(UUID id, CurrentUser user) {
+        return load(id).filter(p -> mayDecide(user, p));
     }
 
     /** The records merged with this one: {@code replaces} (this one is kept) or {@code replaced-by}. */
@@ -185,8 +190,7 @@ public class RecordLinkage {
 
     private List<Pair> visible(CurrentUser user, String status, int limit) {
         if (!user.role().readsChildRecords() || user.role() == Role.GUARDIAN) return List.of();
-        List<UUID> ids = jdbc.sql("SELECT id FROM linkage_pair WHERE status = ? ORDER BY created_at "
-                        + ("MERGED".equals(status) ? "DESC" : "") + " LIMIT 500")
+        List<UUID> ids = jdbc.sql("SELECT id FROM linkage_pair WHERE status = ? ORDER BY created_at DESC, id LIMIT 2000")
                 .param(status).query(UUID.class).list();
         List<Pair> out = new ArrayList<>();
         for (UUID id : ids) {

@@ -110,7 +110,11 @@ class RecordLinkageTest extends IntegrationTest {
         assertThat(linkage.scan(other, "test").queued()).isEqualTo(1);
         assertThat(linkage.linksOf(other)).isEmpty();
         assertThat(linkage.reviews(chiangMai, 100)).noneMatch(p -> p.duplicate().id().equals(other));
-        var pair = linkage.reviews(reviewer, 100).stream().filter(p -> p.duplicate().id().equals(other)).findFirst().orElseThrow();
+        assertThat(linkage.reviews(reviewer, 100)).as("newest first").anyMatch(p -> p.duplicate().id().equals(other));
+        UUID pairId = jdbc.sql("SELECT id FROM linkage_pair WHERE child_b = ?").param(other.value()).query(UUID.class).single();
+        assertThat(linkage.pair(pairId, chiangMai)).isEmpty();
+        var pair = linkage.pair(pairId, reviewer).orElseThrow();
+        assertThat(pair.status()).isEqualTo("REVIEW");
         assertThat(pair.kept().id()).isEqualTo(kept);
         assertThat(pair.score()).isBetween(LinkageWeights.REVIEW, LinkageWeights.LINK);
         assertThatThrownBy(() -> linkage.merge(pair.id(), pair.revision(), chiangMai)).isInstanceOf(NotFound.class);
