@@ -141,6 +141,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
     static final String REFERRAL_UNITS =  "D    N    N   N   A     A    A    N    D";
     static final String NO_REFERRAL =     "D    N    N   N   N     N    N    N    N";
     static final Binding REFERRAL = new Binding(KK_REFERRAL, NO_SUCH);
+    /** Signed in, nothing there: 404 (exchange: a FHIR id or a linkage pair nobody has). */
+    static final String FHIR_NOTHING =    "D    N    N   N   N     N    N    N    N";
+    /** มะลิ's mother in the demo: her RelatedPerson. */
+    static final String MALI_MOTHER = "0192f0a0-0000-7000-8000-0000000000e1";
 
     /** The demo's district committee: its members read it; the secretary (not a persona) prepares it. */
     static final String COMMITTEE_MEMBERS = "D A    A   N   N     A    A    A    N";
@@ -453,7 +457,35 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 // The offline form: any signed-in user sees it (with their own campaigns, usually none); what a visit may
                 // store is decided by the surveyor's assignment, as for ODK Collect (an empty visit answers 400).
                 row("GET /field/visit", SIGNED_IN),
-                row("POST /field/visits", SIGNED_IN).json("{}"));
+                row("POST /field/visits", SIGNED_IN).json("{}"),
+
+                // --- exchange (issue 14): FHIR R4, the change feed, record linkage. FHIR reads a child as the record
+                // book does (scope, agreements, purpose care): 403 OperationOutcome outside, 404 for what is not there.
+                row("GET /fhir/metadata", SIGNED_IN),
+                row("GET /fhir/Patient/{id}", READ_MALI).out(READ_CM_CHILD).bind("id", CHILD),
+                row("GET /fhir/Patient", CHILDREN_OF_KK).out(CHILDREN_OF_CM).query("organization=Organization/{unitId}"),
+                row("GET /fhir/RelatedPerson", READ_MALI).out(READ_CM_CHILD).query("patient=Patient/{childId}"),
+                row("GET /fhir/RelatedPerson/{id}", READ_MALI).out(FHIR_NOTHING).bind("id", new Binding(MALI_MOTHER, NO_SUCH)),
+                row("GET /fhir/Observation", READ_MALI).out(READ_CM_CHILD).query("patient=Patient/{childId}"),
+                row("GET /fhir/Observation/{id}", FHIR_NOTHING).bind("id", Binding.same(NO_SUCH)),
+                row("GET /fhir/Immunization", READ_MALI).out(READ_CM_CHILD).query("patient={childId}"),
+                row("GET /fhir/Immunization/{id}", FHIR_NOTHING).bind("id", Binding.same(NO_SUCH)),
+                row("GET /fhir/Organization/{id}", SIGNED_IN).bind("id", Binding.same(KK_HEALTH_CENTER)),
+                row("GET /fhir/Organization", SIGNED_IN).query("identifier=99001"),
+                row("GET /fhir/Location/{id}", SIGNED_IN).bind("id", Binding.same("40")),
+                row("GET /fhir/Location", SIGNED_IN),
+                row("GET /api/v1/changes", SIGNED_IN).query("limit=5"),
+                row("GET /api/v1/linkage/reviews", SIGNED_IN),
+                row("GET /api/v1/linkage/merged", SIGNED_IN),
+                row("POST /api/v1/linkage/scan", ADMIN).json("{}"),
+                row("POST /api/v1/linkage/{id}/merge", FHIR_NOTHING).bind("id", Binding.same(NO_SUCH)).json("{\"revision\":0}"),
+                row("POST /api/v1/linkage/{id}/reject", FHIR_NOTHING).bind("id", Binding.same(NO_SUCH)).json("{\"revision\":0}"),
+                row("POST /api/v1/linkage/{id}/unmerge", FHIR_NOTHING).bind("id", Binding.same(NO_SUCH))
+                        .json("{\"revision\":0,\"reason\":\"x\"}"),
+                row("GET /linkage", SIGNED_IN),
+                row("POST /linkage/{id}/merge", FHIR_NOTHING).bind("id", Binding.same(NO_SUCH)).form("revision=0"),
+                row("POST /linkage/{id}/reject", FHIR_NOTHING).bind("id", Binding.same(NO_SUCH)).form("revision=0"),
+                row("POST /linkage/{id}/unmerge", FHIR_NOTHING).bind("id", Binding.same(NO_SUCH)).form("revision=0&reason=x"));
     }
 
     @Autowired

@@ -23,10 +23,27 @@ public class F43Imports {
 
     private final JdbcClient jdbc;
     private final F43Runner runner;
+    private final RecordLinkage linkage;
 
-    F43Imports(JdbcClient jdbc, F43Runner runner) {
+    F43Imports(JdbcClient jdbc, F43Runner runner, RecordLinkage linkage) {
         this.jdbc = jdbc;
         this.runner = runner;
+        this.linkage = linkage;
+    }
+
+    /**
+     * After a zip is in, records made without a national ID elsewhere are compared with the children it brought
+     * (record linkage): likely ones are linked, the middle band waits for review. A failure here leaves the
+     * import as it is; the administrators' scan ({@code POST /api/v1/linkage/scan}) runs it again.
+     */
+    private void link(UUID job) {
+        try {
+            var result = linkage.scanUnidentified("f43:" + job);
+            org.slf4j.LoggerFactory.getLogger(F43Imports.class).info("43-file import {}: linkage merged {}, queued {}", job,
+                    result.merged(), result.queued());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(F43Imports.class).warn("43-file import {}: linkage stopped: {}", job, e.getMessage());
+        }
     }
 
     /**
@@ -39,6 +56,7 @@ public class F43Imports {
         F43Zip.read(zip);
         UUID job = runner.job(zipName, zip, by);
         runner.run(job, zip, by);
+        link(job);
         return report(job).orElseThrow();
     }
 
@@ -49,6 +67,7 @@ public class F43Imports {
         Thread.ofVirtual().name("f43-import-" + job).start(() -> {
             try {
                 runner.run(job, zip, by);
+                link(job);
             } catch (RuntimeException e) {
                 // recorded on the job (FAILED) or running elsewhere (Conflict): the report says which
                 org.slf4j.LoggerFactory.getLogger(F43Imports.class).warn("43-file import {} stopped: {}", job, e.getMessage());

@@ -101,7 +101,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, TokenUsers tokenUsers, UserAccounts accounts) throws Exception {
         RequestMatcher bearer = SecurityConfiguration::hasBearer;
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", "/fhir/**") // FHIR partners sign in as API clients do
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenUsers))
