@@ -96,6 +96,14 @@ public class RecordBook {
     }
 
     /**
+     * Whether the user may add to this child's record book now: a unit that sent the child on reads it until
+     * the receiving unit acknowledges, but writes no more (issue 10 §3).
+     */
+    public boolean mayWrite(CurrentUser user, ChildId child) {
+        return access.mayWrite(user, child);
+    }
+
+    /**
      * What must be handed over about a child on {@code day}: needs and unresolved health notes. For the
      * handover the record book writes when it hears of a transfer (a system task, no user).
      */

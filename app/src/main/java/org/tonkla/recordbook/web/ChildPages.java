@@ -124,8 +124,9 @@ class ChildPages {
         model.addAttribute("ageYears", age.getYears());
         model.addAttribute("ageMonths", age.getMonths());
         boolean printView = Boolean.TRUE.equals(model.getAttribute("printView"));
-        model.addAttribute("canWrite", book.mayWrite(user) && !printView);
-        model.addAttribute("canTransfer", book.mayWrite(user) && user.scope().unit() instanceof OrgUnit.ServiceUnit s
+        boolean writes = book.mayWrite(user) && book.mayWrite(user, v.child().id());
+        model.addAttribute("canWrite", writes && !printView);
+        model.addAttribute("canTransfer", writes && user.scope().unit() instanceof OrgUnit.ServiceUnit s
                 && v.enrolments().stream().anyMatch(e -> e.endedOn() == null && e.unitId().equals(s.id())));
         model.addAttribute("chartData", json.writeValueAsString(charts.of(v.child(), v.measurements())));
         model.addAttribute("accessRows", v.accessLog().stream().map(a -> new AccessRow(a.occurredAt(),
