@@ -111,6 +111,29 @@ class RecordBookBrowserTest extends IntegrationTest {
     }
 
     @Test
+    void anAllergyIsACareNeedAndResolvingItAsksFirstOnDesktopAndPhone() {
+        for (int width : new int[] {1280, 390}) {
+            Page page = browser.signedIn(port, "teacher.kk");
+            page.setViewportSize(width, 844);
+            page.navigate(url("/children/" + KONG));
+            // Issue 10 §7: the peanut allergy is in "สิ่งที่ต้องดูแล" at the top, not only in the notes further down.
+            assertThat(page.locator("#needs li.note-ALLERGY")).hasText("การแพ้: แพ้ถั่วลิสง");
+            // Resolving it asks first; declining leaves it as it was.
+            String[] asked = new String[1];
+            page.onceDialog(dialog -> {
+                asked[0] = dialog.message();
+                dialog.dismiss();
+            });
+            page.locator("#notes li", new Page.LocatorOptions().setHasText("แพ้ถั่วลิสง"))
+                    .locator("button[type=submit]").click();
+            assertThat(asked[0]).as("width " + width).contains("แพ้ถั่วลิสง").contains("หายแล้ว");
+            page.reload();
+            assertThat(page.locator("#needs li.note-ALLERGY")).hasText("การแพ้: แพ้ถั่วลิสง");
+            page.context().close();
+        }
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE) // Kong leaves the demo class: the other scenarios use it first.
     void transferredChildArrivesAtTheKindergartenWithItsHandover() {
         Page teacher = browser.signedIn(port, "teacher.kk");
