@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tonkla.IntegrationTest;
 import org.tonkla.WebClientSession;
 import org.tonkla.demo.DemoUnits;
+import org.tonkla.directory.Directory;
+import org.tonkla.directory.ServiceUnit;
+import org.tonkla.directory.ServiceUnitType;
+import org.tonkla.identity.Accounts;
+import org.tonkla.identity.OrgUnit;
+import org.tonkla.identity.Role;
+import org.tonkla.identity.Scope;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,11 +29,25 @@ import tools.jackson.databind.json.JsonMapper;
 class TransferAcknowledgementTest extends IntegrationTest {
 
     private static final JsonMapper json = JsonMapper.builder().build();
-    private static final UUID CENTER = DemoUnits.KHON_KAEN_CENTER;
     private static final UUID KINDERGARTEN = DemoUnits.KHON_KAEN_KINDERGARTEN;
+    /** This test's own center (the demo center's roster is counted by other tests), with its head's account. */
+    private static UUID CENTER;
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Directory directory;
+    @Autowired
+    Accounts accounts;
+
+    @BeforeEach
+    void center() {
+        if (CENTER != null) return;
+        CENTER = directory.addServiceUnit(new ServiceUnit(null, ServiceUnitType.EARLY_CHILDHOOD_CENTER,
+                "ศูนย์พัฒนาเด็กเล็กส่งต่อ (ทดสอบ)", null, "DLA", "400101", "40", null, null, null, null));
+        accounts.create(new Accounts.AccountForm("head.transfers", "หัวหน้าศูนย์ส่งต่อ", Role.CENTER_HEAD,
+                new Scope("DLA", OrgUnit.serviceUnit(CENTER)), "tonkla-demo", true), true);
+    }
 
     private WebClientSession as(String username) {
         var s = session();
@@ -54,7 +76,7 @@ class TransferAcknowledgementTest extends IntegrationTest {
 
     @Test
     void theConfirmationStepChangesNothingAndTheSenderUndoesUntilAcknowledged() {
-        var head = as("head.kk");
+        var head = as("head.transfers");
         UUID child = childAtTheCenter(head, "ส่งผิด");
         String form = "toUnitId=" + KINDERGARTEN + "&className=" + URLEncoder.encode("อ.1", StandardCharsets.UTF_8);
 
@@ -95,7 +117,7 @@ class TransferAcknowledgementTest extends IntegrationTest {
 
     @Test
     void onlyTheReceiverAcknowledgesAndThenTheSenderNeitherUndoesNorReads() {
-        var head = as("head.kk");
+        var head = as("head.transfers");
         UUID child = childAtTheCenter(head, "ส่งถูก");
         head.postForm("/children/" + child + "/transfer", "toUnitId=" + KINDERGARTEN + "&confirmed=yes");
         UUID transfer = transferOf(child);

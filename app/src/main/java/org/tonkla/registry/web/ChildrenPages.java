@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.tonkla.directory.AreaChoices;
 import org.tonkla.directory.Directory;
 import org.tonkla.identity.OrgUnit;
 import org.tonkla.identity.Users;
@@ -80,6 +81,7 @@ class ChildrenPages {
                 ? directory.serviceUnit(u.id()).map(org.tonkla.directory.ServiceUnit::subdistrictCode).orElse("") : "";
         model.addAttribute("form", new ChildForm("", "", "", "", null, null, "", "", "", "", subdistrict, "", null, null,
                 false));
+        model.addAttribute("areas", AreaChoices.around(directory, subdistrict));
         return "registry/child-form";
     }
 
@@ -88,6 +90,7 @@ class ChildrenPages {
         var user = users.require();
         if (!(user.scope().unit() instanceof OrgUnit.ServiceUnit unit)) {
             model.addAttribute("form", form);
+            model.addAttribute("areas", AreaChoices.around(directory, form.subdistrictCode()));
             model.addAttribute("errorField", "unitScope");
             return "registry/child-form";
         }
@@ -108,6 +111,7 @@ class ChildrenPages {
             model.addAttribute("errorField", e.field());
         }
         model.addAttribute("form", form);
+        model.addAttribute("areas", AreaChoices.around(directory, form.subdistrictCode()));
         return "registry/child-form";
     }
 
