@@ -44,12 +44,13 @@ class EnglishApostrophesTest extends IntegrationTest {
                 int arguments = 0;
                 while (m.find()) arguments = Math.max(arguments, Integer.parseInt(m.group(1)) + 1);
                 Object[] args = new Object[arguments];
-                for (int i = 0; i < arguments; i++) args[i] = "ARG" + i;
+                // Number formats ({0,number,#}, Buddhist-era years) get a number, the others text.
+                for (int i = 0; i < arguments; i++) args[i] = source.contains("{" + i + ",number") ? (Object) (7000 + i) : "ARG" + i;
                 String shown = messages.getMessage(key, arguments == 0 ? null : args, Locale.ENGLISH);
                 boolean meantApostrophe = source.replace("''", "'").contains("'");
                 if (shown.contains("''") || (meantApostrophe && !shown.contains("'"))) wrong.add(key + " → " + shown);
                 for (int i = 0; i < arguments; i++) {
-                    if (source.contains("{" + i) && !shown.contains("ARG" + i)) wrong.add(key + " loses {" + i + "} → " + shown);
+                    if (source.contains("{" + i) && !shown.contains(String.valueOf(args[i]))) wrong.add(key + " loses {" + i + "} → " + shown);
                 }
             }
         }
