@@ -49,7 +49,7 @@ class UnitHomeTest extends IntegrationTest {
     private String child(WebClientSession head, UUID unit, String given) {
         var r = head.postJson("/api/v1/children", """
                 {"givenNameTh":"%s","familyNameTh":"หน้าแรกทดสอบ","sex":"F","dateOfBirth":"%s","noIdentifierReason":"ไม่มีเอกสาร",
-                 "unitId":"%s"}""".formatted(given, today().minusYears(3), unit));
+                 "unitId":"%s","confirmedNew":true}""".formatted(given, today().minusYears(3), unit));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return json.readTree(r.body()).get("id").asString();
     }

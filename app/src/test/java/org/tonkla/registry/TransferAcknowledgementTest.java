@@ -59,7 +59,7 @@ class TransferAcknowledgementTest extends IntegrationTest {
     private UUID childAtTheCenter(WebClientSession head, String given) {
         var r = head.postJson("/api/v1/children", """
                 {"givenNameTh":"%s","familyNameTh":"ทดสอบส่งต่อ","sex":"M","dateOfBirth":"%s","noIdentifierReason":"ไม่มีเอกสาร",
-                 "unitId":"%s","className":"ทดสอบส่งต่อ"}""".formatted(given, today().minusYears(4), CENTER));
+                 "unitId":"%s","className":"ทดสอบส่งต่อ","confirmedNew":true}""".formatted(given, today().minusYears(4), CENTER));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return UUID.fromString(json.readTree(r.body()).get("id").asString());
     }
