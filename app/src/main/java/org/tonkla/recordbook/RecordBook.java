@@ -90,6 +90,14 @@ public class RecordBook {
         return true;
     }
 
+    /**
+     * Who but {@code username} opened the child's record, newest first: the family's list is not crowded out by
+     * its own visits (issue 10 §8).
+     */
+    List<AccessLog.Entry> accessesByOthers(ChildId childId, String username, int limit) {
+        return accessLog.entriesFor(childId.value(), limit, username);
+    }
+
     /** Whether the user's role adds to record books at all (scope is checked per child). */
     public boolean mayWrite(CurrentUser user) {
         return user.role().recordsChildren();
