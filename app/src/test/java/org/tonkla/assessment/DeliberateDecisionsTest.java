@@ -88,6 +88,28 @@ class DeliberateDecisionsTest extends IntegrationTest {
         assertThat(assessments.sheet(id, head).plans().get("1.1.1").dueOn()).isEqualTo(today());
     }
 
+    @Test
+    void theOfficersHomePageQueuesTheSubmittedAssessmentsSheReviews() {
+        var officer = session();
+        assertThat(officer.login("officer.khonkaen", "tonkla-demo")).isEqualTo("/");
+        int before = queued(officer.get("/", "text/html").body());
+        UUID center = Fixtures.center(directory, "DLA", "400101", "ศูนย์พัฒนาเด็กเล็กรอตรวจหน้าแรก");
+        var head = Fixtures.user("head.queue", Role.CENTER_HEAD, "DLA", OrgUnit.serviceUnit(center));
+        submitted(center, head);
+        String home = officer.get("/", "text/html").body();
+        assertThat(queued(home)).isEqualTo(before + 1);
+        // A head of a center has no review queue.
+        var centerHead = session();
+        assertThat(centerHead.login("head.kk", "tonkla-demo")).isEqualTo("/");
+        assertThat(centerHead.get("/", "text/html").body()).doesNotContain("id=\"review-queue\"");
+    }
+
+    private static int queued(String home) {
+        var m = java.util.regex.Pattern.compile("แบบประเมินรอตรวจ (\\d+) ศูนย์").matcher(home);
+        assertThat(m.find()).as("the review queue on the officer's home page").isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
     private UUID submitted(UUID center, CurrentUser head) {
         UUID id = assessments.open(center, assessments.currentYearBe(), head);
         Map<String, RatingInput> ratings = new HashMap<>();
