@@ -89,6 +89,12 @@ public class AccessLog {
         return entriesFor(childId, limit, null);
     }
 
+    /** How many times {@code username} opened the child's record. */
+    public long countBy(UUID childId, String username) {
+        return jdbc.sql("SELECT count(*) FROM access_log WHERE child_id = ? AND username = ?")
+                .params(childId, username).query(Long.class).single();
+    }
+
     /**
      * As {@link #entriesFor(UUID, int)}, without the entries of {@code exceptUsername}: the family reads who else
      * opened the record, not a list filled with its own visits (issue 10 §8); null leaves out nobody.

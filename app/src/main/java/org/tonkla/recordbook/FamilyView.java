@@ -54,7 +54,7 @@ public class FamilyView {
 
     /**
      * @param others accesses by anyone but the guardian, newest first
-     * @param ownViews how many of the latest 200 accesses were the guardian's own (shown apart, as a count)
+     * @param ownViews how many times the guardian opened the record herself (shown apart, as a count)
      */
     public record Family(BookView book, List<Due> due, List<HomeActivities.Activity> activities, int aimedAtMonths,
             List<AccessLog.Entry> others, long ownViews, List<ConsentState> consents, List<CorrectionRequest> requests) {}
@@ -66,8 +66,8 @@ public class FamilyView {
         BookView v = book.view(child, user, "family-view");
         LocalDate today = LocalDate.now(clock);
         LocalDate dob = v.child().dateOfBirth();
-        List<AccessLog.Entry> others = book.accessesByOthers(child, user.username(), 200);
-        long ownViews = v.accessLog().stream().filter(e -> user.username().equals(e.username())).count();
+        List<AccessLog.Entry> others = v.accessLog(); // the guardian's book lists the others' accesses only
+        long ownViews = book.ownVisits(child, user);
         List<Consents.Choice> history = consents.history(child.value());
         List<ConsentState> states = new ArrayList<>();
         for (Purpose p : Purpose.values()) {

@@ -78,7 +78,8 @@ public class RecordBook {
                 needs(e.measurements(), e.screenings(), vaccines, next, today).stream()
                         .filter(n -> shown(file, n)).toList(),
                 file.shows(DataCategory.DEVELOPMENT) ? next : Optional.empty(),
-                user.role() == Role.GUARDIAN ? accessLog.entriesFor(childId.value(), 200) : List.of());
+                // The family reads who else opened the record; its own visits are counted apart (issue 10 §8).
+                user.role() == Role.GUARDIAN ? accessLog.entriesFor(childId.value(), 200, user.username()) : List.of());
     }
 
     /** A need is shown only with the category it comes from. */
@@ -90,12 +91,9 @@ public class RecordBook {
         return true;
     }
 
-    /**
-     * Who but {@code username} opened the child's record, newest first: the family's list is not crowded out by
-     * its own visits (issue 10 §8).
-     */
-    List<AccessLog.Entry> accessesByOthers(ChildId childId, String username, int limit) {
-        return accessLog.entriesFor(childId.value(), limit, username);
+    /** How many times the user opened the child's record (the family's own visits, shown apart). */
+    long ownVisits(ChildId childId, CurrentUser user) {
+        return accessLog.countBy(childId.value(), user.username());
     }
 
     /** Whether the user's role adds to record books at all (scope is checked per child). */
