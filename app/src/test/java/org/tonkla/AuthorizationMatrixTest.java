@@ -270,6 +270,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("GET /children/{id}/transfer", STAFF_OF_KK).out(NOBODY).bind("id", CHILD),
                 row("POST /children/{id}/transfer", WRITE_MALI).out(NOBODY).bind("id", CHILD).form("toUnitId=" + NO_SUCH),
                 row("GET /units/{unitId}/arrivals", CHILDREN_OF_KK).out(CHILDREN_OF_CM),
+                // Issue 10 §3: transfers awaiting acknowledgement; undo by the sender, acknowledgement by the receiver
+                // (both checked on real transfers in TransferAcknowledgementTest; here: nobody learns an unknown one exists).
+                row("GET /units/{unitId}/transfers", CHILDREN_OF_KK).out(CHILDREN_OF_CM),
+                row("POST /transfers/{id}/undo #unknown transfer", "D D D D N N N N D").bind("id", Binding.same(NO_SUCH))
+                        .form("unitId={unitId}"),
+                row("POST /transfers/{id}/acknowledge #unknown transfer", "D D D D N N N N D").bind("id", Binding.same(NO_SUCH))
+                        .form("unitId={unitId}"),
                 // A valid guardian (validated before the access check), so on this test's own child.
                 row("POST /children/{id}/guardians", WRITE_HC_CHILD).out(NOBODY).bind("id", WRITABLE_CHILD)
                         .form("givenNameTh=ทดสอบ&familyNameTh=สิทธิ์&relationship=มารดา"),

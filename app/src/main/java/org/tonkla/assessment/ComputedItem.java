@@ -54,11 +54,14 @@ public record ComputedItem(Kind kind, int a, int b, int c, int d, ItemLevel leve
         return b == 0 ? -1 : (int) (100L * a / b);
     }
 
-    /** Children per caregiver, one decimal, for a ratio's group ก ({@code underThree}) or ข. */
+    /**
+     * Children per caregiver, one decimal, for a ratio's group ก ({@code underThree}) or ข; null when there are
+     * children but no caregiver on record (the page says so in words, not "∞": issue 10 §7).
+     */
     public String childrenPerCaregiver(boolean underThree) {
         int children = underThree ? a : c;
         int caregivers = underThree ? b : d;
-        if (caregivers == 0) return children == 0 ? "–" : "∞";
+        if (caregivers == 0) return children == 0 ? "–" : null;
         return String.format(java.util.Locale.ROOT, "%.1f", (double) children / caregivers);
     }
 

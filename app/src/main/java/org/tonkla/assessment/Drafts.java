@@ -141,6 +141,7 @@ public class Drafts {
         AssessmentCycle.require(AssessmentCycle.Step.SUBMIT, current.status(), "assessment.error.notWithCenter");
         validate(ratings, plans);
         AssessmentSheet sheet = sheets.load(assessmentId);
+        refusePastDueDates(sheet, plans);
         List<String> incomplete = new ArrayList<>();
         for (CatalogueItem item : sheet.applicableItems()) {
             String key = item.key();
@@ -179,6 +180,22 @@ public class Drafts {
                 .update();
         if (updated == 0) throw new AssessmentRefused("assessment.error.noPlan", List.of(itemKey));
         audit.record("UPDATE", "improvement_plan", assessmentId + " " + itemKey, "done");
+    }
+
+    /**
+     * A plan due before today is no plan (issue 10 §7): a new or changed due date must be today or later.
+     * A date already stored may have passed since; re-saving the draft unchanged keeps it.
+     */
+    private void refusePastDueDates(AssessmentSheet sheet, Map<String, PlanInput> plans) {
+        LocalDate today = LocalDate.now(clock.withZone(ThaiDates.BANGKOK));
+        List<String> past = plans.entrySet().stream()
+                .filter(e -> e.getValue().dueOn() != null && e.getValue().dueOn().isBefore(today) && sheet.itemEditable(e.getKey()))
+                .filter(e -> {
+                    var stored = sheet.plans().get(e.getKey());
+                    return stored == null || !stored.dueOn().equals(e.getValue().dueOn());
+                })
+                .map(Map.Entry::getKey).toList();
+        if (!past.isEmpty()) throw new AssessmentRefused("assessment.error.planPast", AssessmentRows.inCatalogueOrder(sheet, past));
     }
 
     // Form fields are named as the page names them (note|KEY…), so the page can say which item.

@@ -30,8 +30,12 @@ public class Reviews {
     /** The officer's mark on one item. */
     public record ReviewInput(ReviewMark mark, String comment) {}
 
-    /** The officer's decision on the whole assessment. */
-    public enum Decision { SAVE, RETURN, ACCEPT }
+    /**
+     * The officer's decision on the whole assessment. {@code ACCEPT} needs every item reviewed (marked
+     * accepted); {@code ACCEPT_REMAINING} is the officer's explicit, confirmed choice to accept every item
+     * still awaiting review as well, so a sheet is never locked by one unconsidered click.
+     */
+    public enum Decision { SAVE, RETURN, ACCEPT, ACCEPT_REMAINING }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -52,8 +56,8 @@ public class Reviews {
 
     /**
      * Records the officer's marks and, with {@link Decision#RETURN} or {@link Decision#ACCEPT}, decides.
-     * Returning needs at least one returned item, each with a comment; accepting needs none returned,
-     * marks every item accepted and locks the results. Saving marks alone also bumps the revision,
+     * Returning needs at least one returned item, each with a comment; accepting needs none returned and
+     * every item reviewed (or {@link Decision#ACCEPT_REMAINING}), marks every item accepted and locks the results. Saving marks alone also bumps the revision,
      * so a decision taken on the marks as they were before fails rather than overwrite them.
      *
      * @param seenRevision the revision of the sheet the officer reviewed
@@ -83,9 +87,15 @@ public class Reviews {
         if (decision != Decision.ACCEPT && !returnedWithoutComment.isEmpty()) {
             throw new AssessmentRefused("assessment.error.commentMissing", returnedWithoutComment);
         }
-        if (decision == Decision.ACCEPT && !returned.isEmpty()) throw new AssessmentRefused("assessment.error.stillReturned", returned);
+        boolean accepting = decision == Decision.ACCEPT || decision == Decision.ACCEPT_REMAINING;
+        if (accepting && !returned.isEmpty()) throw new AssessmentRefused("assessment.error.stillReturned", returned);
+        List<String> unreviewed = AssessmentRows.inCatalogueOrder(sheet, after.entrySet().stream()
+                .filter(e -> e.getValue() == ReviewMark.OPEN).map(Map.Entry::getKey).toList());
+        if (decision == Decision.ACCEPT && !unreviewed.isEmpty()) {
+            throw new AssessmentRefused("assessment.error.notAllReviewed", unreviewed);
+        }
         for (CatalogueItem item : sheet.applicableItems()) {
-            ReviewMark mark = decision == Decision.ACCEPT ? ReviewMark.ACCEPTED : after.get(item.key());
+            ReviewMark mark = accepting ? ReviewMark.ACCEPTED : after.get(item.key());
             mark(sheet, item, mark, comments.get(item.key()), user);
         }
         switch (decision) {
@@ -94,10 +104,12 @@ public class Reviews {
                 return;
             }
             case RETURN -> decide(sheet, current, AssessmentCycle.Step.RETURN, comment, user);
-            case ACCEPT -> decide(sheet, current, AssessmentCycle.Step.ACCEPT, comment, user);
+            case ACCEPT, ACCEPT_REMAINING -> decide(sheet, current, AssessmentCycle.Step.ACCEPT, comment, user);
         }
-        audit.record(decision.name(), "center_assessment", assessmentId.toString(),
-                decision == Decision.RETURN ? "returned items " + returned : "accepted and locked");
+        audit.record(accepting ? "ACCEPT" : decision.name(), "center_assessment", assessmentId.toString(),
+                decision == Decision.RETURN ? "returned items " + returned
+                        : unreviewed.isEmpty() ? "accepted and locked"
+                        : "accepted and locked, with the items not reviewed one by one " + unreviewed);
     }
 
     private void decide(AssessmentSheet sheet, AssessmentCycle.Current current, AssessmentCycle.Step step, String comment,

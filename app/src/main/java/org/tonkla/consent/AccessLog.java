@@ -86,10 +86,25 @@ public class AccessLog {
 
     /** Accesses to one child, newest first. */
     public List<Entry> entriesFor(UUID childId, int limit) {
+        return entriesFor(childId, limit, null);
+    }
+
+    /** How many times {@code username} opened the child's record. */
+    public long countBy(UUID childId, String username) {
+        return jdbc.sql("SELECT count(*) FROM access_log WHERE child_id = ? AND username = ?")
+                .params(childId, username).query(Long.class).single();
+    }
+
+    /**
+     * As {@link #entriesFor(UUID, int)}, without the entries of {@code exceptUsername}: the family reads who else
+     * opened the record, not a list filled with its own visits (issue 10 §8); null leaves out nobody.
+     */
+    public List<Entry> entriesFor(UUID childId, int limit, String exceptUsername) {
         return jdbc.sql("""
                 SELECT occurred_at, username, display_name, role, agency_code, unit_id, action, purpose, detail
-                FROM access_log WHERE child_id = ? ORDER BY occurred_at DESC LIMIT ?""")
-                .params(childId, limit)
+                FROM access_log WHERE child_id = ? AND (CAST(? AS text) IS NULL OR username <> ?)
+                ORDER BY occurred_at DESC LIMIT ?""")
+                .params(childId, exceptUsername, exceptUsername, limit)
                 .query((rs, i) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class), Action.valueOf(rs.getString(7)),
                         rs.getString(8), rs.getString(9)))

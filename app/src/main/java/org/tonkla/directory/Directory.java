@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tonkla.identity.OrgUnit;
 import org.tonkla.identity.OrgUnitDirectory;
+import org.tonkla.identity.OrgUnitDirectory.Choice;
 import org.tonkla.identity.Placement;
 import org.tonkla.platform.AuditTrail;
 
@@ -217,6 +218,17 @@ public class Directory implements OrgUnitDirectory {
     @Override
     public boolean isAgency(String code) {
         return agency(code).isPresent();
+    }
+
+    @Override
+    public List<Choice> agencyChoices() {
+        return agencies().stream().map(a -> new Choice(a.code(), a.nameTh(), a.nameEn())).toList();
+    }
+
+    @Override
+    public List<Choice> areaChoices(String parentCode) {
+        var areas = parentCode == null || parentCode.isEmpty() ? areasAtLevel(AreaLevel.PROVINCE) : childrenOf(parentCode);
+        return areas.stream().map(a -> new Choice(a.code(), a.nameTh(), a.nameEn())).toList();
     }
 
     private static Area area(ResultSet rs, int row) throws SQLException {

@@ -17,4 +17,13 @@ public interface OrgUnitDirectory {
 
     /** Whether an agency with this code exists. */
     boolean isAgency(String code);
+
+    /** Something to choose from a list: an agency or an area, by code, with its names. */
+    record Choice(String code, String nameTh, String nameEn) {}
+
+    /** The agencies, for choosing one from a list rather than typing its code (issue 10 §4). */
+    java.util.List<Choice> agencyChoices();
+
+    /** The areas directly below {@code parentCode} (the provinces for an empty code), for pickers. */
+    java.util.List<Choice> areaChoices(String parentCode);
 }

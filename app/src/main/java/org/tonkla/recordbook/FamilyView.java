@@ -54,7 +54,7 @@ public class FamilyView {
 
     /**
      * @param others accesses by anyone but the guardian, newest first
-     * @param ownViews how many of the listed accesses were the guardian's own
+     * @param ownViews how many times the guardian opened the record herself (shown apart, as a count)
      */
     public record Family(BookView book, List<Due> due, List<HomeActivities.Activity> activities, int aimedAtMonths,
             List<AccessLog.Entry> others, long ownViews, List<ConsentState> consents, List<CorrectionRequest> requests) {}
@@ -66,7 +66,8 @@ public class FamilyView {
         BookView v = book.view(child, user, "family-view");
         LocalDate today = LocalDate.now(clock);
         LocalDate dob = v.child().dateOfBirth();
-        List<AccessLog.Entry> others = v.accessLog().stream().filter(e -> !user.username().equals(e.username())).toList();
+        List<AccessLog.Entry> others = v.accessLog(); // the guardian's book lists the others' accesses only
+        long ownViews = book.ownVisits(child, user);
         List<Consents.Choice> history = consents.history(child.value());
         List<ConsentState> states = new ArrayList<>();
         for (Purpose p : Purpose.values()) {
@@ -74,7 +75,7 @@ public class FamilyView {
             states.add(new ConsentState(p, latest == null ? null : latest.given(), latest));
         }
         return new Family(v, due(v, today), HomeActivities.forChild(dob, today), HomeActivities.aimedAt(dob, today).months(),
-                others, v.accessLog().size() - others.size(), states, corrections.ofChild(child, user));
+                others, ownViews, states, corrections.ofChild(child, user));
     }
 
     /** Vaccines outstanding or due within a year, DSPM screening ages still ahead, the next growth check. */

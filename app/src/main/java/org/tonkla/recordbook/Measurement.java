@@ -21,4 +21,33 @@ public record Measurement(UUID id, LocalDate measuredOn, int ageDays, Double wei
     public boolean concerning() {
         return !classification.isEmpty();
     }
+
+    /**
+     * The measurements that count, one per day: of several taken on one day (a re-weighing), the one
+     * recorded last, as the roster, the needs and the published summaries take it (issue 10 §7).
+     *
+     * @param oldestFirst current measurements ordered by day, then by when they were recorded
+     */
+    public static java.util.List<Measurement> countingPerDay(java.util.List<Measurement> oldestFirst) {
+        var lastOfDay = new java.util.LinkedHashMap<LocalDate, Measurement>();
+        for (Measurement m : oldestFirst) {
+            lastOfDay.remove(m.measuredOn());
+            lastOfDay.put(m.measuredOn(), m);
+        }
+        return java.util.List.copyOf(lastOfDay.values());
+    }
+
+    /** Ids of measurements that do not count because a later one was recorded for the same day. */
+    public static java.util.Set<UUID> replacedSameDay(java.util.List<Measurement> oldestFirst) {
+        var counting = new java.util.HashSet<>(countingPerDay(oldestFirst));
+        return oldestFirst.stream().filter(m -> !counting.contains(m)).map(Measurement::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** Days with more than one measurement. */
+    public static java.util.Set<LocalDate> daysMeasuredTwice(java.util.List<Measurement> measurements) {
+        var seen = new java.util.HashSet<LocalDate>();
+        return measurements.stream().map(Measurement::measuredOn).filter(d -> !seen.add(d))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
 }

@@ -82,7 +82,8 @@ public class RecordBook {
                         otherNeeds.stream().flatMap(source -> source.needsOf(childId, today).stream()))
                         .filter(n -> shown(file, n)).toList(),
                 file.shows(DataCategory.DEVELOPMENT) ? next : Optional.empty(),
-                user.role() == Role.GUARDIAN ? accessLog.entriesFor(childId.value(), 200) : List.of());
+                // The family reads who else opened the record; its own visits are counted apart (issue 10 §8).
+                user.role() == Role.GUARDIAN ? accessLog.entriesFor(childId.value(), 200, user.username()) : List.of());
     }
 
     /** A need is shown only with the category it comes from. */
@@ -95,9 +96,22 @@ public class RecordBook {
         return true;
     }
 
+    /** How many times the user opened the child's record (the family's own visits, shown apart). */
+    long ownVisits(ChildId childId, CurrentUser user) {
+        return accessLog.countBy(childId.value(), user.username());
+    }
+
     /** Whether the user's role adds to record books at all (scope is checked per child). */
     public boolean mayWrite(CurrentUser user) {
         return user.role().recordsChildren();
+    }
+
+    /**
+     * Whether the user may add to this child's record book now: a unit that sent the child on reads it until
+     * the receiving unit acknowledges, but writes no more (issue 10 §3).
+     */
+    public boolean mayWrite(CurrentUser user, ChildId child) {
+        return access.mayWrite(user, child);
     }
 
     /**

@@ -152,7 +152,8 @@ public class ChildAccess {
 
     /** Whether the user may write to this child's record. */
     public boolean mayWrite(CurrentUser user, ChildId child) {
-        return user.role().recordsChildren() && mayAccess(user, child);
+        return user.role().recordsChildren() && files.load(child).map(row -> serves(user, row, false)
+                && release(user, row, Purpose.CARE, false).allows(DataCategory.IDENTITY)).orElse(false);
     }
 
     /**
@@ -209,8 +210,9 @@ public class ChildAccess {
     private Child requireWrite(ChildId id, CurrentUser user, DataCategory category) {
         if (!user.role().recordsChildren()) throw new Refused("This role reads children's records only");
         FileRow row = files.load(id).orElseThrow(() -> new Refused("Child outside the user's scope"));
-        if (!permits(user, row)) throw new Refused("Child outside the user's scope");
-        Release release = release(user, row, Purpose.CARE);
+        // A unit that sent the child on reads until the move is acknowledged, but writes no more.
+        if (!serves(user, row, false)) throw new Refused("Child outside the user's scope");
+        Release release = release(user, row, Purpose.CARE, false);
         if (!release.allows(DataCategory.IDENTITY) || !release.allows(category)) {
             throw new Refused("agreement.refused", release.missing());
         }
@@ -222,9 +224,13 @@ public class ChildAccess {
      * for the agencies serving the child now; otherwise what the agreements of the user's agency release.
      */
     Release release(CurrentUser user, FileRow row, Purpose purpose) {
+        return release(user, row, purpose, true);
+    }
+
+    private Release release(CurrentUser user, FileRow row, Purpose purpose, boolean reading) {
         if (user.role() == Role.GUARDIAN) return Release.all();
         LocalDate today = LocalDate.now(clock);
-        List<List<String>> holders = row.unitsOn(today).stream()
+        List<List<String>> holders = (reading ? row.readersOn(today) : row.unitsOn(today)).stream()
                 .map(unit -> directory.placementOf(OrgUnit.serviceUnit(unit)).map(p -> p.agencyLineage()).orElse(List.of()))
                 .toList();
         String area = row.homeSubdistrict() != null ? row.homeSubdistrict() : row.child().provinceCode();
@@ -247,10 +253,15 @@ public class ChildAccess {
     }
 
     boolean permits(CurrentUser user, FileRow row) {
+        return serves(user, row, true);
+    }
+
+    /** The scope rule, for reading (a sending unit awaiting acknowledgement included) or for writing. */
+    private boolean serves(CurrentUser user, FileRow row, boolean reading) {
         if (user.role() == Role.GUARDIAN) return row.guardianUsers().contains(user.id());
         if (!user.role().readsChildRecords()) return false;
         LocalDate today = LocalDate.now(clock);
-        for (UUID unit : row.unitsOn(today)) {
+        for (UUID unit : reading ? row.readersOn(today) : row.unitsOn(today)) {
             if (scopes.mayActOn(user, OrgUnit.serviceUnit(unit))) return true;
         }
         return row.homeSubdistrict() != null && !(user.scope().unit() instanceof OrgUnit.ServiceUnit)

@@ -107,7 +107,9 @@ public class ChildSearch {
                  FROM child c LEFT JOIN household h ON h.id = c.household_id
                 WHERE (CASE WHEN :byId THEN c.national_id_hash = :hash
                             ELSE c.g_code = upper(:q) OR (c.given_name_th || ' ' || c.family_name_th) ILIKE '%' || :q || '%'
-                                 OR (c.given_name_th || ' ' || c.family_name_th) % :q END)
+                                 OR (c.given_name_th || ' ' || c.family_name_th) % :q
+                                 -- tone marks optional: "นำใส" finds "น้ำใส" (V111)
+                                 OR strpos(c.name_plain, registry_plain(:q)) > 0 OR c.name_plain % registry_plain(:q) END)
                   AND (:kind = 'COUNTRY'
                        OR (:kind = 'UNIT' AND EXISTS (SELECT 1 FROM enrolment e
                              WHERE e.child_id = c.id AND e.unit_id = CAST(:unit AS uuid) AND e.ended_on IS NULL))

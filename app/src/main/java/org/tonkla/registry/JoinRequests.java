@@ -169,7 +169,7 @@ public class JoinRequests {
                         .params(Date.valueOf(today), child.id().value(), decidersUnit, decidersUnit)
                         .query(UUID.class).optional().orElse(null);
             }
-            transfers.arrive(child, from, pending.unit(), pending.kind(), today, pending.className(), note, user.username());
+            transfers.arrive(child, from, pending.unit(), pending.kind(), today, pending.className(), note, user.username(), true);
         }
         access.logWrite(user, child.id(), child.provinceCode(), "join-request", approve ? "approved" : "declined");
         audit.record(approve ? "APPROVE" : "DECLINE", "join_request", requestId.toString(), "unit " + pending.unit());

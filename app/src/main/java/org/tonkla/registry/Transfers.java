@@ -62,7 +62,7 @@ public class Transfers {
                 WHERE child_id = ? AND unit_id = ? AND ended_on IS NULL AND kind = 'ENROLLED'""")
                 .params(Date.valueOf(on), child.value(), fromUnit).update();
         if (ended == 0) throw new InvalidInput("fromUnitId", "a unit where the child is enrolled now");
-        var transfer = arrive(c, fromUnit, toUnit, EnrolmentKind.ENROLLED, on, className, note, user.username());
+        var transfer = arrive(c, fromUnit, toUnit, EnrolmentKind.ENROLLED, on, className, note, user.username(), false);
         access.logWrite(user, child, c.provinceCode(), "transfer", "to unit " + toUnit);
         return transfer;
     }
@@ -70,9 +70,12 @@ public class Transfers {
     /**
      * Starts the enrolment at {@code toUnit} and records the move with its (pending) handover. Used by
      * {@link #transfer} and by approved join requests; the caller has ended the previous enrolment.
+     *
+     * @param acknowledged whether the receiving unit has asked for the child already (a join request it made),
+     *     so the move needs no acknowledgement; otherwise it awaits one and the sender may undo it until then
      */
     Transfer arrive(Child child, UUID fromUnit, UUID toUnit, EnrolmentKind kind, LocalDate on, String className,
-            String note, String by) {
+            String note, String by, boolean acknowledged) {
         UUID id = UUID.randomUUID();
         try {
             jdbc.sql("""
@@ -88,9 +91,10 @@ public class Transfers {
         if (fromUnit != null) {
             jdbc.sql("""
                     INSERT INTO transfer (id, child_id, from_unit_id, to_unit_id, transferred_on, handover, note,
-                                          province_code, created_by) VALUES (?,?,?,?,?,NULL,?,?,?)""")
+                                          province_code, created_by, acknowledged_at, acknowledged_by)
+                    VALUES (?,?,?,?,?,NULL,?,?,?,CASE WHEN ? THEN now() END,CASE WHEN ? THEN ? END)""")
                     .params(id, child.id().value(), fromUnit, toUnit, Date.valueOf(on), ChildRows.emptyToNull(note),
-                            child.provinceCode(), by)
+                            child.provinceCode(), by, acknowledged, acknowledged, by)
                     .update();
             events.publishEvent(new ChildTransferred(id, child.id(), child.dateOfBirth(), fromUnit, toUnit, on));
             audit.record("TRANSFER", "child", child.id().toString(), fromUnit + " → " + toUnit);
@@ -98,8 +102,8 @@ public class Transfers {
         return new Transfer(id, child.id(), fromUnit, toUnit, on, List.of(), note);
     }
 
-    /** A child that arrived by transfer, with the transfer and its handover. */
-    public record Arrival(Transfer transfer, Child child) {}
+    /** A child that arrived by transfer, with the transfer and its handover; {@code awaiting} until acknowledged. */
+    public record Arrival(Transfer transfer, Child child, boolean awaiting) {}
 
     /** Keeps the handover summary the record book wrote for a transfer (lines in Thai). */
     @Transactional
@@ -116,11 +120,12 @@ public class Transfers {
     public List<Arrival> arrivals(UUID unitId, CurrentUser user) {
         access.requireUnitList(user, unitId);
         var rows = jdbc.sql("SELECT " + ChildRows.COLUMNS + """
-                , t.id AS transfer_id, t.from_unit_id, t.to_unit_id, t.transferred_on, t.handover, t.note
+                , t.id AS transfer_id, t.from_unit_id, t.to_unit_id, t.transferred_on, t.handover, t.note,
+                  t.acknowledged_at IS NULL AS awaiting
                 FROM transfer t JOIN child c ON c.id = t.child_id
                 WHERE t.to_unit_id = ? AND EXISTS (SELECT 1 FROM enrolment e
                       WHERE e.child_id = t.child_id AND e.unit_id = t.to_unit_id AND e.ended_on IS NULL)
-                ORDER BY t.transferred_on DESC, t.created_at DESC LIMIT 200""")
+                ORDER BY t.acknowledged_at IS NULL DESC, t.transferred_on DESC, t.created_at DESC LIMIT 200""")
                 .param(unitId)
                 .query((rs, i) -> {
                     Child child = ChildRows.child(rs, i);
@@ -130,7 +135,7 @@ public class Transfers {
                             rs.getDate("transferred_on").toLocalDate(),
                             // null while the record book is still writing it (it does so after the move commits)
                             handover == null ? null : handover.isEmpty() ? List.of() : List.of(handover.split("\n")),
-                            rs.getString("note")), child);
+                            rs.getString("note")), child, rs.getBoolean("awaiting"));
                 })
                 .list();
         access.shown(user, rows.stream().map(Arrival::child).toList(), "arrivals");

@@ -108,8 +108,23 @@ class AssessmentCycleBrowserTest extends IntegrationTest {
         // The officer accepts; the results are locked.
         officer.reload();
         assertThat(officer.locator("#status")).hasText("ส่งแล้ว รอตรวจ");
+        // Issue 10 §3: one click does not lock a sheet whose items were not reviewed (one was only re-rated).
         officer.locator("#accept").click();
+        assertThat(officer.locator("#error")).containsText("ยังไม่ได้ตรวจข้อ");
+        assertThat(officer.locator("#status")).hasText("ส่งแล้ว รอตรวจ");
+        // "Accept all remaining" asks first; declining changes nothing, agreeing accepts and locks.
+        String[] asked = new String[1];
+        officer.onceDialog(dialog -> {
+            asked[0] = dialog.message();
+            dialog.dismiss();
+        });
+        officer.locator("#accept-remaining").click();
+        assertThat(officer.locator("#status")).hasText("ส่งแล้ว รอตรวจ");
+        org.assertj.core.api.Assertions.assertThat(asked[0]).contains("ถือว่าผ่าน").contains("ล็อก");
+        officer.onceDialog(dialog -> dialog.accept());
+        officer.locator("#accept-remaining").click();
         assertThat(officer.locator("#status")).hasText("รับรองแล้ว");
+        assertThat(officer.locator(".alert.ok")).containsText("รวมข้อที่เหลือทั้งหมด");
 
         head.reload();
         assertThat(head.locator("#status")).hasText("รับรองแล้ว");

@@ -171,6 +171,15 @@ class ComputedItemsTest extends IntegrationTest {
         assertThat(ratio.exceeds(false, 5)).isFalse();
     }
 
+    @Test
+    void aCenterWithChildrenButNoTeacherOnRecordHasNoRatioRatherThanInfinity() {
+        // Issue 10 §7: the page says "no teacher on record" (the null here) instead of "∞ children per teacher".
+        ComputedItem ratio = ComputedItem.fact(ComputedItem.Kind.RATIO, 3, 0, 5, 0);
+        assertThat(ratio.childrenPerCaregiver(true)).isNull();
+        assertThat(ratio.childrenPerCaregiver(false)).isNull();
+        assertThat(ComputedItem.fact(ComputedItem.Kind.RATIO, 0, 0, 0, 0).childrenPerCaregiver(false)).isEqualTo("–");
+    }
+
     private static Sc s(String day, String code) {
         return new Sc(day, code);
     }

@@ -67,7 +67,7 @@ class ConcurrentReviewTest extends IntegrationTest {
                 Race race = submittedAssessment("race" + round);
                 Map<String, String> returnForm = Map.of("review|1.1.1", "RETURNED", "comment|1.1.1", "ขอหลักฐานเพิ่ม",
                         "decision", "RETURN");
-                Map<String, String> acceptForm = Map.of("decision", "ACCEPT");
+                Map<String, String> acceptForm = Map.of("decision", "ACCEPT_REMAINING");
                 // Both pages are open on the same revision before either officer decides.
                 Prepared ret = prepare(race.returner(), race.sheetPath(), "/assessment/" + race.id() + "/review", returnForm);
                 Prepared acc = prepare(race.accepter(), race.sheetPath(), "/assessment/" + race.id() + "/review", acceptForm);
@@ -126,7 +126,7 @@ class ConcurrentReviewTest extends IntegrationTest {
         String review = "/assessment/" + race.id() + "/review";
         Prepared stale = prepare(race.returner(), race.sheetPath(), review,
                 Map.of("review|1.1.1", "RETURNED", "comment|1.1.1", "ขอหลักฐานเพิ่ม", "decision", "RETURN"));
-        Prepared accept = prepare(race.accepter(), race.sheetPath(), review, Map.of("decision", "ACCEPT"));
+        Prepared accept = prepare(race.accepter(), race.sheetPath(), review, Map.of("decision", "ACCEPT_REMAINING"));
         assertThat(race.accepter().send(accept.request()).statusCode()).isEqualTo(302);
         assertThat(race.returner().send(stale.request()).statusCode()).isEqualTo(302);
         assertThat(race.returner().get(race.sheetPath(), "text/html").body()).contains(CHANGED).contains("รับรองแล้ว");

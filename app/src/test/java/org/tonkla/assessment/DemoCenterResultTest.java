@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +19,6 @@ import org.tonkla.assessment.Drafts.RatingInput;
 import org.tonkla.core.standard.CatalogueItem;
 import org.tonkla.core.standard.CentreResult;
 import org.tonkla.core.standard.ItemLevel;
-import org.tonkla.core.thai.BuddhistEra;
 import org.tonkla.demo.DemoUnits;
 import org.tonkla.identity.OrgUnit;
 import org.tonkla.identity.Role;
@@ -55,7 +53,8 @@ class DemoCenterResultTest extends IntegrationTest {
         for (CatalogueItem item : sheet.applicableItems()) {
             ItemLevel level = sheet.effectiveLevel(item.key());
             if (level != null && !level.atLeast(ItemLevel.GOOD)) {
-                plans.put(item.key(), new PlanInput("ปรับปรุงตามแผน", "หัวหน้าศูนย์", LocalDate.of(BuddhistEra.toCommonEraYear(year) + 1, 3, 31)));
+                // Due after today: a plan due in the past is refused (issue 10 §7), also on last year's sheet.
+                plans.put(item.key(), new PlanInput("ปรับปรุงตามแผน", "หัวหน้าศูนย์", today().plusMonths(4)));
             }
         }
         assessments.saveDraft(id, Map.of(), plans, head);

@@ -113,7 +113,8 @@ class MonitoringTest extends IntegrationTest {
         var officer = Fixtures.user("officer.ubon.review", Role.PROVINCIAL_OFFICER, "DCY", OrgUnit.area("34"));
         Map<String, ReviewInput> marks = new HashMap<>();
         if (decision == Decision.RETURN) marks.put("1.1.1", new ReviewInput(ReviewMark.RETURNED, "ขอหลักฐาน"));
-        assessments.review(id, assessments.sheet(id, officer).revision(), marks, decision, null, officer);
+        assessments.review(id, assessments.sheet(id, officer).revision(), marks,
+                decision == Decision.ACCEPT ? Decision.ACCEPT_REMAINING : decision, null, officer);
         return unit;
     }
 }

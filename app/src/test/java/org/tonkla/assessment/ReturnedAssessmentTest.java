@@ -100,8 +100,9 @@ class ReturnedAssessmentTest extends IntegrationTest {
                     assertThat(e.messageKey()).isEqualTo("assessment.error.planMissing");
                     assertThat(e.subjects()).containsExactly("3.4.1 ข");
                 });
+        // Due after today: a plan due in the past is refused (issue 10 §7).
         assessments.saveDraft(id, Map.of(), Map.of("3.4.1 ข", new PlanInput("เยี่ยมบ้านเด็กที่ส่งต่อ", "ครูประจำชั้น",
-                LocalDate.of(yearCe + 1, 3, 31))), head);
+                today().plusMonths(4))), head);
         assessments.submit(id, assessments.sheet(id, head).revision(), head);
         assertThat(detail(id, "3.4.1 ข")).isEqualTo("DSPM:1:4:0:0:0:V:C");
         assertThat(detail(id, "3.2.1 ข")).isEqualTo("DSPM:1:1:0:0:3:I:-");

@@ -91,10 +91,11 @@ class SubmissionScoringTest extends IntegrationTest {
         Map<String, RatingInput> ratings = new HashMap<>();
         for (var item : assessments.sheet(last, head).applicableItems()) ratings.put(item.key(), rate(2));
         ratings.put("1.3.1", rate(1));
+        // Due after today: a plan due in the past is refused (issue 10 §7), also on last year's sheet.
         assessments.saveDraft(last, ratings, Map.of("1.3.1", new PlanInput("ติดตั้งรั้วสนามเด็กเล่น", "ครูสมศรี",
-                LocalDate.of(org.tonkla.core.thai.BuddhistEra.toCommonEraYear(lastYear), 12, 31))), head);
+                today().plusMonths(3))), head);
         assessments.submit(last, assessments.sheet(last, head).revision(), head);
-        assessments.review(last, assessments.sheet(last, officer).revision(), Map.of(), Reviews.Decision.ACCEPT, null, officer);
+        assessments.review(last, assessments.sheet(last, officer).revision(), Map.of(), Reviews.Decision.ACCEPT_REMAINING, null, officer);
         // Carrying out the plan is recorded after acceptance; the results stay locked.
         assessments.markPlanDone(last, "1.3.1", head);
 

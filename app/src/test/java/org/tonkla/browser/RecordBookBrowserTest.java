@@ -111,16 +111,58 @@ class RecordBookBrowserTest extends IntegrationTest {
     }
 
     @Test
+    void anAllergyIsACareNeedAndResolvingItAsksFirstOnDesktopAndPhone() {
+        for (int width : new int[] {1280, 390}) {
+            Page page = browser.signedIn(port, "teacher.kk");
+            page.setViewportSize(width, 844);
+            page.navigate(url("/children/" + KONG));
+            // Issue 10 §7: the peanut allergy is in "สิ่งที่ต้องดูแล" at the top, not only in the notes further down.
+            assertThat(page.locator("#needs li.note-ALLERGY")).hasText("การแพ้: แพ้ถั่วลิสง");
+            // Resolving it asks first; declining leaves it as it was.
+            String[] asked = new String[1];
+            page.onceDialog(dialog -> {
+                asked[0] = dialog.message();
+                dialog.dismiss();
+            });
+            page.locator("#notes li", new Page.LocatorOptions().setHasText("แพ้ถั่วลิสง"))
+                    .locator("button[type=submit]").click();
+            assertThat(asked[0]).as("width " + width).contains("แพ้ถั่วลิสง").contains("หายแล้ว");
+            page.reload();
+            assertThat(page.locator("#needs li.note-ALLERGY")).hasText("การแพ้: แพ้ถั่วลิสง");
+            page.context().close();
+        }
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE) // Kong leaves the demo class: the other scenarios use it first.
     void transferredChildArrivesAtTheKindergartenWithItsHandover() {
         Page teacher = browser.signedIn(port, "teacher.kk");
         teacher.navigate(url("/children/" + KONG));
         teacher.getByText("ส่งต่อไปหน่วยถัดไป").first().click();
-        teacher.locator("#toUnitId").selectOption(KINDERGARTEN);
+        // Issue 10 §3: the destination is searched for (tone marks optional), nothing is chosen in advance.
+        assertThat(teacher.locator("input[name=toUnitId]")).hasCount(0);
+        teacher.locator("#q").fill("อนุบาลขอนแก่น");
+        teacher.locator("#search").click();
+        Locator choice = teacher.locator("#destinations label", new Page.LocatorOptions().setHasText("โรงเรียนอนุบาลขอนแก่น (สาธิต)"));
+        assertThat(choice).hasCount(1);
+        assertThat(teacher.locator("input[name=toUnitId]:checked")).hasCount(0);
+        choice.locator("input").check();
         teacher.locator("#className").fill("อนุบาล 1/1");
-        teacher.locator("button[type=submit].primary").click();
-        teacher.waitForURL(java.util.regex.Pattern.compile(".*/units/" + CENTER + "/roster.*"));
+        teacher.locator("#next").click();
+        // A confirmation names the child and the destination; nothing has moved yet.
+        assertThat(teacher.locator("#confirm-question")).containsText("ก้องภพ แสนดี");
+        assertThat(teacher.locator("#confirm-question")).containsText("ไปยัง โรงเรียนอนุบาลขอนแก่น (สาธิต) ใช่หรือไม่");
+        teacher.locator("#confirm").click();
+        teacher.waitForURL(java.util.regex.Pattern.compile(".*/units/" + CENTER + "/transfers.*"));
+        assertThat(teacher.locator("#sent")).containsText("ก้องภพ แสนดี");
+        assertThat(teacher.locator("#sent")).containsText("ไปยัง โรงเรียนอนุบาลขอนแก่น (สาธิต) แล้ว รอหน่วยที่รับรับทราบ");
+        assertThat(teacher.locator("article.transfer-out button.undo")).hasCount(1);
+        teacher.navigate(url("/units/" + CENTER + "/roster"));
         assertThat(teacher.locator("#row-" + KONG)).hasCount(0);
+        // Until the kindergarten acknowledges, the sending teacher still reads Kong's record, but writes no more.
+        teacher.navigate(url("/children/" + KONG));
+        assertThat(teacher.locator("#needs")).containsText("สงสัยพัฒนาการล่าช้า");
+        assertThat(teacher.locator("form[action$='/growth'], form[action$='/measurements']")).hasCount(0);
 
         Page school = browser.signedIn(port, "school.kk");
         school.navigate(url("/units/" + KINDERGARTEN + "/arrivals"));
@@ -130,6 +172,13 @@ class RecordBookBrowserTest extends IntegrationTest {
         assertThat(handover).containsText("สงสัยพัฒนาการล่าช้า");
         assertThat(handover).containsText("แพ้ถั่วลิสง");
         assertThat(handover).containsText("MMR2");
+        // The kindergarten acknowledges the arrival: the sender can no longer undo, and no longer reads the record.
+        arrival.locator("button.acknowledge").click();
+        assertThat(school.locator("#done")).containsText("รับทราบแล้ว");
+        assertThat(school.locator("article.arrival.awaiting")).hasCount(0);
+        teacher.navigate(url("/units/" + CENTER + "/transfers"));
+        assertThat(teacher.locator("article.transfer-out")).hasCount(0);
+        assertThat(teacher.navigate(url("/children/" + KONG)).status()).isEqualTo(403);
         // The receiving teacher now has the child on the roster and may open the record book.
         school.navigate(url("/units/" + KINDERGARTEN + "/roster"));
         school.getByText("ก้องภพ แสนดี").click();

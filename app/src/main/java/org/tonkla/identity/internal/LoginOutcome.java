@@ -29,6 +29,9 @@ class LoginOutcome implements AuthenticationSuccessHandler, AuthenticationFailur
     /** Where the page that needed a login is remembered: a cookie, so anonymous requests make no session. */
     static final RequestCache SAVED_PAGE = new CookieRequestCache();
 
+    /** The cookie platform's locale resolver keeps the device's language in ({@code LocaleConfiguration.COOKIE}). */
+    static final String DEVICE_LANGUAGE_COOKIE = "tonkla-lang";
+
     private final AuditTrail audit;
     // Injected, not looked up on the request: login is handled by a filter, before the DispatcherServlet.
     private final LocaleResolver localeResolver;
@@ -42,7 +45,11 @@ class LoginOutcome implements AuthenticationSuccessHandler, AuthenticationFailur
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
             throws IOException {
         Users.from(auth).ifPresent(user -> {
-            localeResolver.setLocale(request, response, "en".equals(user.language()) ? Locale.ENGLISH : ThaiDates.THAI);
+            // The device's own choice wins (issue 10 §8): a shared phone set to Thai stays Thai whoever signs in on it;
+            // the account's language applies on a device that has not chosen (no language cookie, see LocaleConfiguration).
+            if (org.springframework.web.util.WebUtils.getCookie(request, DEVICE_LANGUAGE_COOKIE) == null) {
+                localeResolver.setLocale(request, response, "en".equals(user.language()) ? Locale.ENGLISH : ThaiDates.THAI);
+            }
             audit.recordAs(user.username(), "LOGIN", "user", user.id().toString(), null);
         });
         String target = request.getContextPath() + "/";

@@ -1,6 +1,7 @@
 package org.tonkla.identity.web;
 
 import org.tonkla.platform.InvalidInput;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tonkla.identity.Accounts;
 import org.tonkla.identity.OrgUnit;
 import org.tonkla.identity.OrgUnitDirectory;
+import org.tonkla.identity.OrgUnitDirectory.Choice;
 import org.tonkla.identity.Role;
 import org.tonkla.identity.Scope;
 import org.tonkla.identity.ScopeLevel;
@@ -91,7 +93,26 @@ class AdminUserPages {
         model.addAttribute("roles", Role.values());
         model.addAttribute("levels", ScopeLevel.values());
         model.addAttribute("errorField", errorField);
+        // Pickers, not codes (issue 10 §4): the agency from a list, the area by province → district → subdistrict,
+        // a service unit by a search; the code field stays for what the pickers fill in (and works without a script).
+        model.addAttribute("agencies", directory.agencyChoices());
+        String code = form.scopeCode() == null || form.scopeLevel() == ScopeLevel.SERVICE_UNIT ? "" : form.scopeCode().strip();
+        model.addAttribute("areas", AreaPicks.around(directory, code));
         return "identity/user-form";
+    }
+
+    /** The province → district → subdistrict lists around the chosen area, as {@code directory/pickers} shows them. */
+    record AreaPicks(List<Choice> provinces, List<Choice> districts, List<Choice> subdistricts, String province,
+            String district, String subdistrict) {
+
+        static AreaPicks around(OrgUnitDirectory directory, String code) {
+            String c = code.matches("\\d{2}|\\d{4}|\\d{6}") ? code : "";
+            String province = c.length() >= 2 ? c.substring(0, 2) : "";
+            String district = c.length() >= 4 ? c.substring(0, 4) : "";
+            return new AreaPicks(directory.areaChoices(""), province.isEmpty() ? List.of() : directory.areaChoices(province),
+                    district.isEmpty() ? List.of() : directory.areaChoices(district), province, district,
+                    c.length() == 6 ? c : "");
+        }
     }
 
     private Accounts.AccountForm toAccount(UserForm f) {

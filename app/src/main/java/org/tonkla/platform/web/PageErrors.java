@@ -25,6 +25,16 @@ class PageErrors {
         return domain(new org.tonkla.platform.Conflict("error.409", "conflict with stored data"), response);
     }
 
+    /**
+     * A path whose id is not an id ({@code /children/not-a-child}) or names nothing (a unit that does not exist):
+     * the page is not there (issue 10 §8), rather than a 500.
+     */
+    @ExceptionHandler({org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+            java.util.NoSuchElementException.class})
+    ModelAndView noSuchPage(Exception e, HttpServletResponse response) {
+        return domain(new org.tonkla.platform.NotFound("page"), response);
+    }
+
     /** PostgreSQL's data exceptions for text it cannot store (a NUL character, an invalid byte sequence). */
     static boolean isBadText(String sqlState) {
         return "22021".equals(sqlState) || "22P05".equals(sqlState);

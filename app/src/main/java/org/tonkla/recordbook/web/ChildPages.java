@@ -124,9 +124,12 @@ class ChildPages {
         model.addAttribute("ageYears", age.getYears());
         model.addAttribute("ageMonths", age.getMonths());
         boolean printView = Boolean.TRUE.equals(model.getAttribute("printView"));
-        model.addAttribute("canWrite", book.mayWrite(user) && !printView);
-        model.addAttribute("canTransfer", book.mayWrite(user) && user.scope().unit() instanceof OrgUnit.ServiceUnit s
+        boolean writes = book.mayWrite(user) && book.mayWrite(user, v.child().id());
+        model.addAttribute("canWrite", writes && !printView);
+        model.addAttribute("canTransfer", writes && user.scope().unit() instanceof OrgUnit.ServiceUnit s
                 && v.enrolments().stream().anyMatch(e -> e.endedOn() == null && e.unitId().equals(s.id())));
+        model.addAttribute("replacedSameDay", org.tonkla.recordbook.Measurement.replacedSameDay(v.measurements()));
+        model.addAttribute("daysMeasuredTwice", org.tonkla.recordbook.Measurement.daysMeasuredTwice(v.measurements()));
         model.addAttribute("chartData", json.writeValueAsString(charts.of(v.child(), v.measurements())));
         model.addAttribute("accessRows", v.accessLog().stream().map(a -> new AccessRow(a.occurredAt(),
                 a.displayName().isBlank() ? a.username() : a.displayName(), a.role(),

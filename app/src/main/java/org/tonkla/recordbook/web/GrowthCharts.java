@@ -25,7 +25,9 @@ class GrowthCharts {
     /** One chart: x is age in months, y the measurement; {@code curves} keyed by SD line ("-3" … "3"). */
     record Chart(Map<String, List<double[]>> curves, List<double[]> points) {}
 
-    Map<String, Chart> of(Child child, List<Measurement> measurements) {
+    Map<String, Chart> of(Child child, List<Measurement> all) {
+        // One point per day: a re-weighing replaces the earlier value of the day on the chart as everywhere else.
+        List<Measurement> measurements = Measurement.countingPerDay(all);
         Sex sex = child.sex() == org.tonkla.registry.Sex.M ? Sex.MALE : Sex.FEMALE;
         int lastDay = measurements.stream().mapToInt(Measurement::ageDays).max().orElse(0);
         // Show at least the first two years, and up to the next whole year after the last measurement.

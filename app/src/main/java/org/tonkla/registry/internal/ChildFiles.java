@@ -25,13 +25,27 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ChildFiles {
 
-    /** A child's file as stored, before any access check. */
+    /**
+     * A child's file as stored, before any access check.
+     *
+     * @param sentFrom units that transferred the child away and await the receiving unit's acknowledgement
+     */
     public record FileRow(Child child, String homeSubdistrict, List<Guardian> guardians, Set<UUID> guardianUsers,
-            List<Enrolment> enrolments, byte[] sealedNationalId) {
+            List<Enrolment> enrolments, byte[] sealedNationalId, Set<UUID> sentFrom) {
 
         /** Units where the child is enrolled or registered on {@code day}. */
         public List<UUID> unitsOn(LocalDate day) {
             return enrolments.stream().filter(e -> e.activeOn(day)).map(Enrolment::unitId).toList();
+        }
+
+        /**
+         * Units whose staff may read the child's record on {@code day}: those serving the child, and a unit that
+         * sent the child on while the transfer is not yet acknowledged (it may still undo it, so it must see whom).
+         */
+        public List<UUID> readersOn(LocalDate day) {
+            var units = new java.util.ArrayList<>(unitsOn(day));
+            sentFrom.stream().filter(u -> !units.contains(u)).forEach(units::add);
+            return units;
         }
     }
 
@@ -53,7 +67,9 @@ public class ChildFiles {
                   (SELECT coalesce(json_agg(json_build_object('id', g.id, 'givenNameTh', g.given_name_th,
                           'familyNameTh', g.family_name_th, 'relationship', cg.relationship, 'phone', g.phone,
                           'userId', g.user_id)), '[]')
-                     FROM child_guardian cg JOIN guardian g ON g.id = cg.guardian_id WHERE cg.child_id = c.id) AS guardians
+                     FROM child_guardian cg JOIN guardian g ON g.id = cg.guardian_id WHERE cg.child_id = c.id) AS guardians,
+                  ARRAY(SELECT t.from_unit_id FROM transfer t WHERE t.child_id = c.id
+                         AND t.acknowledged_at IS NULL AND t.undone_at IS NULL) AS sent_from
                 FROM child c LEFT JOIN household h ON h.id = c.household_id
                 WHERE c.id = ?""")
                 .param(id.value())
@@ -74,8 +90,10 @@ public class ChildFiles {
                                 text(g, "familyNameTh"), text(g, "relationship"), text(g, "phone")));
                         if (!g.get("userId").isNull()) users.add(UUID.fromString(g.get("userId").asString()));
                     }
+                    Set<UUID> sentFrom = new HashSet<>();
+                    for (Object unit : (Object[]) rs.getArray("sent_from").getArray()) sentFrom.add((UUID) unit);
                     return new FileRow(child, rs.getString("home_subdistrict"), guardians, users, enrolments,
-                            rs.getBytes("national_id_cipher"));
+                            rs.getBytes("national_id_cipher"), Set.copyOf(sentFrom));
                 })
                 .optional();
     }

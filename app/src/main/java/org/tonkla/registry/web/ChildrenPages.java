@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.tonkla.directory.AreaChoices;
 import org.tonkla.directory.Directory;
-import org.tonkla.directory.ServiceUnitType;
 import org.tonkla.identity.OrgUnit;
 import org.tonkla.identity.Users;
 import org.tonkla.platform.ThaiDates;
@@ -23,31 +23,27 @@ import org.tonkla.registry.ChildSearch;
 import org.tonkla.registry.DuplicateCandidates;
 import org.tonkla.registry.Guardians;
 import org.tonkla.registry.Registration;
-import org.tonkla.registry.Transfers;
-import org.tonkla.registry.EnrolmentKind;
 import org.tonkla.registry.NewChild;
 import org.tonkla.registry.Sex;
 
-/** Finding and registering children, transfers to the next unit, and a guardian's own children. */
+/** Finding and registering children, and a guardian's own children; transfers are {@link TransferPages}. */
 @Controller
 class ChildrenPages {
 
     private final ChildAccess access;
     private final Registration registration;
     private final ChildSearch search;
-    private final Transfers transfers;
     private final Guardians guardians;
     private final ChildCorrections corrections;
     private final Users users;
     private final Directory directory;
     private final Clock clock;
 
-    ChildrenPages(ChildAccess access, Registration registration, ChildSearch search, Transfers transfers,
+    ChildrenPages(ChildAccess access, Registration registration, ChildSearch search,
             Guardians guardians, ChildCorrections corrections, Users users, Directory directory, Clock clock) {
         this.access = access;
         this.registration = registration;
         this.search = search;
-        this.transfers = transfers;
         this.guardians = guardians;
         this.corrections = corrections;
         this.users = users;
@@ -85,6 +81,7 @@ class ChildrenPages {
                 ? directory.serviceUnit(u.id()).map(org.tonkla.directory.ServiceUnit::subdistrictCode).orElse("") : "";
         model.addAttribute("form", new ChildForm("", "", "", "", null, null, "", "", "", "", subdistrict, "", null, null,
                 false));
+        model.addAttribute("areas", AreaChoices.around(directory, subdistrict));
         return "registry/child-form";
     }
 
@@ -93,6 +90,7 @@ class ChildrenPages {
         var user = users.require();
         if (!(user.scope().unit() instanceof OrgUnit.ServiceUnit unit)) {
             model.addAttribute("form", form);
+            model.addAttribute("areas", AreaChoices.around(directory, form.subdistrictCode()));
             model.addAttribute("errorField", "unitScope");
             return "registry/child-form";
         }
@@ -113,59 +111,9 @@ class ChildrenPages {
             model.addAttribute("errorField", e.field());
         }
         model.addAttribute("form", form);
+        model.addAttribute("areas", AreaChoices.around(directory, form.subdistrictCode()));
         return "registry/child-form";
     }
-
-    @GetMapping("/children/{id}/transfer")
-    String transferForm(@PathVariable UUID id, Model model) {
-        var user = users.require();
-        // Transfers start at the child's unit, by someone who records children there.
-        if (!user.role().recordsChildren() || !(user.scope().unit() instanceof OrgUnit.ServiceUnit from)) {
-            throw new Refused("Transfers start at the child's unit");
-        }
-        var file = access.open(new ChildId(id), user, "transfer");
-        if (file.enrolments().stream().noneMatch(e -> e.endedOn() == null && e.unitId().equals(from.id())
-                && e.kind() == EnrolmentKind.ENROLLED)) {
-            throw new Refused("The child is not enrolled at the user's unit");
-        }
-        var child = file.child();
-        model.addAttribute("child", child);
-        model.addAttribute("kindergartens", directory.serviceUnitsIn(child.provinceCode(), ServiceUnitType.KINDERGARTEN, 500));
-        model.addAttribute("schools", directory.serviceUnitsIn(child.provinceCode(), ServiceUnitType.SCHOOL, 500));
-        model.addAttribute("centers", directory.serviceUnitsIn(child.provinceCode(), ServiceUnitType.EARLY_CHILDHOOD_CENTER, 500));
-        return "registry/transfer";
-    }
-
-    @PostMapping("/children/{id}/transfer")
-    String transfer(@PathVariable UUID id, @RequestParam UUID toUnitId, @RequestParam(required = false) String className,
-            @RequestParam(required = false) String note, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-        var user = users.require();
-        if (!(user.scope().unit() instanceof OrgUnit.ServiceUnit from)) {
-            throw new Refused("Transfers start at the child's unit");
-        }
-        try {
-            transfers.transfer(new ChildId(id), from.id(), toUnitId, LocalDate.now(clock.withZone(ThaiDates.BANGKOK)),
-                    className, note, user);
-        } catch (InvalidInput e) {
-            redirect.addFlashAttribute("errorField", e.field());
-            return "redirect:/children/" + id + "/transfer";
-        }
-        return "redirect:/units/" + from.id() + "/roster?transferred=" + id;
-    }
-
-    @GetMapping("/units/{unitId}/arrivals")
-    String arrivals(@PathVariable UUID unitId, Model model) {
-        var user = users.require();
-        var arrivals = transfers.arrivals(unitId, user);
-        model.addAttribute("unit", directory.serviceUnit(unitId).orElseThrow());
-        model.addAttribute("arrivals", arrivals.stream().map(a -> new Arrival(a.transfer(), a.child(),
-                directory.serviceUnit(a.transfer().fromUnitId()).orElseThrow())).toList());
-        return "registry/arrivals";
-    }
-
-    /** A transferred child with where it came from. */
-    record Arrival(org.tonkla.registry.Transfer transfer, org.tonkla.registry.Child child,
-            org.tonkla.directory.ServiceUnit from) {}
 
     @PostMapping("/children/{id}/guardians")
     String addGuardian(@PathVariable UUID id, @RequestParam String givenNameTh, @RequestParam String familyNameTh,
