@@ -1,0 +1,204 @@
+// Nothing typed on the class roster is lost in silence (issue 10 §1). A row is saved with htmx as soon as
+// focus leaves it (tonkla.js); here every row on its way to the server is also kept in localStorage until
+// the server has answered with the saved row. A save that fails (the session timed out, the network
+// dropped, the server refused) leaves the typed values in the row, says why beside it in Thai, offers to
+// sign in again in another tab, and is sent again when the browser is back online, signed in again, or
+// the page is opened again - once per row, since a row leaves the pending list as soon as it is saved.
+(function () {
+  'use strict';
+
+  var KEY = 'tonkla.roster.pending:' + location.pathname;
+
+  function text(key, arg) {
+    var holder = document.getElementById('ui-text');
+    var value = (holder && holder.dataset[key]) || key;
+    return arg === undefined ? value : value.replace('{0}', arg);
+  }
+
+  function load() {
+    try { return JSON.parse(localStorage.getItem(KEY)) || {}; } catch (e) { return {}; }
+  }
+
+  function store(pending) {
+    try {
+      if (Object.keys(pending).length) localStorage.setItem(KEY, JSON.stringify(pending));
+      else localStorage.removeItem(KEY);
+    } catch (e) { /* storage full or disabled: the values are still in the row */ }
+  }
+
+  function rowOf(target) {
+    return target && target.closest ? target.closest('tr[data-roster-row]') : null;
+  }
+
+  function valuesOf(row) {
+    var confirm = row.querySelector('input[name=confirm]');
+    var date = document.getElementById('measuredOn');
+    return {weightKg: row.querySelector('input.weight').value, lengthCm: row.querySelector('input.height').value,
+      position: row.querySelector('select[name=position]').value, confirm: !!(confirm && confirm.checked),
+      measuredOn: date ? date.value : ''};
+  }
+
+  function fill(row, values) {
+    row.querySelector('input.weight').value = values.weightKg || '';
+    row.querySelector('input.height').value = values.lengthCm || '';
+    row.querySelector('select[name=position]').value = values.position || '';
+  }
+
+  function problemBox(row) {
+    var cell = row.querySelector('td.status');
+    var box = cell.querySelector('.save-problem');
+    if (!box) {
+      box = document.createElement('div');
+      box.className = 'save-problem';
+      box.setAttribute('role', 'alert');
+      cell.prepend(box);
+    }
+    box.textContent = '';
+    return box;
+  }
+
+  /** Marks the row as not saved: why, and what the teacher can do. The typed values stay where they are. */
+  function fail(row, reason, status) {
+    delete row.dataset.saving;
+    row.classList.add('save-failed');
+    var box = problemBox(row);
+    var message = document.createElement('span');
+    message.textContent = reason === 'failed' ? text('saveFailed', status) : text(reason === 'session' ? 'saveSession'
+        : reason === 'badDate' ? 'saveBadDate' : 'saveNetwork');
+    box.append(message, ' ');
+    if (reason === 'session') box.append(window.tonklaSession.loginLink(), ' ');
+    var retry = document.createElement('button');
+    retry.type = 'button';
+    retry.className = 'retry';
+    retry.textContent = text('saveRetry');
+    box.append(retry);
+  }
+
+  function markPending(row) {
+    row.classList.add('save-failed');
+    var box = problemBox(row);
+    box.textContent = text('savePending');
+  }
+
+  var retrying = false;
+
+  /** Sends every pending row again, once the server answers and this browser is signed in. */
+  function retryAll() {
+    var pending = load();
+    var ids = Object.keys(pending).filter(function (id) {
+      var row = document.getElementById(id);
+      return row && !row.dataset.saving;
+    });
+    if (!ids.length || retrying || !navigator.onLine) return;
+    retrying = true;
+    window.tonklaSession.probe().then(function (signedIn) {
+      retrying = false;
+      ids.forEach(function (id) {
+        var row = document.getElementById(id);
+        if (!row || row.dataset.saving) return;
+        if (!signedIn) { fail(row, 'session'); return; }
+        fill(row, pending[id]);
+        row.dataset.retryDate = pending[id].measuredOn || '';
+        htmx.trigger(row, 'row-save');
+      });
+    }, function () {
+      retrying = false;
+      ids.forEach(function (id) { fail(document.getElementById(id), 'network'); });
+    });
+  }
+
+  // A row is not sent with an unreadable date: it would only come back refused.
+  document.addEventListener('htmx:confirm', function (event) {
+    var row = rowOf(event.target);
+    if (!row) return;
+    var date = document.getElementById('measuredOn');
+    if (window.tonklaDates && date && !window.tonklaDates.valid(date)) {
+      event.preventDefault();
+      var pending = load();
+      pending[row.id] = valuesOf(row);
+      store(pending);
+      fail(row, 'badDate');
+    }
+  });
+
+  document.addEventListener('htmx:configRequest', function (event) {
+    var row = rowOf(event.detail.elt);
+    if (!row) return;
+    // A retried row keeps the day it was measured on, even if the date above was changed meanwhile.
+    if (row.dataset.retryDate) event.detail.parameters.measuredOn = row.dataset.retryDate;
+  });
+
+  document.addEventListener('htmx:beforeRequest', function (event) {
+    var row = rowOf(event.detail.elt);
+    if (!row) return;
+    row.dataset.saving = '1';
+    var pending = load();
+    var values = valuesOf(row);
+    if (row.dataset.retryDate) values.measuredOn = row.dataset.retryDate;
+    pending[row.id] = values;
+    store(pending);
+  });
+
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var row = rowOf(event.detail.elt);
+    if (!row) return;
+    var xhr = event.detail.xhr;
+    var toLogin = xhr.responseURL && new URL(xhr.responseURL).pathname === '/login';
+    if (toLogin || xhr.status === 401 || xhr.status === 403) {
+      event.detail.shouldSwap = false;
+      event.detail.isError = false;
+      // Either the session ended or the page's CSRF token went stale (signed in again in another tab):
+      // the probe tells which, and renews the token for the retry.
+      delete row.dataset.saving;
+      if (!toLogin && !row.dataset.retriedAfterDenial) {
+        row.dataset.retriedAfterDenial = '1';
+        window.tonklaSession.probe().then(function (signedIn) {
+          if (signedIn) htmx.trigger(row, 'row-save'); else fail(row, 'session');
+        }, function () { fail(row, 'network'); });
+      } else {
+        fail(row, toLogin ? 'session' : 'failed', xhr.status);
+      }
+    } else if (xhr.status >= 300) {
+      event.detail.shouldSwap = false;
+      event.detail.isError = false;
+      fail(row, 'failed', xhr.status);
+    } else {
+      // The server has the row: saved, or answered with what is wrong with it (shown in the new row).
+      var pending = load();
+      delete pending[row.id];
+      store(pending);
+    }
+  });
+
+  document.addEventListener('htmx:sendError', function (event) {
+    var row = rowOf(event.detail.elt);
+    if (row) fail(row, 'network');
+  });
+  document.addEventListener('htmx:timeout', function (event) {
+    var row = rowOf(event.detail.elt);
+    if (row) fail(row, 'network');
+  });
+
+  document.addEventListener('click', function (event) {
+    if (event.target.matches && event.target.matches('.save-problem button.retry')) retryAll();
+  });
+
+  window.addEventListener('online', retryAll);
+  window.addEventListener('focus', retryAll);
+  document.addEventListener('visibilitychange', function () { if (!document.hidden) retryAll(); });
+  window.addEventListener('storage', function (event) { if (event.key === 'tonkla.signedInAt') retryAll(); });
+
+  // Values kept from an earlier visit (the tab was closed while offline): back into their rows, then sent.
+  document.addEventListener('DOMContentLoaded', function () {
+    if (!document.getElementById('roster')) return;
+    var pending = load();
+    Object.keys(pending).forEach(function (id) {
+      var row = document.getElementById(id);
+      if (!row) return;
+      fill(row, pending[id]);
+      markPending(row);
+    });
+    setTimeout(retryAll, 0);
+    setInterval(retryAll, 30000);
+  });
+})();
