@@ -107,3 +107,12 @@ document.addEventListener('DOMContentLoaded', function () {
     nav.classList.toggle('open', open);
   });
 });
+
+// Charts follow the screen: a phone turned sideways, a window made narrower.
+window.addEventListener('resize', function () {
+  if (typeof echarts === 'undefined') return;
+  document.querySelectorAll('.chart').forEach(function (el) {
+    var chart = echarts.getInstanceByDom(el);
+    if (chart) chart.resize();
+  });
+});
