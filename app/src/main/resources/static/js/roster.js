@@ -59,6 +59,7 @@
 
   /** Marks the row as not saved: why, and what the teacher can do. The typed values stay where they are. */
   function fail(row, reason, status) {
+    settle(row);
     delete row.dataset.saving;
     row.classList.add('save-failed');
     var box = problemBox(row);
@@ -80,31 +81,67 @@
     box.textContent = text('savePending');
   }
 
-  var retrying = false;
-
-  /** Sends every pending row again, once the server answers and this browser is signed in. */
-  function retryAll() {
+  /** Rows another tab has saved meanwhile lose their "not saved" message here too. */
+  function tidy() {
     var pending = load();
-    var ids = Object.keys(pending).filter(function (id) {
-      var row = document.getElementById(id);
-      return row && !row.dataset.saving;
+    document.querySelectorAll('tr[data-roster-row].save-failed').forEach(function (row) {
+      if (pending[row.id] || row.dataset.saving) return;
+      row.classList.remove('save-failed');
+      var box = row.querySelector('.save-problem');
+      if (box) box.remove();
     });
-    if (!ids.length || retrying || !navigator.onLine) return;
+  }
+
+  var retrying = false;
+  var waiting = {};
+
+  /** A promise that settles when the row's request has an answer (or failed), at the latest after 30 s. */
+  function answered(id) {
+    return new Promise(function (resolve) {
+      waiting[id] = resolve;
+      setTimeout(resolve, 30000);
+    });
+  }
+
+  function settle(row) {
+    var resolve = row && waiting[row.id];
+    if (resolve) { delete waiting[row.id]; resolve(); }
+  }
+
+  /**
+   * Sends every pending row again, once the server answers and this browser is signed in. The pending list
+   * is shared by every tab of the roster (the tab that signed in again may show the roster too), so the
+   * retry runs under a lock across tabs, re-reads the list inside it and holds it until the answers are in:
+   * a row saved by one tab has left the list before another tab looks.
+   */
+  function retryAll() {
+    if (retrying || !navigator.onLine || !Object.keys(load()).length) return;
     retrying = true;
-    window.tonklaSession.probe().then(function (signedIn) {
-      retrying = false;
-      ids.forEach(function (id) {
-        var row = document.getElementById(id);
-        if (!row || row.dataset.saving) return;
-        if (!signedIn) { fail(row, 'session'); return; }
-        fill(row, pending[id]);
-        row.dataset.retryDate = pending[id].measuredOn || '';
-        htmx.trigger(row, 'row-save');
+    var run = function () {
+      return window.tonklaSession.probe().then(function (signedIn) {
+        var pending = load();
+        var ids = Object.keys(pending).filter(function (id) {
+          var row = document.getElementById(id);
+          return row && !row.dataset.saving;
+        });
+        return Promise.all(ids.map(function (id) {
+          var row = document.getElementById(id);
+          if (!signedIn) { fail(row, 'session'); return null; }
+          fill(row, pending[id]);
+          row.dataset.retryDate = pending[id].measuredOn || '';
+          var done = answered(id);
+          htmx.trigger(row, 'row-save');
+          return done;
+        }));
+      }, function () {
+        Object.keys(load()).forEach(function (id) {
+          var row = document.getElementById(id);
+          if (row) fail(row, 'network');
+        });
       });
-    }, function () {
-      retrying = false;
-      ids.forEach(function (id) { fail(document.getElementById(id), 'network'); });
-    });
+    };
+    var finish = function () { retrying = false; tidy(); };
+    (navigator.locks ? navigator.locks.request('tonkla-roster-retry', run) : run()).then(finish, finish);
   }
 
   // A row is not sent with an unreadable date: it would only come back refused.
@@ -167,6 +204,7 @@
       var pending = load();
       delete pending[row.id];
       store(pending);
+      settle(row);
     }
   });
 
@@ -186,7 +224,10 @@
   window.addEventListener('online', retryAll);
   window.addEventListener('focus', retryAll);
   document.addEventListener('visibilitychange', function () { if (!document.hidden) retryAll(); });
-  window.addEventListener('storage', function (event) { if (event.key === 'tonkla.signedInAt') retryAll(); });
+  window.addEventListener('storage', function (event) {
+    if (event.key === 'tonkla.signedInAt') retryAll();
+    if (event.key === KEY) tidy();
+  });
 
   // Values kept from an earlier visit (the tab was closed while offline): back into their rows, then sent.
   document.addEventListener('DOMContentLoaded', function () {

@@ -88,8 +88,13 @@ document.addEventListener('DOMContentLoaded', function () {
     after.after(alert);
     visible.setAttribute('aria-invalid', 'true');
     visible.setAttribute('aria-describedby', ((visible.getAttribute('aria-describedby') || '') + ' ' + alert.id).trim());
-    visible.scrollIntoView({block: 'center'});
-    visible.focus({preventScroll: true});
+    // After the load, when the browser has scrolled to the section in the address (#growth) itself.
+    window.addEventListener('load', function () {
+      setTimeout(function () {
+        visible.scrollIntoView({block: 'center'});
+        visible.focus({preventScroll: true});
+      }, 0);
+    });
   });
 });
 

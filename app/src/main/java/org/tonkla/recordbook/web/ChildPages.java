@@ -236,7 +236,8 @@ class ChildPages {
         return LocalDate.now(clock.withZone(ThaiDates.BANGKOK));
     }
 
+    /** A number as the user typed it back into its field: 300, not 300.0. */
     private static Object orEmpty(Double d) {
-        return d == null ? "" : d;
+        return d == null ? "" : java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 }
