@@ -159,7 +159,9 @@
   }
 
   function enhanceAll(root) {
-    (root || document).querySelectorAll('input[type=date]').forEach(enhance);
+    root = root || document;
+    if (root.matches && root.matches('input[type=date]')) enhance(root);
+    if (root.querySelectorAll) root.querySelectorAll('input[type=date]').forEach(enhance);
   }
 
   /** Exposed for the roster (a row is not saved with an unreadable date) and for tests. */

@@ -68,6 +68,8 @@ class NothingLostBrowserTest extends IntegrationTest {
             page.locator("#measuredOn-text").press("Tab");
             assertThat(page.locator("#measuredOn-read")).containsText("อ่านเป็น");
             assertThat(page.locator("#measuredOn")).hasValue(yesterday.toString());
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(java.nio.file.Path.of("target/screens/roster-" + width + ".png")));
 
             Locator rows = page.locator("#roster tbody tr");
             List<String> ids = List.of(rows.nth(firstRow).getAttribute("id"), rows.nth(firstRow + 1).getAttribute("id"),
@@ -95,6 +97,10 @@ class NothingLostBrowserTest extends IntegrationTest {
             weigh(page, offline, "13.7", "95.0");
             assertThat(offline.locator(".save-problem")).containsText("การเชื่อมต่อขาดหาย");
             assertThat(offline.locator("input.weight")).hasValue("13.7");
+            // For a reviewer: what the teacher sees at this point (target/screens).
+            signedOut.scrollIntoViewIfNeeded();
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(java.nio.file.Path.of("target/screens/roster-offline-" + width + ".png")));
             @SuppressWarnings("unchecked")
             Map<String, Object> pending = (Map<String, Object>) page.evaluate(
                     "() => JSON.parse(localStorage.getItem('tonkla.roster.pending:' + location.pathname))");
@@ -211,6 +217,41 @@ class NothingLostBrowserTest extends IntegrationTest {
             assertThat(page.locator("#weightKg")).hasAttribute("aria-invalid", "true");
             assertThat(page.locator("#weightKg")).isFocused();
             assertThat(error).isInViewport();
+
+            // On the phone the menu folds behind a button, so the header leaves the screen to the page.
+            assertThat(page.locator("#mainnav")).isHidden();
+            assertThat(page.locator(".topbar").boundingBox().height).isLessThan(90);
+            page.locator(".menu-button").click();
+            assertThat(page.locator("#mainnav")).isVisible();
+            assertThat(page.locator(".menu-button")).hasAttribute("aria-expanded", "true");
+
+            // A session about to time out warns first (the clock moved on to a minute before the end),
+            // and "stay signed in" asks the server, which renews the session.
+            page.evaluate("() => window.tonklaSession.expireIn(60000)");
+            Locator warning = page.locator(".session-warning");
+            assertThat(warning).containsText("อีกไม่กี่นาทีจะหมดเวลาเข้าสู่ระบบ");
+            warning.locator("button").click();
+            assertThat(warning).hasCount(0);
+        } finally {
+            page.context().close();
+        }
+    }
+
+    @Test
+    void inEnglishDatesAreShownInTheChristianEraAndABuddhistEraYearIsStillRead() {
+        Page page = browser.newPage(1280, 900);
+        try {
+            // The login page in English (for a visitor the choice is a cookie only), with a date field added
+            // as htmx would add one: the component enhances it like any other.
+            page.navigate(url("/login?lang=en"));
+            page.evaluate("""
+                    () => { const i = document.createElement('input'); i.type = 'date'; i.id = 'probe'; i.name = 'on';
+                            i.value = '2023-03-05'; document.querySelector('main').append(i);
+                            i.dispatchEvent(new CustomEvent('htmx:load', {bubbles: true})); }""");
+            assertThat(page.locator("#probe-text")).hasValue("5 Mar 2023");
+            page.locator("#probe-text").fill("6/3/2566");
+            assertThat(page.locator("#probe-read")).hasText("Read as 6 Mar 2023 · year 2566 read as B.E. (Thai)");
+            assertThat(page.locator("#probe")).hasValue("2023-03-06");
         } finally {
             page.context().close();
         }
