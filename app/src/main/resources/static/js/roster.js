@@ -8,6 +8,25 @@
   'use strict';
 
   var KEY = 'tonkla.roster.pending:' + location.pathname;
+  // This tab's name. It holds a Web Lock by that name while it is open, so another tab can tell whether
+  // the tab that typed a pending row is still there (and will send it itself, showing the saved row where
+  // it was typed) or was closed (and its rows are adopted).
+  var TAB = 'tonkla-tab-' + Date.now().toString(36) + Math.random().toString(36).slice(2);
+  if (navigator.locks) navigator.locks.request(TAB, function () { return new Promise(function () {}); });
+
+  /** The tabs open now (their lock names); empty where the browser has no Web Locks (every tab then retries). */
+  function liveTabs() {
+    if (!navigator.locks || !navigator.locks.query) return Promise.resolve({});
+    return navigator.locks.query().then(function (state) {
+      var live = {};
+      (state.held || []).forEach(function (lock) { live[lock.name] = true; });
+      return live;
+    }, function () { return {}; });
+  }
+
+  function mine(entry, live) {
+    return !entry.tab || entry.tab === TAB || !live[entry.tab];
+  }
 
   function text(key, arg) {
     var holder = document.getElementById('ui-text');
@@ -118,11 +137,12 @@
     if (retrying || !navigator.onLine || !Object.keys(load()).length) return;
     retrying = true;
     var run = function () {
-      return window.tonklaSession.probe().then(function (signedIn) {
+      return Promise.all([window.tonklaSession.probe(), liveTabs()]).then(function (answers) {
+        var signedIn = answers[0], live = answers[1];
         var pending = load();
         var ids = Object.keys(pending).filter(function (id) {
           var row = document.getElementById(id);
-          return row && !row.dataset.saving;
+          return row && !row.dataset.saving && mine(pending[id], live);
         });
         return Promise.all(ids.map(function (id) {
           var row = document.getElementById(id);
@@ -153,6 +173,7 @@
       event.preventDefault();
       var pending = load();
       pending[row.id] = valuesOf(row);
+      pending[row.id].tab = TAB;
       store(pending);
       fail(row, 'badDate');
     }
@@ -172,6 +193,7 @@
     var pending = load();
     var values = valuesOf(row);
     if (row.dataset.retryDate) values.measuredOn = row.dataset.retryDate;
+    values.tab = TAB;
     pending[row.id] = values;
     store(pending);
   });
@@ -232,14 +254,16 @@
   // Values kept from an earlier visit (the tab was closed while offline): back into their rows, then sent.
   document.addEventListener('DOMContentLoaded', function () {
     if (!document.getElementById('roster')) return;
-    var pending = load();
-    Object.keys(pending).forEach(function (id) {
-      var row = document.getElementById(id);
-      if (!row) return;
-      fill(row, pending[id]);
-      markPending(row);
+    liveTabs().then(function (live) {
+      var pending = load();
+      Object.keys(pending).forEach(function (id) {
+        var row = document.getElementById(id);
+        if (!row || !mine(pending[id], live)) return;
+        fill(row, pending[id]);
+        markPending(row);
+      });
+      retryAll();
     });
-    setTimeout(retryAll, 0);
     setInterval(retryAll, 30000);
   });
 })();
