@@ -121,3 +121,13 @@ window.addEventListener('resize', function () {
     if (chart) chart.resize();
   });
 });
+
+// A table that scrolls sideways inside its box (on a phone) can be scrolled from the keyboard too.
+function markScrollingTables() {
+  document.querySelectorAll('table.grid').forEach(function (table) {
+    if (table.scrollWidth > table.clientWidth + 1) table.setAttribute('tabindex', '0');
+    else table.removeAttribute('tabindex');
+  });
+}
+document.addEventListener('DOMContentLoaded', markScrollingTables);
+window.addEventListener('resize', markScrollingTables);
