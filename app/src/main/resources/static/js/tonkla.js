@@ -71,3 +71,63 @@ document.addEventListener('click', function (event) {
     document.getElementById(ids[1]).value = p.coords.longitude.toFixed(6);
   });
 });
+
+// An error the server names a field for (data-field="measurement.weightKg") is moved beside that field, the
+// field marked invalid and focused, so the message is read where the value is corrected (issue 10 §1).
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('.alert.error[data-field]').forEach(function (alert) {
+    var name = alert.getAttribute('data-field').split('.').pop();
+    var field = document.querySelector('form [name="' + name + '"]');
+    if (!field) return;
+    var visible = field.type === 'hidden' && field.nextElementSibling && field.nextElementSibling.matches('input.thai-date')
+        ? field.nextElementSibling : field;
+    var after = visible.nextElementSibling && visible.nextElementSibling.matches('.date-read')
+        ? visible.nextElementSibling : visible;
+    alert.id = alert.id || 'error-' + name;
+    alert.classList.add('field-error');
+    after.after(alert);
+    visible.setAttribute('aria-invalid', 'true');
+    visible.setAttribute('aria-describedby', ((visible.getAttribute('aria-describedby') || '') + ' ' + alert.id).trim());
+    // After the load, when the browser has scrolled to the section in the address (#growth) itself.
+    window.addEventListener('load', function () {
+      setTimeout(function () {
+        visible.scrollIntoView({block: 'center'});
+        visible.focus({preventScroll: true});
+      }, 0);
+    });
+  });
+});
+
+// The phone menu: the navigation folds behind a button on narrow screens (CSS); without scripts it stays open.
+document.addEventListener('DOMContentLoaded', function () {
+  document.documentElement.classList.add('js');
+  var button = document.querySelector('.menu-button');
+  var nav = document.getElementById('mainnav');
+  if (!button || !nav) return;
+  button.hidden = false;
+  button.addEventListener('click', function () {
+    var open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    nav.closest(".topbar").classList.toggle("menu-open", open);
+    nav.classList.toggle('open', open);
+  });
+});
+
+// Charts follow the screen: a phone turned sideways, a window made narrower.
+window.addEventListener('resize', function () {
+  if (typeof echarts === 'undefined') return;
+  document.querySelectorAll('.chart').forEach(function (el) {
+    var chart = echarts.getInstanceByDom(el);
+    if (chart) chart.resize();
+  });
+});
+
+// A table that scrolls sideways inside its box (on a phone) can be scrolled from the keyboard too.
+function markScrollingTables() {
+  document.querySelectorAll('table.grid').forEach(function (table) {
+    if (table.scrollWidth > table.clientWidth + 1) table.setAttribute('tabindex', '0');
+    else table.removeAttribute('tabindex');
+  });
+}
+document.addEventListener('DOMContentLoaded', markScrollingTables);
+window.addEventListener('resize', markScrollingTables);

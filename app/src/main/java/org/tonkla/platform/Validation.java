@@ -54,8 +54,19 @@ public final class Validation {
     /** A required date from {@code notBefore} (or 1990-01-01 when null) to {@code notAfter}. */
     public Validation date(String field, LocalDate value, LocalDate notBefore, LocalDate notAfter) {
         LocalDate from = notBefore == null || notBefore.isBefore(EARLIEST_DATE) ? EARLIEST_DATE : notBefore;
+        if (value != null && looksBuddhistEra(value)) {
+            // 2566-03-05: a Thai user (or a form filled from a Thai document) typed the B.E. year. Saying
+            // only "must not be in the future" leaves them guessing.
+            return add(field, "a Christian-era date (yyyy-mm-dd): the year " + value.getYear()
+                    + " looks like a Buddhist-era (พ.ศ.) year; subtract 543, e.g. " + value.minusYears(543));
+        }
         boolean ok = value != null && !value.isBefore(from) && (notAfter == null || !value.isAfter(notAfter));
         return check(ok, field, "a date (yyyy-mm-dd, CE) from " + from + (notAfter == null ? "" : " to " + notAfter));
+    }
+
+    /** A year past 2400 is no Christian-era year Tonkla will meet, but is this decade in the Buddhist era. */
+    public static boolean looksBuddhistEra(LocalDate value) {
+        return value.getYear() > 2400;
     }
 
     /** An optional finite number inside [min, max]; NaN and infinities are refused. */

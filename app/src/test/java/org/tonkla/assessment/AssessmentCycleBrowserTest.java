@@ -67,7 +67,8 @@ class AssessmentCycleBrowserTest extends IntegrationTest {
         first = item(head, "1.1.1");
         first.locator("input[name='plan.action|1.1.1']").fill("ประชุมครูทุกเดือนและจดบันทึก");
         first.locator("input[name='plan.owner|1.1.1']").fill("หัวหน้าศูนย์");
-        first.locator("input[name='plan.due|1.1.1']").fill("2027-03-31");
+        // Typed the Thai way (B.E.) into the text field that replaces the browser's date widget.
+        first.locator("input[name='plan.due|1.1.1'] + input.thai-date").fill("31/3/2570");
         head.locator("#submit").click();
         assertThat(head.locator("#status")).hasText("ส่งแล้ว รอตรวจ");
         assertThat(head.locator("#submit")).hasCount(0);

@@ -51,9 +51,22 @@ public final class Browser implements AutoCloseable {
         return browser.newContext(new NewContextOptions().setLocale("th-TH")).newPage();
     }
 
+    /** A fresh page with its own cookies, Thai as the browser's language, at the given viewport size. */
+    public Page newPage(int width, int height) {
+        return browser.newContext(new NewContextOptions().setLocale("th-TH").setViewportSize(width, height)).newPage();
+    }
+
     /** A fresh page signed in as a demo user ({@code tonkla-demo}) through the login form. */
     public Page signedIn(int port, String username) {
-        Page page = newPage();
+        return signIn(newPage(), port, username);
+    }
+
+    /** As {@link #signedIn(int, String)}, on a screen of the given size (390 × 844: a common phone). */
+    public Page signedIn(int port, String username, int width, int height) {
+        return signIn(newPage(width, height), port, username);
+    }
+
+    private static Page signIn(Page page, int port, String username) {
         page.navigate("http://localhost:" + port + "/login");
         page.locator("#username").fill(username);
         page.locator("#password").fill("tonkla-demo");

@@ -159,17 +159,24 @@ class ChildPages {
             redirect.addFlashAttribute("saved", "measurement");
         } catch (ImplausibleMeasurement e) {
             redirect.addFlashAttribute("implausible", e.flags());
-            var pending = new LinkedHashMap<String, Object>();
-            pending.put("measuredOn", measuredOn);
-            pending.put("weightKg", orEmpty(weightKg));
-            pending.put("lengthCm", orEmpty(lengthCm));
-            pending.put("headCm", orEmpty(headCm));
-            pending.put("armCm", orEmpty(armCm));
-            redirect.addFlashAttribute("pending", pending);
+            redirect.addFlashAttribute("pending", typed(measuredOn, weightKg, lengthCm, headCm, armCm));
         } catch (InvalidInput e) {
+            // The form comes back with what was typed: a rejected value is corrected, not typed again.
+            redirect.addFlashAttribute("pending", typed(measuredOn, weightKg, lengthCm, headCm, armCm));
             redirect.addFlashAttribute("errorField", "measurement." + e.field());
         }
         return "redirect:/children/" + id + "#growth";
+    }
+
+    private static Map<String, Object> typed(LocalDate measuredOn, Double weightKg, Double lengthCm, Double headCm,
+            Double armCm) {
+        var pending = new LinkedHashMap<String, Object>();
+        pending.put("measuredOn", measuredOn);
+        pending.put("weightKg", orEmpty(weightKg));
+        pending.put("lengthCm", orEmpty(lengthCm));
+        pending.put("headCm", orEmpty(headCm));
+        pending.put("armCm", orEmpty(armCm));
+        return pending;
     }
 
     @PostMapping("/children/{id}/screenings")
@@ -232,7 +239,8 @@ class ChildPages {
         return LocalDate.now(clock.withZone(ThaiDates.BANGKOK));
     }
 
+    /** A number as the user typed it back into its field: 300, not 300.0. */
     private static Object orEmpty(Double d) {
-        return d == null ? "" : d;
+        return d == null ? "" : java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 }
