@@ -354,7 +354,18 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         .json("{\"revision\":99}"),
                 row("POST /api/v1/referrals/{id}/notes", REFERRAL_UNITS).out(NO_REFERRAL).bind("id", REFERRAL).json("{}"),
                 row("POST /api/v1/referrals/{id}/close", REFERRAL_UNITS).out(NO_REFERRAL).bind("id", REFERRAL)
-                        .json("{\"revision\":99}"));
+                        .json("{\"revision\":99}"),
+
+                // --- indicators (issue 15): officers within their area; open data for everyone (counts only)
+                row("GET /indicators", MONITOR_40).out(MONITOR_50).query("area={code}"),
+                row("GET /indicators/export.xlsx", MONITOR_40).out(MONITOR_50).query("area={code}"),
+                row("GET /indicators/budget.xlsx", MONITOR_40).out(MONITOR_50).query("province={code}"),
+                row("POST /indicators/unit-costs", ADMIN).form("service=none&cost=1"), // no such service: 400
+                row("GET /open-data", EVERYONE),
+                row("GET /open-data/{file}.csv", EVERYONE).bind("file", Binding.same("tonkla-child-indicators")),
+                row("GET /open-data/{file}.json", EVERYONE).bind("file", Binding.same("tonkla-child-indicators")),
+                row("GET /open-data/{file}.xlsx", EVERYONE).bind("file", Binding.same("tonkla-child-indicators")),
+                row("GET /open-data/api/3/action/package_show", EVERYONE));
     }
 
     @Autowired

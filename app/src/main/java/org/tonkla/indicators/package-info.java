@@ -11,5 +11,5 @@
  * small-cell protection (docs/open-data-suppression.md).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Indicators",
-        allowedDependencies = {"platform", "identity", "directory", "registry", "recordbook", "referral"})
+        allowedDependencies = {"platform", "identity", "directory", "assessment", "registry", "recordbook", "referral"})
 package org.tonkla.indicators;
