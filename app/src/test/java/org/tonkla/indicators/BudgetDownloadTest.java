@@ -71,7 +71,7 @@ class BudgetDownloadTest extends IntegrationTest {
                 .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
         assertThat(officer.get("/indicators?area=50", "text/html").statusCode()).isEqualTo(403);
         assertThat(officer.get("/indicators?area=40&indicator=stunting&year=" + (year + 543), "text/html").body())
-                .contains("ภาวะเตี้ย ปี " + (year + 543)).contains("เมืองขอนแก่น")
+                .contains("ภาวะเตี้ย (ส่วนสูงตามอายุต่ำกว่า -2 SD) ปี " + (year + 543)).contains("เมืองขอนแก่น")
                 .contains("ผลการประเมินสถานพัฒนาเด็กตามมาตรฐาน").contains("มาตรฐานที่ 1");
     }
 }
