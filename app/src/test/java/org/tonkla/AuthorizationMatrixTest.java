@@ -492,7 +492,18 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("GET /linkage", SIGNED_IN),
                 row("POST /linkage/{id}/merge", FHIR_NOTHING).bind("id", Binding.same(NO_SUCH)).form("revision=0"),
                 row("POST /linkage/{id}/reject", FHIR_NOTHING).bind("id", Binding.same(NO_SUCH)).form("revision=0"),
-                row("POST /linkage/{id}/unmerge", FHIR_NOTHING).bind("id", Binding.same(NO_SUCH)).form("revision=0&reason=x"));
+                row("POST /linkage/{id}/unmerge", FHIR_NOTHING).bind("id", Binding.same(NO_SUCH)).form("revision=0&reason=x"),
+
+                // --- indicators (issue 15): officers within their area; open data for everyone (counts only)
+                row("GET /indicators", MONITOR_40).out(MONITOR_50).query("area={code}"),
+                row("GET /indicators/export.xlsx", MONITOR_40).out(MONITOR_50).query("area={code}"),
+                row("GET /indicators/budget.xlsx", MONITOR_40).out(MONITOR_50).query("province={code}"),
+                row("POST /indicators/unit-costs", ADMIN).form("service=none&cost=1"), // no such service: 400
+                row("GET /open-data", EVERYONE),
+                row("GET /open-data/{file}.csv", EVERYONE).bind("file", Binding.same("tonkla-child-indicators")),
+                row("GET /open-data/{file}.json", EVERYONE).bind("file", Binding.same("tonkla-child-indicators")),
+                row("GET /open-data/{file}.xlsx", EVERYONE).bind("file", Binding.same("tonkla-child-indicators")),
+                row("GET /open-data/api/3/action/package_show", EVERYONE));
     }
 
     @Autowired

@@ -55,7 +55,9 @@ import org.tonkla.platform.TonklaProperties;
 class SecurityConfiguration {
 
     private static final String[] PUBLIC = {"/login", "/css/**", "/fonts/**", "/js/**", "/webjars/**", "/geo/**",
-        "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**"};
+        "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
+        // Open data (issue 15): aggregate counts only, small cells withheld.
+        "/open-data", "/open-data/**"};
 
     static final String PERMISSIONS_POLICY =
             "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), serial=(), bluetooth=()";

@@ -1,0 +1,149 @@
+package org.tonkla.indicators;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.tonkla.directory.Area;
+import org.tonkla.directory.Directory;
+import org.tonkla.indicators.internal.Suppression;
+
+/**
+ * The public tables: every fact's count by year, province, district (and the province total), sex and age
+ * group, with small cells protected (docs/open-data-suppression.md). Rebuilt once a night from the cells, so
+ * the day's files are one release (and publishing them costs nothing per request); nothing about a child.
+ */
+@Service
+public class OpenData {
+
+    public static final String ALL = "ALL";
+    public static final String UNKNOWN = "UNKNOWN";
+    public static final List<String> SEXES = List.of("M", "F", ALL);
+    public static final List<String> AGE_GROUPS = List.of("0-2", "3-5", ALL);
+
+    /** One published row; {@code count} null when withheld. */
+    public record Row(int yearBe, String provinceCode, String provinceName, String districtCode, String districtName,
+            String sex, String ageGroup, String fact, Long count) {}
+
+    /** One release. */
+    public record Release(Instant builtAt, List<Row> rows) {}
+
+    private final JdbcClient jdbc;
+    private final Directory directory;
+    private final Clock clock;
+    private volatile Release release;
+
+    OpenData(JdbcClient jdbc, Directory directory, Clock clock) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** Today's release (built on first use). */
+    public Release release() {
+        Release r = release;
+        return r != null ? r : rebuild();
+    }
+
+    /** Builds a new release from the current cells (nightly, after the indicators' own nightly refresh). */
+    @Scheduled(cron = "${tonkla.indicators.open-data-cron:0 45 2 * * *}", zone = "Asia/Bangkok")
+    public synchronized Release rebuild() {
+        // year, province, fact -> (district, sex, age) -> count
+        Map<String, Map<String, Long>> blocks = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT year_ce, province_code, fact, CASE WHEN district_code = '' THEN :unknown ELSE district_code END AS district,
+                       sex, CASE WHEN age_group IN ('0', '1', '2') THEN '0-2' ELSE '3-5' END AS age, sum(n) AS n
+                  FROM indicator_cell WHERE year_ce <= :year
+                 GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3""")
+                .param("unknown", UNKNOWN).param("year", clock.instant().atZone(clock.getZone()).getYear())
+                .query((rs, i) -> blocks.computeIfAbsent(rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getString(3),
+                                k -> new HashMap<>())
+                        .merge(rs.getString(4) + "|" + rs.getString(5) + "|" + rs.getString(6), rs.getLong(7), Long::sum))
+                .list();
+        Map<String, TreeSet<String>> districts = new HashMap<>();
+        blocks.forEach((key, cells) -> {
+            String yearProvince = key.substring(0, key.lastIndexOf('|'));
+            cells.keySet().forEach(c -> districts.computeIfAbsent(yearProvince, k -> new TreeSet<>()).add(c.split("\\|")[0]));
+        });
+        List<Row> rows = new ArrayList<>();
+        blocks.forEach((key, cells) -> {
+            String[] k = key.split("\\|");
+            rows.addAll(block(Integer.parseInt(k[0]), k[1], k[2],
+                    new ArrayList<>(districts.get(k[0] + "|" + k[1])), cells));
+        });
+        release = new Release(clock.instant(), List.copyOf(rows));
+        return release;
+    }
+
+    /** One (year, province, fact) block: the full grid with its totals, protected. */
+    private List<Row> block(int yearCe, String province, String fact, List<String> districtCodes, Map<String, Long> cells) {
+        List<String> ds = new ArrayList<>(districtCodes);
+        ds.add(ALL);
+        int nd = ds.size();
+        long[] values = new long[nd * 9];
+        BitSet totals = new BitSet(values.length);
+        for (int d = 0; d < nd; d++) {
+            for (int s = 0; s < 3; s++) {
+                for (int a = 0; a < 3; a++) {
+                    int i = index(d, s, a);
+                    if (d == nd - 1 || s == 2 || a == 2) totals.set(i);
+                    for (int d2 = 0; d2 < nd - 1; d2++) {
+                        if (d != nd - 1 && d2 != d) continue;
+                        for (int s2 = 0; s2 < 2; s2++) {
+                            if (s != 2 && s2 != s) continue;
+                            for (int a2 = 0; a2 < 2; a2++) {
+                                if (a != 2 && a2 != a) continue;
+                                values[i] += cells.getOrDefault(ds.get(d2) + "|" + SEXES.get(s2) + "|" + AGE_GROUPS.get(a2), 0L);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        BitSet withheld = Suppression.protect(values, relations(nd), totals);
+        Area p = directory.area(province).orElse(null);
+        List<Row> out = new ArrayList<>();
+        for (int d = 0; d < nd; d++) {
+            String dc = ds.get(d);
+            String dn = dc.equals(ALL) || dc.equals(UNKNOWN) ? null : directory.area(dc).map(Area::nameTh).orElse(null);
+            for (int s = 0; s < 3; s++) {
+                for (int a = 0; a < 3; a++) {
+                    int i = index(d, s, a);
+                    out.add(new Row(yearCe + 543, province, p == null ? null : p.nameTh(), dc, dn, SEXES.get(s),
+                            AGE_GROUPS.get(a), fact, withheld.get(i) ? null : values[i]));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The additive relations of a block with {@code nd} district rows (the last is the province total). */
+    public static List<Suppression.Relation> relations(int nd) {
+        List<Suppression.Relation> out = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            for (int a = 0; a < 3; a++) {
+                int[] parts = new int[nd - 1];
+                for (int d = 0; d < nd - 1; d++) parts[d] = index(d, s, a);
+                out.add(new Suppression.Relation(index(nd - 1, s, a), parts));
+            }
+        }
+        for (int d = 0; d < nd; d++) {
+            for (int a = 0; a < 3; a++) out.add(new Suppression.Relation(index(d, 2, a), new int[] {index(d, 0, a), index(d, 1, a)}));
+            for (int s = 0; s < 3; s++) out.add(new Suppression.Relation(index(d, s, 2), new int[] {index(d, s, 0), index(d, s, 1)}));
+        }
+        return out;
+    }
+
+    /** Cell (district, sex, age) of a block. */
+    public static int index(int d, int s, int a) {
+        return d * 9 + s * 3 + a;
+    }
+}

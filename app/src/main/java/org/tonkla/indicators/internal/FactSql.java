@@ -1,0 +1,110 @@
+package org.tonkla.indicators.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tonkla.indicators.IndicatorDefinitions;
+import org.tonkla.indicators.IndicatorDefinitions.Vaccine;
+
+/**
+ * The SQL that computes the facts of a set of children ({@code :ids}) as of {@code :today} from the views
+ * published for indicators, and inserts them into {@code indicator_fact}. The rules are those listed in
+ * {@code indicators/definitions.yml}; vaccine codes and thresholds come from there too.
+ */
+public final class FactSql {
+
+    private FactSql() {}
+
+    /** INSERT ... SELECT of the children's facts; parameters {@code ids}, {@code today}. */
+    public static String insertFacts(IndicatorDefinitions definitions) {
+        IndicatorDefinitions.HealthyGrowth h = definitions.healthyGrowth();
+        return """
+            WITH b AS (SELECT * FROM registry_child_indicator_base WHERE child_id IN (:ids)),
+            years AS (
+              SELECT b.*, y AS year_ce,
+                     extract(year FROM age(make_date(y, 12, 31), b.date_of_birth))::int AS age
+                FROM b CROSS JOIN generate_series(extract(year FROM b.date_of_birth)::int,
+                                                  extract(year FROM CAST(:today AS date))::int) y),
+            latest AS (
+              SELECT DISTINCT ON (g.child_id, extract(year FROM g.measured_on))
+                     g.child_id, extract(year FROM g.measured_on)::int AS year_ce, g.z_wfa, g.z_lhfa, g.z_wflh
+                FROM recordbook_child_growth g
+               WHERE g.child_id IN (:ids) AND g.measured_on <= :today
+               ORDER BY g.child_id, extract(year FROM g.measured_on), g.measured_on DESC, g.recorded_at DESC),
+            windows AS (
+              SELECT b.child_id, (b.date_of_birth + make_interval(months => k.m))::date AS opens
+                FROM b CROSS JOIN (VALUES (9), (18), (30), (42), (60)) k (m)
+               WHERE (b.date_of_birth + make_interval(months => k.m))::date <= :today),
+            first_screen AS (
+              SELECT w.child_id, extract(year FROM w.opens)::int AS year_ce, f.screened_on, f.outcome_code
+                FROM windows w
+                LEFT JOIN LATERAL (
+                     SELECT s.screened_on, s.outcome_code FROM recordbook_child_dspm s
+                      WHERE s.child_id = w.child_id AND s.screened_on BETWEEN w.opens AND w.opens + 29
+                      ORDER BY s.screened_on, s.recorded_at LIMIT 1) f ON true),
+            birthdays AS (
+              SELECT b.child_id, a.age, (b.date_of_birth + make_interval(years => a.age))::date AS on_day
+                FROM b CROSS JOIN (VALUES (1), (2), (5)) a (age)
+               WHERE (b.date_of_birth + make_interval(years => a.age))::date <= :today),
+            raw (child_id, year_ce, fact, n) AS (
+              SELECT child_id, year_ce, 'children', 1 FROM years
+              UNION ALL
+              SELECT l.child_id, l.year_ce, v.fact, v.n FROM latest l CROSS JOIN LATERAL (VALUES
+                  ('growth_hfa', (l.z_lhfa IS NOT NULL)::int),
+                  ('growth_wfh', (l.z_wflh IS NOT NULL)::int),
+                  ('growth_wfa', (l.z_wfa IS NOT NULL)::int),
+                  ('growth_both', (l.z_lhfa IS NOT NULL AND l.z_wflh IS NOT NULL)::int),
+                  ('stunted', coalesce((l.z_lhfa < -2)::int, 0)),
+                  ('wasted', coalesce((l.z_wflh < -2)::int, 0)),
+                  ('overweight', coalesce((l.z_wflh > 2)::int, 0)),
+                  ('underweight', coalesce((l.z_wfa < -2)::int, 0)),
+                  ('healthy', coalesce((l.z_lhfa >= %s AND l.z_wflh BETWEEN %s AND %s)::int, 0))) v (fact, n)
+              UNION ALL
+              SELECT f.child_id, f.year_ce, v.fact, v.n FROM first_screen f CROSS JOIN LATERAL (VALUES
+                  ('dspm_due', 1),
+                  ('dspm_screened', (f.screened_on IS NOT NULL)::int),
+                  ('dspm_suspected', coalesce((f.outcome_code IN ('1B261', '1B262'))::int, 0)),
+                  ('dspm_stimulate', coalesce((f.outcome_code = '1B261')::int, 0)),
+                  ('dspm_followed_30', coalesce((f.outcome_code = '1B261' AND EXISTS (
+                        SELECT 1 FROM recordbook_child_dspm r WHERE r.child_id = f.child_id
+                           AND r.screened_on > f.screened_on AND r.screened_on <= f.screened_on + 30))::int, 0)),
+                  ('dspm_age_appropriate', coalesce((f.outcome_code = '1B260' OR (f.outcome_code = '1B261' AND EXISTS (
+                        SELECT 1 FROM recordbook_child_dspm r WHERE r.child_id = f.child_id AND r.outcome_code = '1B260'
+                           AND r.screened_on > f.screened_on AND r.screened_on <= f.screened_on + 30)))::int, 0))) v (fact, n)
+              UNION ALL
+              SELECT d.child_id, extract(year FROM d.on_day)::int, 'vacc_cohort_' || d.age, 1 FROM birthdays d
+              UNION ALL
+              SELECT d.child_id, extract(year FROM d.on_day)::int, 'vacc_' || a.antigen || '_' || d.age,
+                     ((SELECT count(DISTINCT i.given_on) FROM recordbook_child_immunization i
+                        WHERE i.child_id = d.child_id AND i.vaccine_code = ANY (a.codes) AND i.given_on < d.on_day) >= a.doses)::int
+                FROM birthdays d JOIN (VALUES %s) a (antigen, age, doses, codes) ON a.age = d.age
+              UNION ALL
+              SELECT r.child_id, extract(year FROM r.created_on)::int, v.fact, v.n
+                FROM referral_child_referral r CROSS JOIN LATERAL (VALUES
+                  ('referral_all', 1),
+                  ('referral_open', (r.status IN ('CREATED', 'RECEIVED', 'ACCEPTED', 'IN_SERVICE'))::int),
+                  ('referral_overdue', (r.status IN ('CREATED', 'RECEIVED', 'ACCEPTED', 'IN_SERVICE') AND r.due_on < :today)::int),
+                  ('referral_closed', (r.status IN ('COMPLETED', 'DECLINED', 'REDIRECTED', 'CLOSED'))::int)) v (fact, n)
+               WHERE r.child_id IN (:ids) AND r.created_on <= :today)
+            INSERT INTO indicator_fact (child_id, year_ce, fact, n, province_code, district_code, subdistrict_code,
+                                        sex, age_group, agency_code, unit_id)
+            SELECT r.child_id, r.year_ce, r.fact, sum(r.n), y.province_code, coalesce(substr(y.subdistrict_code, 1, 4), ''),
+                   coalesce(y.subdistrict_code, ''), y.sex, y.age::text, coalesce(y.agency_code, ''), coalesce(y.unit_id::text, '')
+              FROM raw r JOIN years y ON y.child_id = r.child_id AND y.year_ce = r.year_ce
+             WHERE y.age BETWEEN 0 AND 5
+             GROUP BY r.child_id, r.year_ce, r.fact, y.province_code, y.subdistrict_code, y.sex, y.age, y.agency_code, y.unit_id
+            HAVING sum(r.n) > 0
+            """.formatted(h.hfaMin(), h.wfhMin(), h.wfhMax(), vaccineRows(definitions));
+    }
+
+    private static String vaccineRows(IndicatorDefinitions definitions) {
+        List<String> rows = new ArrayList<>();
+        for (Vaccine v : definitions.vaccines()) {
+            String codes = "ARRAY[" + String.join(",", v.codes().stream().map(c -> "'" + c + "'").toList()) + "]::text[]";
+            v.doses().forEach((age, doses) -> rows.add("('" + v.antigen() + "', " + age + ", " + doses + ", " + codes + ")"));
+        }
+        return String.join(", ", rows);
+    }
+
+    /** The cell key columns of indicator_fact and indicator_cell. */
+    public static final String CELL = "year_ce, fact, province_code, district_code, subdistrict_code, sex, age_group, agency_code, unit_id";
+}

@@ -1,0 +1,55 @@
+package org.tonkla.indicators.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** A one-sheet workbook of rows of text, whole numbers and amounts; the first row is the bold heading. */
+public final class Sheets {
+
+    private Sheets() {}
+
+    public static byte[] write(String sheetName, List<String> title, List<List<Object>> rows) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet(sheetName);
+            CellStyle bold = book.createCellStyle();
+            Font font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            CellStyle money = book.createCellStyle();
+            money.setDataFormat(book.createDataFormat().getFormat("#,##0.00"));
+            int r = 0;
+            Row head = sheet.createRow(r++);
+            for (int c = 0; c < title.size(); c++) {
+                head.createCell(c).setCellValue(title.get(c));
+                head.getCell(c).setCellStyle(bold);
+            }
+            for (List<Object> values : rows) {
+                Row row = sheet.createRow(r++);
+                for (int c = 0; c < values.size(); c++) {
+                    Object v = values.get(c);
+                    if (v instanceof BigDecimal d) {
+                        row.createCell(c).setCellValue(d.doubleValue());
+                        row.getCell(c).setCellStyle(money);
+                    } else if (v instanceof Number n) {
+                        row.createCell(c).setCellValue(n.doubleValue());
+                    } else if (v != null) {
+                        row.createCell(c).setCellValue(v.toString());
+                    }
+                }
+            }
+            for (int c = 0; c < title.size(); c++) sheet.setColumnWidth(c, 18 * 256);
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.tonkla.indicators.web;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.tonkla.assessment.Monitoring;
+import org.tonkla.directory.Directory;
+import org.tonkla.identity.CurrentUser;
+import org.tonkla.identity.Users;
+import org.tonkla.indicators.Budget;
+import org.tonkla.indicators.IndicatorDefinitions;
+import org.tonkla.indicators.Indicators;
+import org.tonkla.indicators.internal.Sheets;
+import org.tonkla.platform.InvalidInput;
+
+/** Officers' dashboard: one indicator, an area and its sub-areas, the comparisons, the Excel exports. */
+@Controller
+class IndicatorPages {
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private final Indicators indicators;
+    private final Budget budget;
+    private final Users users;
+    private final Directory directory;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final Monitoring monitoring;
+
+    IndicatorPages(Indicators indicators, Budget budget, Users users, Directory directory, MessageSource messages, Clock clock,
+            Monitoring monitoring) {
+        this.monitoring = monitoring;
+        this.indicators = indicators;
+        this.budget = budget;
+        this.users = users;
+        this.directory = directory;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/indicators")
+    String dashboard(@RequestParam(defaultValue = "stunting") String indicator, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String area, Model model) {
+        CurrentUser user = users.require();
+        String where = area == null || area.isBlank() ? indicators.homeArea(user) : area;
+        int yearCe = yearCe(year);
+        Indicators.Table table = indicators.table(user, indicator, yearCe, where);
+        model.addAttribute("table", table);
+        model.addAttribute("yearBe", yearCe + 543);
+        model.addAttribute("yearLabel", String.valueOf(yearCe + 543));
+        // Center assessment results by standard come from the assessment module's own monitoring (its API),
+        // for the country, a province or a district (it does not go below district).
+        if (where == null || where.length() <= 4) {
+            model.addAttribute("standards", monitoring.report(new Monitoring.Query(yearCe + 543, where, null,
+                    Monitoring.ListFilter.ALL), user, 0).standards());
+        }
+        model.addAttribute("years", List.of(thisYear() + 543, thisYear() + 542, thisYear() + 541));
+        model.addAttribute("definitions", indicators.definitions().indicators());
+        model.addAttribute("lineage", where == null ? List.of() : directory.lineage(where));
+        model.addAttribute("province", where == null ? null : where.substring(0, 2));
+        model.addAttribute("costs", budget.unitCosts());
+        model.addAttribute("admin", user.role() == org.tonkla.identity.Role.ADMINISTRATOR);
+        return "indicators/dashboard";
+    }
+
+    @GetMapping("/indicators/export.xlsx")
+    ResponseEntity<byte[]> export(@RequestParam(defaultValue = "stunting") String indicator,
+            @RequestParam(required = false) Integer year, @RequestParam(required = false) String area, Locale locale) {
+        CurrentUser user = users.require();
+        String where = area == null || area.isBlank() ? indicators.homeArea(user) : area;
+        Indicators.Table table = indicators.table(user, indicator, yearCe(year), where);
+        List<List<Object>> rows = new ArrayList<>();
+        for (Indicators.Value v : table.parts()) rows.add(row(v, locale));
+        rows.add(row(table.area(), locale));
+        if (table.province() != null) rows.add(row(table.province(), locale));
+        rows.add(row(table.country(), locale));
+        String name = msg("indicators.name." + table.indicator().code(), locale);
+        byte[] file = Sheets.write(name, List.of(msg("indicators.col.code", locale), msg("indicators.col.area", locale),
+                msg("indicators.col.numerator", locale), msg("indicators.col.denominator", locale),
+                msg("indicators.col.percent", locale)), rows);
+        return download(file, "indicator-" + table.indicator().code() + "-" + (table.yearCe() + 543) + ".xlsx");
+    }
+
+    @GetMapping("/indicators/budget.xlsx")
+    ResponseEntity<byte[]> budgetTable(@RequestParam(required = false) String province,
+            @RequestParam(required = false) Integer year, Locale locale) {
+        CurrentUser user = users.require();
+        String p = province == null || province.isBlank()
+                ? (indicators.homeArea(user) == null ? null : indicators.homeArea(user).substring(0, 2)) : province;
+        int yearCe = yearCe(year);
+        List<Budget.Line> lines = budget.lines(user, p, yearCe);
+        List<String> title = new ArrayList<>(List.of(msg("indicators.col.code", locale), msg("indicators.col.district", locale)));
+        for (IndicatorDefinitions.Service s : budget.services()) {
+            String service = msg("indicators.service." + s.code(), locale);
+            title.add(msg("indicators.budget.children", new Object[] {service}, locale));
+            title.add(msg("indicators.budget.cost", new Object[] {service}, locale));
+            title.add(msg("indicators.budget.amount", new Object[] {service}, locale));
+        }
+        title.add(msg("indicators.budget.total", locale));
+        var costs = budget.unitCosts();
+        List<List<Object>> rows = new ArrayList<>();
+        BigDecimal grand = BigDecimal.ZERO;
+        for (Budget.Line line : lines) {
+            List<Object> row = new ArrayList<>(List.of(line.district().code(), line.district().name(locale)));
+            for (int i = 0; i < budget.services().size(); i++) {
+                row.add(line.children().get(i));
+                row.add(costs.get(budget.services().get(i).code()));
+                row.add(line.amounts().get(i));
+            }
+            row.add(line.total());
+            grand = grand.add(line.total());
+            rows.add(row);
+        }
+        List<Object> total = new ArrayList<>(List.of("", msg("indicators.budget.total", locale)));
+        for (int i = 0; i < budget.services().size() * 3; i++) total.add(null);
+        total.add(grand);
+        rows.add(total);
+        // The year as text: MessageFormat would print 2568 as "2,568".
+        byte[] file = Sheets.write(msg("indicators.budget.sheet", new Object[] {String.valueOf(yearCe + 543)}, locale), title, rows);
+        return download(file, "budget-" + p + "-" + (yearCe + 543) + ".xlsx");
+    }
+
+    @PostMapping("/indicators/unit-costs")
+    String unitCost(@RequestParam String service, @RequestParam String cost) {
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(cost.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("cost", "an amount in baht");
+        }
+        budget.setUnitCost(users.require(), service, amount);
+        return "redirect:/indicators";
+    }
+
+    private List<Object> row(Indicators.Value v, Locale locale) {
+        return List.of(v.code(), v.name(locale), v.numerator(), v.denominator(), v.percent() == null ? "" : v.percent());
+    }
+
+    private int yearCe(Integer yearBe) {
+        if (yearBe == null) return thisYear();
+        if (yearBe < 2500 || yearBe > 2700) throw new InvalidInput("year", "a Buddhist-era year from 2500 to 2700");
+        return yearBe - 543;
+    }
+
+    private int thisYear() {
+        return LocalDate.now(clock).getYear();
+    }
+
+    private String msg(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    private String msg(String key, Object[] args, Locale locale) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    static ResponseEntity<byte[]> download(byte[] file, String name) {
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(file);
+    }
+}

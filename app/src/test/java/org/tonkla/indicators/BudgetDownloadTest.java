@@ -1,0 +1,77 @@
+package org.tonkla.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tonkla.IntegrationTest;
+import org.tonkla.WebClientSession;
+
+/** Issue 15, "done when": an officer downloads the budget table for their province, in Thai. */
+class BudgetDownloadTest extends IntegrationTest {
+
+    @Autowired JdbcClient jdbc;
+    @Autowired IndicatorRefresh refresh;
+
+    @Test
+    void officerDownloadsTheirProvincesBudgetInThai() throws Exception {
+        String subdistrict = jdbc.sql("SELECT code FROM area WHERE code LIKE '4001%' AND length(code) = 6 ORDER BY code LIMIT 1")
+                .query(String.class).single();
+        Population p = new Population(jdbc);
+        UUID household = UUID.nameUUIDFromBytes("indicators-test:budget-household".getBytes());
+        jdbc.sql("INSERT INTO household (id, subdistrict_code, province_code) VALUES (:id, :s, '40') ON CONFLICT DO NOTHING")
+                .param("id", household).param("s", subdistrict).update();
+        int year = today().getYear() - 1;
+        // Two stunted children in the provincial capital's district last year.
+        for (int i = 0; i < 2; i++) {
+            UUID child = p.child("budget-" + i, "F", LocalDate.of(year - 2, 1, 1), "40");
+            jdbc.sql("UPDATE child SET household_id = :h WHERE id = :c").param("h", household).param("c", child).update();
+            p.growth(child, LocalDate.of(year, 6, 1), -3.0, 0.0, -1.0);
+        }
+        refresh.refreshDirty();
+        long stunted = jdbc.sql("SELECT coalesce(sum(n), 0) FROM indicator_cell WHERE year_ce = :y AND fact = 'stunted' AND district_code = '4001'")
+                .param("y", year).query(Long.class).single();
+        assertThat(stunted).isGreaterThanOrEqualTo(2);
+
+        WebClientSession officer = session();
+        officer.login("officer.khonkaen", "tonkla-demo");
+        HttpClient http = HttpClient.newBuilder().cookieHandler(officer.cookies()).build();
+        HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/indicators/budget.xlsx?year=" + (year + 543))).header("Accept-Language", "th").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("งบประมาณ ปี " + (year + 543));
+            Row head = sheet.getRow(0);
+            assertThat(head.getCell(1).getStringCellValue()).isEqualTo("อำเภอ");
+            assertThat(head.getCell(2).getStringCellValue()).isEqualTo("แก้ภาวะเตี้ย: จำนวนเด็ก");
+            Row muang = null;
+            for (Row r : sheet) if ("4001".equals(r.getCell(0).getStringCellValue())) muang = r;
+            assertThat(muang).isNotNull();
+            assertThat(muang.getCell(1).getStringCellValue()).isEqualTo("เมืองขอนแก่น");
+            // children × the shipped unit cost of 1,500 baht
+            assertThat(muang.getCell(2).getNumericCellValue()).isEqualTo(stunted);
+            assertThat(muang.getCell(4).getNumericCellValue()).isEqualTo(stunted * 1500.0);
+        }
+
+        // Another province's table is refused; so is the dashboard for an area outside the scope.
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/indicators/budget.xlsx?province=50"))
+                .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+        assertThat(officer.get("/indicators?area=50", "text/html").statusCode()).isEqualTo(403);
+        assertThat(officer.get("/indicators?area=40&indicator=stunting&year=" + (year + 543), "text/html").body())
+                .contains("ภาวะเตี้ย (ส่วนสูงตามอายุต่ำกว่า -2 SD) ปี " + (year + 543)).contains("เมืองขอนแก่น")
+                .contains("ผลการประเมินสถานพัฒนาเด็กตามมาตรฐาน").contains("มาตรฐานที่ 1");
+    }
+}

@@ -1,0 +1,66 @@
+package org.tonkla.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tonkla.IntegrationTest;
+
+/** Issue 15 point 6: the incrementally refreshed cells equal a full recompute after random writes. */
+class IncrementalRefreshTest extends IntegrationTest {
+
+    @Autowired JdbcClient jdbc;
+    @Autowired IndicatorRefresh refresh;
+
+    static final String CELLS = "SELECT year_ce || '|' || fact || '|' || province_code || '|' || district_code || '|' ||"
+            + " subdistrict_code || '|' || sex || '|' || age_group || '|' || agency_code || '|' || unit_id || '=' || n"
+            + " FROM indicator_cell ORDER BY 1";
+
+    @Test
+    void incrementalEqualsFullRecompute() {
+        refresh.refreshDirty();
+        Population p = new Population(jdbc);
+        Random random = new Random(15);
+        List<UUID> children = new ArrayList<>(jdbc.sql("SELECT id FROM child ORDER BY id LIMIT 40").query(UUID.class).list());
+        for (int i = 0; i < 5; i++) {
+            children.add(p.child("incremental-" + i, i % 2 == 0 ? "F" : "M", today().minusDays(200 + 300L * i), "40"));
+        }
+        String[] vaccines = {"010", "041", "091", "092", "093", "061", "J11"};
+        String[] outcomes = {"1B260", "1B261", "1B262"};
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 60; i++) {
+                UUID child = children.get(random.nextInt(children.size()));
+                LocalDate born = jdbc.sql("SELECT date_of_birth FROM child WHERE id = :c").param("c", child)
+                        .query(LocalDate.class).single();
+                LocalDate on = born.plusDays(random.nextInt(2000));
+                if (on.isAfter(today())) on = today();
+                switch (random.nextInt(6)) {
+                    case 0 -> p.growth(child, on, z(random), z(random), z(random));
+                    case 1 -> p.dspm(child, on, outcomes[random.nextInt(3)]);
+                    case 2 -> p.vaccine(child, vaccines[random.nextInt(vaccines.length)], on);
+                    case 3 -> jdbc.sql("UPDATE child SET sex = CASE sex WHEN 'M' THEN 'F' ELSE 'M' END WHERE id = :c")
+                            .param("c", child).update();
+                    case 4 -> jdbc.sql("UPDATE enrolment SET ended_on = greatest(started_on, :d) WHERE child_id = :c AND ended_on IS NULL")
+                            .param("d", today()).param("c", child).update();
+                    default -> jdbc.sql("UPDATE growth_measurement SET superseded_by = id WHERE id = (SELECT id FROM growth_measurement"
+                            + " WHERE child_id = :c AND superseded_by IS NULL ORDER BY measured_on LIMIT 1)").param("c", child).update();
+                }
+            }
+            refresh.refreshDirty();
+        }
+        List<String> incremental = jdbc.sql(CELLS).query(String.class).list();
+        assertThat(incremental).isNotEmpty();
+        refresh.recomputeAll();
+        assertThat(jdbc.sql(CELLS).query(String.class).list()).isEqualTo(incremental);
+    }
+
+    private static Double z(Random random) {
+        return random.nextInt(10) == 0 ? null : Math.round((random.nextGaussian() * 2) * 100) / 100.0;
+    }
+}

@@ -1,0 +1,150 @@
+package org.tonkla.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tonkla.IntegrationTest;
+
+/**
+ * Issue 15 points 3 and 6: the open files, fetched without login, publish no count from 1 to 4 in any format,
+ * and subtracting published tables and totals recovers no withheld cell.
+ */
+class OpenDataTest extends IntegrationTest {
+
+    @Autowired JdbcClient jdbc;
+    @Autowired IndicatorRefresh refresh;
+    @Autowired OpenData openData;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void openFilesWithholdSmallCellsAndResistDifferencing() throws Exception {
+        // A handful of children in one more province, so small cells certainly exist.
+        Population p = new Population(jdbc);
+        for (int i = 0; i < 3; i++) p.child("open-" + i, i == 0 ? "F" : "M", LocalDate.of(today().getYear() - 2, 2, 1), "95");
+        refresh.refreshDirty();
+        openData.rebuild();
+
+        String csv = get("/open-data/tonkla-child-indicators.csv").replace("\uFEFF", "");
+        List<String[]> rows = new ArrayList<>();
+        for (String line : csv.split("\r\n")) rows.add(parse(line));
+        assertThat(rows.getFirst()).containsExactly("year_be", "province_code", "province_name", "district_code",
+                "district_name", "sex", "age_group", "fact", "count");
+        rows.removeFirst();
+        int withheld = 0;
+        for (String[] r : rows) {
+            if (r[8].isEmpty()) withheld++;
+            else assertThat(Long.parseLong(r[8])).as(String.join(",", r)).isNotIn(1L, 2L, 3L, 4L);
+        }
+        assertThat(withheld).as("the demo population has small cells").isPositive();
+
+        // JSON and XLSX carry the same counts.
+        Matcher counts = Pattern.compile("\"count\":(null|\\d+)").matcher(get("/open-data/tonkla-child-indicators.json"));
+        int jsonRows = 0;
+        while (counts.find()) {
+            jsonRows++;
+            if (!counts.group(1).equals("null")) assertThat(Long.parseLong(counts.group(1))).isNotIn(1L, 2L, 3L, 4L);
+        }
+        assertThat(jsonRows).isEqualTo(rows.size());
+        HttpResponse<byte[]> xlsx = http.send(request("/open-data/tonkla-child-indicators.xlsx"), HttpResponse.BodyHandlers.ofByteArray());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            int n = 0;
+            for (Row r : book.getSheetAt(0)) {
+                if (r.getRowNum() == 0) continue;
+                n++;
+                Cell c = r.getCell(8);
+                if (c != null && c.getCellType() == CellType.NUMERIC) assertThat(c.getNumericCellValue()).isNotIn(1.0, 2.0, 3.0, 4.0);
+            }
+            assertThat(n).isEqualTo(rows.size());
+        }
+
+        // The differencing attack, block by block (year, province, fact): districts add up to the province
+        // total (district ALL), boys and girls to ALL, the two age groups to ALL.
+        Map<String, Map<String, Long>> published = new LinkedHashMap<>();
+        Map<String, TreeSet<String>> districts = new HashMap<>();
+        Map<String, List<String>> cells = new HashMap<>();
+        for (String[] r : rows) {
+            String block = r[0] + "|" + r[1] + "|" + r[7];
+            String cell = r[3] + "|" + r[5] + "|" + r[6];
+            cells.computeIfAbsent(block, k -> new ArrayList<>()).add(cell);
+            published.computeIfAbsent(block, k -> new HashMap<>());
+            if (!r[8].isEmpty()) published.get(block).put(cell, Long.parseLong(r[8]));
+            if (!r[3].equals("ALL")) districts.computeIfAbsent(block, k -> new TreeSet<>()).add(r[3]);
+        }
+        List<String> sexes = List.of("M", "F", "ALL");
+        List<String> ages = List.of("0-2", "3-5", "ALL");
+        for (String block : published.keySet()) {
+            List<DifferencingAttack.Equation> eq = new ArrayList<>();
+            List<String> ds = new ArrayList<>(districts.get(block));
+            for (String s : sexes) for (String a : ages) {
+                eq.add(new DifferencingAttack.Equation("ALL|" + s + "|" + a, ds.stream().map(d -> d + "|" + s + "|" + a).toList()));
+            }
+            ds.add("ALL");
+            for (String d : ds) {
+                for (String a : ages) eq.add(new DifferencingAttack.Equation(d + "|ALL|" + a, List.of(d + "|M|" + a, d + "|F|" + a)));
+                for (String s : sexes) eq.add(new DifferencingAttack.Equation(d + "|" + s + "|ALL", List.of(d + "|" + s + "|0-2", d + "|" + s + "|3-5")));
+            }
+            assertThat(cells.get(block)).hasSize(ds.size() * 9);
+            assertThat(DifferencingAttack.recovered(eq, published.get(block))).as(block).isEmpty();
+        }
+
+        // Nothing personal: no names, no ids; and the metadata is CKAN's package_show shape with a licence.
+        assertThat(csv).doesNotContain("ทดสอบ").doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-").doesNotContainPattern("\\d{13}");
+        String meta = get("/open-data/api/3/action/package_show?id=tonkla-child-indicators");
+        assertThat(meta).contains("\"success\":true").contains("\"license_id\":\"cc-by-4.0\"").contains("\"format\":\"CSV\"");
+        assertThat(get("/open-data")).contains("tonkla-child-indicators.xlsx");
+    }
+
+    private HttpRequest request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build();
+    }
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> r = http.send(request(path), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return r.body();
+    }
+
+    /** One CSV line: fields separated by commas, quoted fields may hold commas and doubled quotes. */
+    private static String[] parse(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder f = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    f.append('"');
+                    i++;
+                } else if (c == '"') quoted = false;
+                else f.append(c);
+            } else if (c == '"') quoted = true;
+            else if (c == ',') {
+                out.add(f.toString());
+                f.setLength(0);
+            } else f.append(c);
+        }
+        out.add(f.toString());
+        return out.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,70 @@
+package org.tonkla.indicators;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Writes test children and their records straight into the source tables, as any writer would. */
+final class Population {
+
+    private final JdbcClient jdbc;
+
+    Population(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    UUID child(String key, String sex, LocalDate born, String province) {
+        UUID id = UUID.nameUUIDFromBytes(("indicators-test:" + key).getBytes());
+        jdbc.sql("""
+                INSERT INTO child (id, given_name_th, family_name_th, sex, date_of_birth, identifier_type,
+                                   no_identifier_reason, province_code, created_by)
+                VALUES (:id, 'ทดสอบ', 'ตัวชี้วัด', :sex, :born, 'NONE', 'test', :p, 'test') ON CONFLICT (id) DO NOTHING""")
+                .param("id", id).param("sex", sex).param("born", born).param("p", province).update();
+        return id;
+    }
+
+    void growth(UUID child, LocalDate on, Double zLhfa, Double zWflh, Double zWfa) {
+        jdbc.sql("""
+                INSERT INTO growth_measurement (id, child_id, province_code, measured_on, age_days, weight_kg,
+                                                z_wfa, z_lhfa, z_wflh, recorded_by, recorded_at)
+                SELECT :id, c.id, c.province_code, :on, :on - c.date_of_birth, 10, :wfa, :lhfa, :wflh, 'test', :at
+                  FROM child c WHERE c.id = :child""")
+                .param("id", UUID.randomUUID()).param("child", child).param("on", on).param("wfa", zWfa)
+                .param("lhfa", zLhfa).param("wflh", zWflh).param("at", Timestamp.from(Instant.now())).update();
+    }
+
+    void dspm(UUID child, LocalDate on, String outcome) {
+        String r = outcome.equals("1B260") ? "NORMAL" : "SUSPECTED_DELAY";
+        jdbc.sql("""
+                INSERT INTO dspm_screening (id, child_id, province_code, screened_on, gm, fm, rl, el, ps, outcome_code,
+                                            recorded_by, recorded_at)
+                SELECT :id, c.id, c.province_code, :on, :r, 'NORMAL', 'NORMAL', 'NORMAL', 'NORMAL', :o, 'test', :at
+                  FROM child c WHERE c.id = :child""")
+                .param("id", UUID.randomUUID()).param("child", child).param("on", on).param("r", r).param("o", outcome)
+                .param("at", Timestamp.from(Instant.now())).update();
+    }
+
+    void vaccine(UUID child, String code, LocalDate on) {
+        jdbc.sql("""
+                INSERT INTO immunization (id, child_id, province_code, vaccine_code, given_on, recorded_by, recorded_at)
+                SELECT :id, c.id, c.province_code, :code, :on, 'test', :at FROM child c WHERE c.id = :child
+                ON CONFLICT DO NOTHING""")
+                .param("id", UUID.randomUUID()).param("child", child).param("code", code).param("on", on)
+                .param("at", Timestamp.from(Instant.now())).update();
+    }
+
+    void referral(UUID child, LocalDate created, LocalDate due, String status) {
+        Timestamp at = Timestamp.valueOf(created.atTime(10, 0));
+        jdbc.sql("""
+                INSERT INTO referral (id, child_id, province_code, child_name, child_birth_date, need_type, reason,
+                                      from_unit, to_unit, to_area_code, to_agencies, status, created_by, created_by_name,
+                                      created_at, updated_at, due_on, legal_basis, outcome, decline_reason)
+                SELECT :id, c.id, c.province_code, 'x', c.date_of_birth, 'HEALTH', 'test', :a, :b, c.province_code,
+                       ARRAY['MOPH'], :status, :a, 'test', :at, :at, :due, 'HEALTH_SERVICE', 'done', 'no'
+                  FROM child c WHERE c.id = :child""")
+                .param("id", UUID.randomUUID()).param("child", child).param("a", UUID.randomUUID())
+                .param("b", UUID.randomUUID()).param("status", status).param("at", at).param("due", due).update();
+    }
+}
