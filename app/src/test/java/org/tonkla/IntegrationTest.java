@@ -15,14 +15,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "tonkla.demo.children=300",
     // Referral e-mail on, to a GreenMail server only ReferralMailTest starts: no demo account has an address
     // unless that test gives it one, so no other test sends anything.
-    "tonkla.mail.smtp-host=127.0.0.1", "tonkla.mail.smtp-port=${tonkla.test.smtp-port}", "tonkla.mail.starttls=false"})
+    "tonkla.mail.smtp-host=127.0.0.1", "tonkla.mail.starttls=false"})
 public abstract class IntegrationTest {
 
     /** A free port for the tests' SMTP server, chosen before the shared context starts. */
     public static final int SMTP_PORT = freePort();
 
-    static {
-        System.setProperty("tonkla.test.smtp-port", Integer.toString(SMTP_PORT));
+    /**
+     * The port is given through a dynamic property: the context may be built before this class is initialised
+     * (JUnit loads it in beforeAll), so a system property set in a static block would not be there yet.
+     */
+    @org.springframework.test.context.DynamicPropertySource
+    static void smtpPort(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("tonkla.mail.smtp-port", () -> SMTP_PORT);
     }
 
     private static int freePort() {
