@@ -48,12 +48,12 @@ class CommitteeBrowserTest extends IntegrationTest {
         assertThat(page.locator("#tasks")).containsText("เยี่ยมบ้านร่วมกับ อสม.");
 
         // A bad date comes back beside its field with the place kept.
-        page.locator("#heldOn").fill(today().plusYears(3).toString());
+        page.locator("#heldOn + input.thai-date").fill(today().plusYears(3).toString());
         page.locator("#place").fill("ห้องประชุมที่ว่าการอำเภอเมืองขอนแก่น");
         page.locator("#create-meeting").click();
         assertThat(page.locator("#meeting-form .field-error")).hasText("ใส่วันประชุมภายในหนึ่งปีนับจากวันนี้");
         assertThat(page.locator("#place")).hasValue("ห้องประชุมที่ว่าการอำเภอเมืองขอนแก่น");
-        page.locator("#heldOn").fill(today().plusDays(35).toString());
+        page.locator("#heldOn + input.thai-date").fill(today().plusDays(35).toString());
         page.locator("#create-meeting").click();
         assertThat(page.locator("#meeting-status")).hasText("กำลังจัดทำวาระ");
 

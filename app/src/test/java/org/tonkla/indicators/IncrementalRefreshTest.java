@@ -27,9 +27,23 @@ class IncrementalRefreshTest extends IntegrationTest {
         refresh.refreshDirty();
         Population p = new Population(jdbc);
         Random random = new Random(15);
-        List<UUID> children = new ArrayList<>(jdbc.sql("SELECT id FROM child ORDER BY id LIMIT 40").query(UUID.class).list());
-        for (int i = 0; i < 5; i++) {
-            children.add(p.child("incremental-" + i, i % 2 == 0 ? "F" : "M", today().minusDays(200 + 300L * i), "40"));
+        // Children of its own, enrolled at a unit no other test uses: the demo children are shared by the whole suite,
+        // and flipping their sex or ending their enrolments would change what other tests see.
+        UUID unit = jdbc.sql("""
+                SELECT u.id FROM service_unit u
+                 WHERE NOT EXISTS (SELECT 1 FROM enrolment e WHERE e.unit_id = u.id) ORDER BY u.id DESC LIMIT 1""")
+                .query(UUID.class).single();
+        List<UUID> children = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            UUID child = p.child("incremental-" + i, i % 2 == 0 ? "F" : "M", today().minusDays(200 + 43L * i), "40");
+            if (i < 40) {
+                jdbc.sql("""
+                        INSERT INTO enrolment (id, child_id, unit_id, kind, started_on, province_code, created_by)
+                        VALUES (:id, :c, :u, 'ENROLLED', :on, '40', 'test')""")
+                        .param("id", UUID.randomUUID()).param("c", child).param("u", unit)
+                        .param("on", today().minusDays(100)).update();
+            }
+            children.add(child);
         }
         String[] vaccines = {"010", "041", "091", "092", "093", "061", "J11"};
         String[] outcomes = {"1B260", "1B261", "1B262"};

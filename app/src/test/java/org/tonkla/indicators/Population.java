@@ -61,8 +61,8 @@ final class Population {
                 INSERT INTO referral (id, child_id, province_code, child_name, child_birth_date, need_type, reason,
                                       from_unit, to_unit, to_area_code, to_agencies, status, created_by, created_by_name,
                                       created_at, updated_at, due_on, legal_basis, outcome, decline_reason)
-                SELECT :id, c.id, c.province_code, 'x', c.date_of_birth, 'HEALTH', 'test', :a, :b, c.province_code,
-                       ARRAY['MOPH'], :status, :a, 'test', :at, :at, :due, 'HEALTH_SERVICE', 'done', 'no'
+                SELECT :id, c.id, c.province_code, 'x', c.date_of_birth, 'developmental-delay', 'test', :a, :b, c.province_code,
+                       ARRAY['MOPH'], :status, :a, 'test', :at, :at, :due, 'HEALTH_SERVICE', 'RESOLVED', 'no'
                   FROM child c WHERE c.id = :child""")
                 .param("id", UUID.randomUUID()).param("child", child).param("a", UUID.randomUUID())
                 .param("b", UUID.randomUUID()).param("status", status).param("at", at).param("due", due).update();

@@ -64,6 +64,9 @@ class ReferralMailTest extends IntegrationTest {
         assertThat(childName).isNotBlank();
         for (String part : childName.split("\\s+")) assertThat(text).doesNotContain(part);
         assertThat(text).doesNotContain("ไม่พูดเป็นคำ");   // nor the referral's reason
+        // The outbox row is marked sent just after the SMTP server has the message: wait for it, then exactly one.
+        await(() -> jdbc.sql("SELECT count(*) FROM referral_mail WHERE referral_id = ? AND sent_at IS NOT NULL")
+                .param(id).query(Integer.class).single() >= 1);
         assertThat(jdbc.sql("SELECT count(*) FROM referral_mail WHERE referral_id = ? AND sent_at IS NOT NULL")
                 .param(id).query(Integer.class).single()).isEqualTo(1);
     }
