@@ -16,6 +16,7 @@ import org.tonkla.identity.CurrentUser;
 import org.tonkla.identity.OrgUnit;
 import org.tonkla.platform.AuditTrail;
 import org.tonkla.platform.InvalidInput;
+import org.tonkla.platform.Refused;
 import org.tonkla.platform.Validation;
 import org.tonkla.protection.internal.ConcernRows;
 import org.tonkla.registry.Child;
@@ -66,6 +67,8 @@ public class ProtectionScreenings {
      */
     @Transactional
     public Outcome record(ChildId childId, ScreeningInput in, CurrentUser user) {
+        // Whether the user may write comes first: the form's answer tells an outsider nothing about the child.
+        if (!access.mayWrite(user, childId)) throw new Refused("Child outside the user's reach for writing");
         Set<String> items = in.items() == null ? Set.of() : new LinkedHashSet<>(in.items());
         new Validation().check(rules.items().containsAll(items), "items", "items of the protection screening list")
                 .optionalText("reason", in.reason(), Validation.MAX_NOTE).throwIfInvalid();
