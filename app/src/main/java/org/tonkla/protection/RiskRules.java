@@ -29,7 +29,7 @@ import org.tonkla.platform.Validation;
 public class RiskRules {
 
     /** What an administrator or officer sends: a weight (0–10) for every item and the two thresholds. */
-    public record RuleInput(Map<String, Integer> weights, Integer mediumAt, Integer highAt, int revision) {}
+    public record RuleInput(Map<String, Integer> weights, Integer mediumAt, Integer highAt, Integer revision) {}
 
     private final JdbcClient jdbc;
     private final Directory directory;
@@ -84,6 +84,8 @@ public class RiskRules {
         v.throwIfInvalid();
         RiskRule current = inForce(code);
         int expected = current.provinceCode().equals(code) ? current.revision() : 0;
+        v.check(in.revision() != null, "revision", "the revision of the rule in force (0 for a province's first)");
+        v.throwIfInvalid();
         if (in.revision() != expected) throw Conflict.changedMeanwhile("rule");
         Timestamp now = Timestamp.from(Instant.now(clock));
         int changed = jdbc.sql("""

@@ -55,7 +55,7 @@ class ProtectionScreeningTest extends IntegrationTest {
     @Test
     void aProvincesOwnRuleChangesTheResult() {
         var teacher = as(session(), "teacher.kk");
-        String path = "/api/v1/protection/children/" + classmate(23) + "/screenings";
+        String path = "/api/v1/protection/children/" + classmate(20) + "/screenings";
         // National default: not with parents (2) + long absence (2) = 4, medium (3 to 5).
         assertThat(ok(teacher.postJson(path, "{\"items\":[\"not-with-parents\",\"long-absence\"]}"), 201))
                 .contains("\"level\":\"MEDIUM\"").contains("not-with-parents").contains("long-absence");

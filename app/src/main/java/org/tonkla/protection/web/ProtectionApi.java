@@ -40,7 +40,7 @@ class ProtectionApi {
     record ScreeningAnswer(RiskLevel level, int score, List<String> causes, UUID concernId) {}
 
     /** Body of a status change. */
-    record StatusBody(Concern.Status status, int revision) {}
+    record StatusBody(Concern.Status status, Integer revision) {}
 
     /** Body of the release of the views to the family. */
     record ReasonBody(String reason) {}
@@ -118,7 +118,7 @@ class ProtectionApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Move a concern on (the social development office's workers)", description = "409 on a stale revision")
     void status(@PathVariable UUID id, @RequestBody StatusBody body) {
-        concerns.changeStatus(id, body.status(), body.revision(), users.require());
+        concerns.changeStatus(id, body.status(), body.revision() == null ? -1 : body.revision(), users.require());
     }
 
     @PostMapping("/concerns/{id}/release")
