@@ -346,6 +346,29 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("POST /break-glass/{id} #unknown opening", "D N N N D D D D D").bind("id", Binding.same(NO_SUCH))
                         .form("revision=0&decision=ACCEPTED"),
 
+                // --- child protection (issue 17): the screening is a write (the child's recorders: teacher.kk, head.kk,
+                // health.kk reach มะลิ); the rule is the administrators' and the province's officers'; a concern is 404 for
+                // everyone but its workers (socialdev.kk, the district child-protection subcommittee) and its reporter,
+                // none of them a persona here (ProtectionConcernTest covers them), so an unknown id answers as a real one.
+                row("GET /children/{childId}/protection", "D D D D A A A D D").out(NOBODY),
+                row("POST /children/{childId}/protection", "D D D D A A A D D").out(NOBODY).form("items=rumour"),
+                row("GET /protection/concerns", SIGNED_IN),
+                row("GET /protection/concerns/{id}", "D N N N N N N N N").bind("id", Binding.same(NO_SUCH)),
+                row("POST /protection/concerns/{id}/status", "D N N N N N N N N").bind("id", Binding.same(NO_SUCH))
+                        .form("status=CLOSED&revision=0"),
+                row("POST /protection/concerns/{id}/release", "D N N N N N N N N").bind("id", Binding.same(NO_SUCH))
+                        .form("reason=x"),
+                row("GET /api/v1/protection/rules/{code}", "D A A D D D D D D").out("D A D A D D D D D"),
+                row("POST /api/v1/protection/rules/{code}", "D A A D D D D D D").out("D A D A D D D D D").json("{}"),
+                row("POST /api/v1/protection/children/{childId}/screenings", "D D D D A A A D D").out(NOBODY)
+                        .json("{\"items\":[\"rumour\"]}"),
+                row("GET /api/v1/protection/concerns", SIGNED_IN),
+                row("GET /api/v1/protection/concerns/{id}", "D N N N N N N N N").bind("id", Binding.same(NO_SUCH)),
+                row("POST /api/v1/protection/concerns/{id}/status", "D N N N N N N N N").bind("id", Binding.same(NO_SUCH))
+                        .json("{\"status\":\"CLOSED\",\"revision\":0}"),
+                row("POST /api/v1/protection/concerns/{id}/release", "D N N N N N N N N").bind("id", Binding.same(NO_SUCH))
+                        .json("{\"reason\":\"x\"}"),
+
                 // --- district committees (issue 12 §5): the demo's พชอ. เมืองขอนแก่น has officer.khonkaen, health.kk,
                 // head.kk and school.kk as members (committee.kk, its secretary, is not a persona): members read it, only
                 // the secretary prepares meetings, the secretary or an administrator manages members; everyone else 404.

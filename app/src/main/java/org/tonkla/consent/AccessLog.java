@@ -27,10 +27,12 @@ public class AccessLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final List<FamilyLogExceptions> exceptions;
 
-    AccessLog(JdbcClient jdbc, Clock clock) {
+    AccessLog(JdbcClient jdbc, Clock clock, List<FamilyLogExceptions> exceptions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.exceptions = List.copyOf(exceptions);
     }
 
     /**
@@ -84,7 +86,10 @@ public class AccessLog {
                 .update();
     }
 
-    /** Accesses to one child, newest first. */
+    /**
+     * Accesses to one child as the family is shown them, newest first: without the entries a
+     * {@link FamilyLogExceptions} withholds for now (child protection).
+     */
     public List<Entry> entriesFor(UUID childId, int limit) {
         return entriesFor(childId, limit, null);
     }
@@ -100,6 +105,7 @@ public class AccessLog {
      * opened the record, not a list filled with its own visits (issue 10 §8); null leaves out nobody.
      */
     public List<Entry> entriesFor(UUID childId, int limit, String exceptUsername) {
+        var hidden = exceptions.stream().map(e -> e.withheld(childId)).reduce(x -> false, java.util.function.Predicate::or);
         return jdbc.sql("""
                 SELECT occurred_at, username, display_name, role, agency_code, unit_id, action, purpose, detail
                 FROM access_log WHERE child_id = ? AND (CAST(? AS text) IS NULL OR username <> ?)
@@ -108,6 +114,6 @@ public class AccessLog {
                 .query((rs, i) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class), Action.valueOf(rs.getString(7)),
                         rs.getString(8), rs.getString(9)))
-                .list();
+                .list().stream().filter(hidden.negate()).toList();
     }
 }
