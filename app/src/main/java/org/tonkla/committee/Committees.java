@@ -128,6 +128,11 @@ public class Committees {
         new Validation().check(account != null && account.role() != Role.GUARDIAN && account.enabled(), "username",
                         "the username of an active account that is not a family's")
                 .check(position != null, "position", "CHAIR, SECRETARY or MEMBER").throwIfInvalid();
+        // Members read named children on a published agenda: only people whose work covers the district may sit.
+        String district = membership.readable(committee, user).districtCode();
+        String area = directory.placementOf(account.scope().unit()).map(p -> p.areaCode()).orElse(null);
+        new Validation().check(area != null && (district.startsWith(area) || area.startsWith(district)), "username",
+                "an account whose area of work covers the district " + district).throwIfInvalid();
         Member m = new Member(account.id(), account.username(), account.displayName(), account.scope().agencyCode(),
                 position);
         rows.putMember(committee, m, Instant.now(clock));

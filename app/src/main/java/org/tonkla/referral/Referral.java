@@ -19,6 +19,14 @@ public record Referral(UUID id, UUID childId, String childName, LocalDate childB
         UUID redirectedFrom, UUID redirectedTo, ReferralOutcome outcome, String outcomeNote, String closedReason,
         Instant escalatedAt, String provinceCode) {
 
+    /**
+     * Made under the Child Protection Act or for a child-protection need: the family is shown neither the referral
+     * nor, while it exists, the referral steps in the child's access log ({@code internal.WithheldProtectionReferrals}).
+     */
+    public boolean concernsProtection() {
+        return legalBasis == LegalBasis.CHILD_PROTECTION || "child-protection".equals(needType);
+    }
+
     /** Open and past its due date on {@code today}. */
     public boolean overdueOn(LocalDate today) {
         return status.isOpen() && dueOn.isBefore(today);

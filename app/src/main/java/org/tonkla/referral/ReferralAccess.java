@@ -47,6 +47,8 @@ public class ReferralAccess {
     /** The side the user acts for, or null when not party to the referral. */
     public Side side(CurrentUser user, Referral r) {
         if (user.role() == Role.GUARDIAN) {
+            // A protection referral is never the family's to see: it could warn the person who harms the child.
+            if (r.concernsProtection()) return null;
             return access.mayAccess(user, new ChildId(r.childId())) ? Side.FAMILY : null;
         }
         if (!user.role().readsChildRecords()) return null;

@@ -86,6 +86,22 @@ class CommitteePrivacyTest extends IntegrationTest {
                 "{\"username\":\"teacher.kk\",\"position\":\"MEMBER\"}").statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void onlyPeopleWhoseWorkCoversTheDistrictCanBeMadeMembers() {
+        UUID committee = testCommittee(as(session(), "admin"), jdbc);
+        var secretary = as(session(), "committee.kk");
+        // Chiang Mai's officer would read Khon Kaen children named on the agenda: refused, naming the field.
+        var refused = secretary.postJson("/api/v1/committees/" + committee + "/members",
+                "{\"username\":\"officer.chiangmai\",\"position\":\"MEMBER\"}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("username");
+        assertThat(ok(secretary.getJson("/api/v1/committees/" + committee), 200)).doesNotContain("officer.chiangmai");
+        // The province's social development office covers the district (its worker already sees protection cases;
+        // adding another persona would change what other tests expect it to see).
+        ok(secretary.postJson("/api/v1/committees/" + committee + "/members",
+                "{\"username\":\"socialdev.kk\",\"position\":\"MEMBER\"}"), 200);
+    }
+
     private UUID item(UUID meeting, UUID child) {
         return jdbc.sql("SELECT id FROM committee_agenda_item WHERE meeting_id = ? AND child_id = ? AND kind = 'CASE'")
                 .params(meeting, child).query(UUID.class).single();

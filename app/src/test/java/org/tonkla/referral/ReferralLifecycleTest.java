@@ -164,5 +164,20 @@ class ReferralLifecycleTest extends IntegrationTest {
         assertThat(field(made.body(), "reviewNeeded")).isEqualTo("true");
         var officer = as(session(), "officer.khonkaen");
         assertThat(officer.get("/referrals/reviews", "text/html").body()).contains("พ.ร.บ.คุ้มครองเด็ก มาตรา 29");
+
+        // The family sees neither the protection referral nor the entries it caused in the child's access log:
+        // either could warn the person who harms the child.
+        String id = field(made.body(), "id");
+        var guardian = as(session(), "guardian.kk");
+        assertThat(guardian.getJson("/api/v1/referrals/" + id).statusCode()).isEqualTo(404);
+        assertThat(guardian.getJson("/api/v1/referrals?child=" + MALI).body()).doesNotContain(id);
+        assertThat(guardian.get("/children/" + MALI, "text/html").body()).doesNotContain("referral " + id)
+                .doesNotContain("พบรอยช้ำซ้ำหลายครั้ง");
+        assertThat(logs.entriesFor(MALI, 500)).noneMatch(e -> e.detail() != null && e.detail().contains(id));
+        // The log itself keeps the entry, for auditors and the hash chain.
+        assertThat(jdbc.sql("SELECT count(*) FROM access_log WHERE child_id = ? AND detail LIKE ?")
+                .params(MALI, "referral " + id + "%").query(Long.class).single()).isPositive();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired org.tonkla.consent.AccessLog logs;
 }
