@@ -151,3 +151,8 @@ function markScrollingTables() {
 }
 document.addEventListener('DOMContentLoaded', markScrollingTables);
 window.addEventListener('resize', markScrollingTables);
+
+// A "print" button on a report page (the page has no inline scripts: the CSP forbids them).
+document.addEventListener('click', function (event) {
+  if (event.target.closest && event.target.closest('button[data-print]')) window.print();
+});

@@ -208,6 +208,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("GET /assessment/centers/{unitId}", UNIT_KK).out(UNIT_CM),
                 row("POST /assessment/centers/{unitId}/open", HEAD_OF_KK).out(NOBODY).form("year=1000"),
                 row("GET /assessment/centers/{unitId}/{year}", UNIT_KK).out(UNIT_CM),
+                row("GET /assessment/centers/{unitId}/{year}/report", UNIT_KK).out(UNIT_CM),
                 row("POST /assessment/{id}/save", STAFF_OF_KK).out(NOBODY).bind("id", ASSESSMENT).form(""),
                 // The draft is not submitted: the reviewer is told so (a redirect), everyone else 403.
                 row("POST /assessment/{id}/review", REVIEWER_KK).out(REVIEWER_CM).bind("id", ASSESSMENT).form(""),
