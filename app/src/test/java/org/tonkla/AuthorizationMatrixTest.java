@@ -240,6 +240,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("POST /children/{id}/screenings", WRITE_MALI).out(NOBODY).bind("id", CHILD).form("screenedOn=" + FUTURE),
                 row("POST /children/{id}/immunizations", WRITE_MALI).out(NOBODY).bind("id", CHILD)
                         .form("vaccineCode=000&givenOn=" + FUTURE),
+                row("POST /children/{id}/immunizations/pink-book", WRITE_MALI).out(NOBODY).bind("id", CHILD)
+                        .form("given.000=" + FUTURE),
                 row("POST /children/{id}/notes", WRITE_MALI).out(NOBODY).bind("id", CHILD).form("kind=ALLERGY&description="),
                 row("POST /children/{id}/notes/{noteId}/resolve", WRITE_MALI).out(NOBODY).bind("id", CHILD)
                         .form("resolvedOn=" + FUTURE),

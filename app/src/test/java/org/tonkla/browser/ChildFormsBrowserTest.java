@@ -21,6 +21,13 @@ class ChildFormsBrowserTest extends IntegrationTest {
     private static final String MALI = "0192f0a0-0000-7000-8000-0000000000c1";
     private static Browser browser;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.tonkla.directory.Directory directory;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.tonkla.identity.Accounts accounts;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeAll
     static void startBrowser() {
         browser = Browser.start();
@@ -86,6 +93,51 @@ class ChildFormsBrowserTest extends IntegrationTest {
             assertThat(page.locator("#description + .alert.error")).isVisible();
             // Nothing was recorded by any of the three.
             assertThat(page.locator("#notes")).not().containsText("ใช้เครื่องช่วยฟัง");
+        } finally {
+            page.context().close();
+        }
+    }
+
+    /** d/m/yyyy in the Buddhist era, as written in the pink book. */
+    private static String thai(java.time.LocalDate date) {
+        return date.getDayOfMonth() + "/" + date.getMonthValue() + "/" + (date.getYear() + 543);
+    }
+
+    @ParameterizedTest(name = "{0} x {1}")
+    @CsvSource({"1280, 900", "390, 844"})
+    void pastVaccinesFromThePinkBookGoInOneFormAndARefusedDateStaysWithItsReason(int width, int height) {
+        java.time.LocalDate born = today().minusYears(3);
+        OwnChild own = OwnChild.create(directory, accounts, jdbc, born, "สมุดชมพู");
+        Page page = browser.newPage(width, height);
+        try {
+            Browser.signIn(page, port, own.username());
+            page.navigate(url("/children/" + own.id()));
+            page.locator("#pink-book summary").click();
+            Locator dates = page.locator("#pink-book input[name^='given.']");
+            int doses = dates.count();
+            org.assertj.core.api.Assertions.assertThat(doses).isGreaterThan(2);
+            String first = dates.nth(0).getAttribute("id");
+            String second = dates.nth(1).getAttribute("id");
+            String firstLabel = page.locator("label[for='" + first + "']").innerText();
+            // The first dose on the day after birth; the second miscopied as ten days before birth.
+            page.locator("#" + first + "-text").fill(thai(born.plusDays(1)));
+            page.locator("#" + second + "-text").fill(thai(born.minusDays(10)));
+            page.locator("#pink-book-save").click();
+            page.waitForURL(Pattern.compile(".*/children/" + own.id() + "#pink-book"));
+            page.waitForLoadState();
+
+            assertThat(page.locator("#pink-book-saved")).hasText("บันทึกแล้ว 1 เข็ม");
+            // The recorded dose left the form and shows on the vaccine card with its Thai date.
+            assertThat(page.locator("#" + first)).hasCount(0);
+            Locator given = page.locator(".vaccine-card tr.dose-GIVEN", new Page.LocatorOptions()
+                    .setHasText(firstLabel.substring(0, firstLabel.lastIndexOf(" ("))));
+            assertThat(given).hasCount(1);
+            assertThat(given.locator("td").nth(2)).containsText(String.valueOf(born.plusDays(1).getYear() + 543));
+            // The refused one keeps its date, with the reason beside it.
+            assertThat(page.locator("#" + second)).hasValue(born.minusDays(10).toString());
+            assertThat(page.locator("#pink-error-" + second.substring("pink-".length())))
+                    .containsText("วันที่ได้รับวัคซีนต้องไม่ก่อนวันเกิดและไม่อยู่ในอนาคต");
+            assertThat(page.locator("#pink-book input[name^='given.']")).hasCount(doses - 1);
         } finally {
             page.context().close();
         }

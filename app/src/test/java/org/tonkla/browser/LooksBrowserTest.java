@@ -12,12 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tonkla.IntegrationTest;
 import org.tonkla.directory.Directory;
-import org.tonkla.directory.ServiceUnit;
-import org.tonkla.directory.ServiceUnitType;
 import org.tonkla.identity.Accounts;
-import org.tonkla.identity.OrgUnit;
-import org.tonkla.identity.Role;
-import org.tonkla.identity.Scope;
 
 /**
  * Issue 10 §8 and the "smaller" stumbles: the logo is Tonkla's own drawing (it showed as a box without an
@@ -82,21 +77,9 @@ class LooksBrowserTest extends IntegrationTest {
      * measured once on the page: 14 kg at 95 cm.
      */
     private UUID childWeighedOnce(Page page) {
-        UUID unit = directory.addServiceUnit(new ServiceUnit(null, ServiceUnitType.EARLY_CHILDHOOD_CENTER,
-                "ศูนย์กราฟ (ทดสอบ)", null, "DLA", "340204", "34", null, null, null, null));
-        UUID child = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO child (id, given_name_th, family_name_th, sex, date_of_birth, identifier_type, no_identifier_reason,
-                  province_code, created_by) VALUES (?, 'กราฟ', 'ทดสอบ', 'F', ?, 'NONE', 'test', '34', 'test')""")
-                .params(child, java.sql.Date.valueOf(today().minusYears(3))).update();
-        jdbc.sql("""
-                INSERT INTO enrolment (id, child_id, unit_id, kind, started_on, ended_on, province_code, created_by)
-                VALUES (?, ?, ?, 'ENROLLED', ?, NULL, '34', 'test')""")
-                .params(UUID.randomUUID(), child, unit, java.sql.Date.valueOf(today().minusYears(1))).update();
-        String user = "caregiver.charts." + unit.toString().substring(0, 8);
-        accounts.create(new Accounts.AccountForm(user, user, Role.CAREGIVER, new Scope("DLA", OrgUnit.serviceUnit(unit)),
-                "tonkla-demo", true), true);
-        Browser.signIn(page, port, user);
+        OwnChild own = OwnChild.create(directory, accounts, jdbc, today().minusYears(3), "กราฟ");
+        UUID child = own.id();
+        Browser.signIn(page, port, own.username());
         page.navigate(url("/children/" + child));
         page.locator("#weightKg").fill("14");
         page.locator("#lengthCm").fill("95");
