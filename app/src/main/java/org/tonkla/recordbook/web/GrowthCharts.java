@@ -14,7 +14,8 @@ import org.tonkla.registry.Child;
 
 /**
  * The data behind the record book's WHO growth charts (weight-for-age, length/height-for-age and
- * weight-for-length/height): the −3, −2, 0, +2 and +3 SD curves of the child's sex, computed from the WHO LMS tables in core, and the child's own measurements on them.
+ * weight-for-length/height): the −3, −2, 0, +2 and +3 SD curves of the child's sex, computed from
+ * the WHO LMS tables in core, and the child's own measurements on them.
  */
 @Component
 class GrowthCharts {
@@ -24,7 +25,7 @@ class GrowthCharts {
     private static final int STANDING_FROM_DAY = 731;
     private final GrowthStandards standards = GrowthStandards.load();
 
-    /** One chart: x is age in months, y the measurement; {@code curves} keyed by SD line ("-3" … "3"). */
+    /** One chart: x is age in months (centimetres for weight-for-length/height), y the measurement; {@code curves} keyed by SD line ("-3" … "3"). */
     record Chart(Map<String, List<double[]>> curves, List<double[]> points) {}
 
     Map<String, Chart> of(Child child, List<Measurement> all) {
