@@ -118,7 +118,8 @@ class ChildFormsBrowserTest extends IntegrationTest {
             org.assertj.core.api.Assertions.assertThat(doses).isGreaterThan(2);
             String first = dates.nth(0).getAttribute("id");
             String second = dates.nth(1).getAttribute("id");
-            String firstLabel = page.locator("label[for='" + first + "']").innerText();
+            // (The Thai date component hands the label to the text field it adds.)
+            String firstLabel = page.locator("label[for='" + first + "-text']").innerText();
             // The first dose on the day after birth; the second miscopied as ten days before birth.
             page.locator("#" + first + "-text").fill(thai(born.plusDays(1)));
             page.locator("#" + second + "-text").fill(thai(born.minusDays(10)));

@@ -101,7 +101,7 @@ class LooksBrowserTest extends IntegrationTest {
                 // +3 SD at the top of the chart, down to −3 SD, then the child: the order the lines lie in.
                 assertThat(el.getAttribute("data-legend"))
                         .isEqualTo("+3 SD|+2 SD|0 SD|\u22122 SD|\u22123 SD|เด็กคนนี้");
-                Object family = page.evaluate("el => echarts.getInstanceByDom(el).getOption().textStyle[0].fontFamily",
+                Object family = page.evaluate("el => [echarts.getInstanceByDom(el).getOption().textStyle].flat()[0].fontFamily",
                         el.elementHandle());
                 assertThat(String.valueOf(family)).startsWith("Sarabun").endsWith("sans-serif");
                 assertThat(el.locator("canvas").count()).isPositive();
