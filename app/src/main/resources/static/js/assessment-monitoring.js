@@ -26,6 +26,15 @@
     });
   }
 
+  // ECharts hands a region without data a bare item ({name} only), so "p.data ?" is not enough:
+  // reading label and centers from it printed "undefined".
+  function mapTip(p, areaNames) {
+    var name = (p.data && p.data.label) || areaNames[p.name] || p.name || '';
+    if (!p.data || p.data.centers == null) return echarts.format.encodeHTML(d.mapNone.replace('{0}', name));
+    return echarts.format.encodeHTML(d.mapTip.replace('{0}', name).replace('{1}', p.data.value)
+      .replace('{2}', p.data.centers));
+  }
+
   var mapBox = document.getElementById('map');
   if (!mapBox || !d.mapLevel) return;
   fetch(d.mapLevel === 'district' ? d.districtsFile : d.provincesFile)
@@ -36,18 +45,26 @@
         geo = { type: 'FeatureCollection',
                 features: geo.features.filter(function (f) { return f.properties.ADM1_PCODE === 'TH' + d.province; }) };
       }
-      geo.features.forEach(function (f) { f.properties.name = f.properties[key]; });
+      // Areas with no center have no data item: the tooltip names them from the boundary file itself.
+      var level = d.mapLevel === 'district' ? 'ADM2_' : 'ADM1_';
+      var suffix = document.documentElement.lang === 'en' ? 'EN' : 'TH';
+      var areaNames = {};
+      geo.features.forEach(function (f) {
+        f.properties.name = f.properties[key];
+        areaNames[f.properties[key]] = f.properties[level + suffix] || f.properties[level + 'TH'];
+      });
       echarts.registerMap('area', geo);
       var map = echarts.init(mapBox);
       map.setOption({
         textStyle: text,
-        tooltip: { formatter: function (p) { return p.data ? p.data.label + ': ' + p.data.value + '% (' + p.data.centers + ')' : p.name; } },
+        tooltip: { textStyle: text, formatter: function (p) { return mapTip(p, areaNames); } },
         visualMap: { min: 0, max: 100, left: 0, bottom: 0, text: ['100%', '0%'], calculable: false,
                      inRange: { color: ['#fdecea', '#fff6e5', '#c8e6c9', '#2f7d32'] } },
         series: [{ type: 'map', map: 'area', roam: true,
                    data: d.mapData.map(function (a) { return { name: a.code, value: a.value, label: a.name, centers: a.centers }; }),
                    label: { show: false }, emphasis: { label: { show: false } } }]
       });
+      mapBox.dataset.ready = '1';
       map.on('click', function (p) {
         if (p.name) window.location = d.monitoringUrl + '?year=' + d.year + '&area=' + p.name.substring(2);
       });

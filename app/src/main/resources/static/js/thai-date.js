@@ -14,6 +14,7 @@
   var EN_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   // Facts that have already happened: a birth, a weighing, a dose given. Their fields refuse a future day
   // even where the template sets no max.
+  // (given.<code>: the pink-book form's doses.)
   var PAST_ONLY = ['dateOfBirth', 'measuredOn', 'screenedOn', 'givenOn', 'resolvedOn'];
   var BE_OFFSET = 543;
 
@@ -102,7 +103,7 @@
       error = text(result.error);
     } else {
       var value = iso(result.date.y, result.date.m, result.date.d);
-      var max = hidden.getAttribute('max') || (PAST_ONLY.indexOf(hidden.name) >= 0 ? todayIso() : '');
+      var max = hidden.getAttribute('max') || (PAST_ONLY.indexOf(hidden.name) >= 0 || hidden.name.indexOf('given.') === 0 ? todayIso() : '');
       var min = hidden.getAttribute('min') || '1990-01-01';
       if (max && value > max) error = text(max === todayIso() ? 'dateFuture' : 'dateTooLate', show(parseIso(max)));
       else if (value < min) error = text('dateTooEarly', show(parseIso(min)));

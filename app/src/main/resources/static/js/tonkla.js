@@ -6,32 +6,52 @@ document.addEventListener('htmx:configRequest', function (event) {
 });
 
 // WHO growth charts on the record book: SD curves from the server, the child's points on top.
+// Canvas text does not follow CSS: the charts name the Thai web font (self-hosted Sarabun) and are drawn
+// only once it has loaded, or the browser falls back to a serif font for the Thai titles and legend.
 document.addEventListener('DOMContentLoaded', function () {
   var holder = document.querySelector('[data-growth]');
   if (!holder || typeof echarts === 'undefined') return;
+  var font = "Sarabun, 'Noto Sans Thai', sans-serif";
+  var loaded = document.fonts
+    ? Promise.all([document.fonts.load('400 14px Sarabun', 'ก'), document.fonts.load('700 15px Sarabun', 'ก')])
+        .catch(function () {})
+    : Promise.resolve();
+  loaded.then(function () { drawGrowthCharts(holder, font); });
+});
+
+function drawGrowthCharts(holder, font) {
   var data = JSON.parse(holder.getAttribute('data-growth'));
   var colours = {'-3': '#b71c1c', '-2': '#e65100', '0': '#2f7d32', '2': '#e65100', '3': '#b71c1c'};
   holder.querySelectorAll('.chart').forEach(function (el) {
     var chart = data[el.dataset.indicator];
     if (!chart) return;
-    var series = Object.keys(chart.curves).map(function (sd) {
-      return {name: (sd > 0 ? '+' : '') + sd + ' SD', type: 'line', showSymbol: false, silent: true,
+    // Highest line first, so the legend reads +3 SD … −3 SD from top to bottom of the chart (object keys
+    // such as "-3" do not keep the server's order in JavaScript).
+    var lines = Object.keys(chart.curves).sort(function (a, b) { return Number(b) - Number(a); });
+    var series = lines.map(function (sd) {
+      return {name: (Number(sd) > 0 ? '+' : Number(sd) < 0 ? '\u2212' : '') + Math.abs(Number(sd)) + ' SD', type: 'line',
+        showSymbol: false, silent: true,
         lineStyle: {width: sd === '0' ? 2 : 1, color: colours[sd]}, itemStyle: {color: colours[sd]},
         data: chart.curves[sd]};
     });
     series.push({name: el.dataset.child, type: 'line', data: chart.points, symbolSize: 8,
       lineStyle: {color: '#1565c0'}, itemStyle: {color: '#1565c0'}});
+    var byLength = el.dataset.indicator === 'wfh';
     echarts.init(el).setOption({
-      title: {text: el.dataset.title, left: 'center', textStyle: {fontFamily: 'Sarabun', fontSize: 15}},
-      textStyle: {fontFamily: 'Sarabun'}, animation: false,
-      tooltip: {trigger: 'item'}, legend: {bottom: 0},
+      title: {text: el.dataset.title, left: 'center', textStyle: {fontFamily: font, fontSize: 15}},
+      textStyle: {fontFamily: font}, animation: false,
+      tooltip: {trigger: 'item', textStyle: {fontFamily: font}},
+      legend: {bottom: 0, data: series.map(function (s) { return s.name; }), textStyle: {fontFamily: font}},
       grid: {left: 50, right: 20, top: 40, bottom: 60},
-      xAxis: {type: 'value', name: el.dataset.x, nameLocation: 'middle', nameGap: 25, min: 0, max: 'dataMax'},
-      yAxis: {type: 'value', name: el.dataset.y, scale: true},
+      xAxis: {type: 'value', name: el.dataset.x, nameLocation: 'middle', nameGap: 25,
+        min: byLength ? 'dataMin' : 0, max: 'dataMax', nameTextStyle: {fontFamily: font}, axisLabel: {fontFamily: font}},
+      yAxis: {type: 'value', name: el.dataset.y, scale: true, nameTextStyle: {fontFamily: font}, axisLabel: {fontFamily: font}},
       series: series
     });
+    el.dataset.legend = series.map(function (s) { return s.name; }).join('|');
+    el.dataset.font = font;
   });
-});
+}
 
 // Bulk entry on the class roster: a row is saved once, when focus leaves it after a change, so that
 // weight and height typed one after the other go together and the row is not redrawn under the typist.
@@ -131,3 +151,8 @@ function markScrollingTables() {
 }
 document.addEventListener('DOMContentLoaded', markScrollingTables);
 window.addEventListener('resize', markScrollingTables);
+
+// A "print" button on a report page (the page has no inline scripts: the CSP forbids them).
+document.addEventListener('click', function (event) {
+  if (event.target.closest && event.target.closest('button[data-print]')) window.print();
+});

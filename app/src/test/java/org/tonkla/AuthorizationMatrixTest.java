@@ -208,6 +208,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("GET /assessment/centers/{unitId}", UNIT_KK).out(UNIT_CM),
                 row("POST /assessment/centers/{unitId}/open", HEAD_OF_KK).out(NOBODY).form("year=1000"),
                 row("GET /assessment/centers/{unitId}/{year}", UNIT_KK).out(UNIT_CM),
+                row("GET /assessment/centers/{unitId}/{year}/report", UNIT_KK).out(UNIT_CM),
                 row("POST /assessment/{id}/save", STAFF_OF_KK).out(NOBODY).bind("id", ASSESSMENT).form(""),
                 // The draft is not submitted: the reviewer is told so (a redirect), everyone else 403.
                 row("POST /assessment/{id}/review", REVIEWER_KK).out(REVIEWER_CM).bind("id", ASSESSMENT).form(""),
@@ -239,6 +240,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("POST /children/{id}/screenings", WRITE_MALI).out(NOBODY).bind("id", CHILD).form("screenedOn=" + FUTURE),
                 row("POST /children/{id}/immunizations", WRITE_MALI).out(NOBODY).bind("id", CHILD)
                         .form("vaccineCode=000&givenOn=" + FUTURE),
+                row("POST /children/{id}/immunizations/pink-book", WRITE_MALI).out(NOBODY).bind("id", CHILD)
+                        .form("given.000=" + FUTURE),
                 row("POST /children/{id}/notes", WRITE_MALI).out(NOBODY).bind("id", CHILD).form("kind=ALLERGY&description="),
                 row("POST /children/{id}/notes/{noteId}/resolve", WRITE_MALI).out(NOBODY).bind("id", CHILD)
                         .form("resolvedOn=" + FUTURE),

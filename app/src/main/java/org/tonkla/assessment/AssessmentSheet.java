@@ -67,6 +67,11 @@ public record AssessmentSheet(UUID id, UUID unitId, String provinceCode, String 
         return r == null ? null : r.level();
     }
 
+    /** How many applicable items have a level that counts (rated, or set by the records): the head's "x of N rated". */
+    public int ratedCount() {
+        return (int) applicableItems().stream().filter(i -> effectiveLevel(i.key()) != null).count();
+    }
+
     /** The keys of applicable items at ต้องปรับปรุง (0) as they count, in catalogue order (REP004's list). */
     public List<String> itemsNeedingImprovement() {
         return applicableItems().stream().map(CatalogueItem::key)

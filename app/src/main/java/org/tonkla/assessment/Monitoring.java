@@ -67,6 +67,26 @@ public class Monitoring {
             return zeroItems > 0 || isZero(levelS1) || isZero(levelS2) || isZero(levelS3);
         }
 
+        /**
+         * Why the center is on the follow-up list, as message keys under {@code assessment.followUp.} with
+         * their one argument (a count or a standard's number): the officer sees the reason, not a bare level.
+         */
+        public List<Reason> followUpReasons() {
+            List<Reason> reasons = new java.util.ArrayList<>();
+            if (status == AssessmentStatus.RETURNED) reasons.add(new Reason("assessment.followUp.returned", 0));
+            if (overduePlan) reasons.add(new Reason("assessment.followUp.overduePlan", 0));
+            if (!status.handedIn()) return reasons;
+            Integer[] levels = {levelS1, levelS2, levelS3};
+            for (int s = 0; s < levels.length; s++) {
+                if (isZero(levels[s])) reasons.add(new Reason("assessment.followUp.standardZero", s + 1));
+            }
+            if (zeroItems > 0) reasons.add(new Reason("assessment.followUp.zeroItems", zeroItems));
+            return reasons;
+        }
+
+        /** One reason for following a center up: a message key and its argument. */
+        public record Reason(String key, int argument) {}
+
         public String name(java.util.Locale locale) {
             return "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank() ? nameEn : nameTh;
         }

@@ -78,6 +78,12 @@ class MonitoringTest extends IntegrationTest {
         var page = web.get("/assessment/monitoring?area=3401", "text/html");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("ศูนย์ยังไม่เริ่ม (ทดสอบ)").contains("ศูนย์ส่งกลับ (ทดสอบ)").doesNotContain("ศูนย์รับรอง (ทดสอบ)");
+        // Issue 10: levels by name, not number, and the follow-up list says why each center is on it.
+        var all = web.get("/assessment/monitoring?area=3401&list=ALL", "text/html").body();
+        assertThat(all).contains("<td class=\"level\">ดีมาก</td>").doesNotContain("<td class=\"level\">3</td>");
+        var followUp = web.get("/assessment/monitoring?area=3401&list=FOLLOW_UP", "text/html").body();
+        assertThat(followUp).contains("เหตุที่ต้องติดตาม").contains("ศูนย์ส่งกลับ (ทดสอบ)")
+                .contains("<span class=\"reason\">ส่งกลับให้ศูนย์แก้ไขแล้ว ยังไม่ส่งใหม่</span>");
         HttpResponse<byte[]> xlsx = java.net.http.HttpClient.newBuilder().cookieHandler(web.cookies()).build()
                 .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/assessment/monitoring/export.xlsx?area=3401")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -66,7 +66,7 @@ public final class Browser implements AutoCloseable {
         return signIn(newPage(width, height), port, username);
     }
 
-    private static Page signIn(Page page, int port, String username) {
+    static Page signIn(Page page, int port, String username) {
         page.navigate("http://localhost:" + port + "/login");
         page.locator("#username").fill(username);
         page.locator("#password").fill("tonkla-demo");

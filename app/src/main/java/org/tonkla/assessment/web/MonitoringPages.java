@@ -95,6 +95,8 @@ class MonitoringPages {
         chartData.put("overallLabel", messages.getMessage("assessment.overall", null, locale));
         chartData.put("standardWord", messages.getMessage("assessment.standard.word", null, locale));
         chartData.put("mapData", mapData);
+        chartData.put("mapTip", messages.getMessage("assessment.monitoring.mapTip", null, locale));
+        chartData.put("mapNone", messages.getMessage("assessment.monitoring.mapNone", null, locale));
         chartData.put("mapLevel", query.areaCode() == null ? "province" : query.areaCode().length() == 2 ? "district" : "");
         chartData.put("province", query.areaCode() == null ? "" : query.areaCode());
         chartData.put("districtsFile", "/geo/districts_simplified.geojson");

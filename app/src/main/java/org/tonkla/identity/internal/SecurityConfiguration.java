@@ -54,7 +54,7 @@ import org.tonkla.platform.TonklaProperties;
 @EnableConfigurationProperties(LoginLimits.class)
 class SecurityConfiguration {
 
-    private static final String[] PUBLIC = {"/login", "/css/**", "/fonts/**", "/js/**", "/webjars/**", "/geo/**",
+    private static final String[] PUBLIC = {"/login", "/css/**", "/fonts/**", "/js/**", "/webjars/**", "/geo/**", "/img/**",
         "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
         // Open data (issue 15): aggregate counts only, small cells withheld.
         "/open-data", "/open-data/**"};

@@ -194,6 +194,11 @@ class ChildPages {
             screenings.record(new ChildId(id), screenedOn, domains, users.require());
             redirect.addFlashAttribute("saved", "screening");
         } catch (InvalidInput e) {
+            // As with a measurement: the form comes back as typed, the error beside the field (tonkla.js).
+            var pending = new LinkedHashMap<String, Object>();
+            pending.put("screenedOn", screenedOn);
+            for (DspmDomain d : DspmDomain.values()) pending.put(d.name(), form.getOrDefault(d.name(), ""));
+            redirect.addFlashAttribute("pendingScreening", pending);
             redirect.addFlashAttribute("errorField", "screening." + e.field().replace("domains.", "domain."));
         }
         return "redirect:/children/" + id + "#development";
@@ -206,6 +211,8 @@ class ChildPages {
             immunizations.record(new ChildId(id), vaccineCode, givenOn, lot, users.require());
             redirect.addFlashAttribute("saved", "immunization");
         } catch (InvalidInput e) {
+            redirect.addFlashAttribute("pendingVaccine", Map.of("vaccineCode", vaccineCode, "givenOn", givenOn,
+                    "lot", lot == null ? "" : lot));
             redirect.addFlashAttribute("errorField", "immunization." + e.field());
         }
         return "redirect:/children/" + id + "#vaccines";
@@ -218,6 +225,7 @@ class ChildPages {
             notes.add(new ChildId(id), kind, description, since, users.require());
             redirect.addFlashAttribute("saved", "note");
         } catch (InvalidInput e) {
+            redirect.addFlashAttribute("pendingNote", Map.of("kind", kind.name(), "description", description));
             redirect.addFlashAttribute("errorField", "note." + e.field());
         }
         return "redirect:/children/" + id + "#notes";

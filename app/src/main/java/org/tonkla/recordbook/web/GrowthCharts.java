@@ -13,16 +13,19 @@ import org.tonkla.recordbook.Measurement;
 import org.tonkla.registry.Child;
 
 /**
- * The data behind the record book's WHO growth charts: the −3, −2, 0, +2 and +3 SD curves of the
- * child's sex, computed from the WHO LMS tables in core, and the child's own measurements on them.
+ * The data behind the record book's WHO growth charts (weight-for-age, length/height-for-age and
+ * weight-for-length/height): the −3, −2, 0, +2 and +3 SD curves of the child's sex, computed from
+ * the WHO LMS tables in core, and the child's own measurements on them.
  */
 @Component
 class GrowthCharts {
 
     static final int[] SD_LINES = {-3, -2, 0, 2, 3};
+    /** WHO: weight-for-length before day 731 of age, weight-for-height from then on. */
+    private static final int STANDING_FROM_DAY = 731;
     private final GrowthStandards standards = GrowthStandards.load();
 
-    /** One chart: x is age in months, y the measurement; {@code curves} keyed by SD line ("-3" … "3"). */
+    /** One chart: x is age in months (centimetres for weight-for-length/height), y the measurement; {@code curves} keyed by SD line ("-3" … "3"). */
     record Chart(Map<String, List<double[]>> curves, List<double[]> points) {}
 
     Map<String, Chart> of(Child child, List<Measurement> all) {
@@ -37,6 +40,9 @@ class GrowthCharts {
                 measurements.stream().filter(m -> m.weightKg() != null).map(m -> point(m.ageDays(), m.weightKg())).toList()));
         charts.put("lhfa", chart(Indicator.LENGTH_HEIGHT_FOR_AGE, sex, months,
                 measurements.stream().filter(m -> m.lengthCm() != null).map(m -> point(m.ageDays(), m.lengthCm())).toList()));
+        charts.put("wfh", weightForLength(sex, lastDay >= STANDING_FROM_DAY, measurements.stream()
+                .filter(m -> m.weightKg() != null && m.lengthCm() != null)
+                .map(m -> new double[] {m.lengthCm(), m.weightKg()}).toList()));
         return charts;
     }
 
@@ -54,6 +60,27 @@ class GrowthCharts {
             curves.put(String.valueOf(sd), line);
         }
         return new Chart(curves, points.stream().filter(p -> p[0] <= 60).toList());
+    }
+
+    /**
+     * Weight against length (under two years, lying) or height (from two years, standing), as WHO draws it:
+     * x is centimetres, from 10 cm below the child's shortest measurement to 10 cm above the tallest.
+     */
+    private Chart weightForLength(Sex sex, boolean standing, List<double[]> points) {
+        int low = standing ? 65 : 45;
+        int high = standing ? 120 : 110;
+        int from = Math.max(low, (int) points.stream().mapToDouble(p -> p[0]).min().orElse(low + 10) - 10);
+        int to = Math.min(high, (int) Math.ceil(points.stream().mapToDouble(p -> p[0]).max().orElse(high - 10)) + 10);
+        var curves = new LinkedHashMap<String, List<double[]>>();
+        for (int sd : SD_LINES) {
+            List<double[]> line = new ArrayList<>();
+            for (int cm = from; cm <= to; cm++) {
+                double x = cm;
+                standards.lmsOnLength(standing, sex, cm * 10).ifPresent(lms -> line.add(new double[] {x, round(lms.valueAt(sd))}));
+            }
+            curves.put(String.valueOf(sd), line);
+        }
+        return new Chart(curves, points);
     }
 
     private static double[] point(int ageDays, double value) {

@@ -305,4 +305,19 @@ public final class GrowthStandards {
     double[] r = table.row[sex.code() - 1];
     return java.util.Optional.of(new Lms(r[at + LmsTable.L], r[at + LmsTable.M], r[at + LmsTable.S]));
   }
+  /**
+   * The LMS parameters of weight-for-length (lying, 45–110 cm) or weight-for-height (standing, 65–120 cm) at a
+   * length given in tenths of a centimetre, for drawing the SD curves of a weight-for-length/height chart.
+   *
+   * @return empty outside the table's range
+   */
+  public java.util.Optional<Lms> lmsOnLength(boolean standing, Sex sex, int tenthsCm) {
+    LmsTable table = standing ? weightForHeight : weightForLength;
+    int at = sex == null ? -1 : table.offset(tenthsCm);
+    if (at < 0) {
+      return java.util.Optional.empty();
+    }
+    double[] r = table.row[sex.code() - 1];
+    return java.util.Optional.of(new Lms(r[at + LmsTable.L], r[at + LmsTable.M], r[at + LmsTable.S]));
+  }
 }
