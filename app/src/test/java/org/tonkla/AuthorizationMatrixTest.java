@@ -487,6 +487,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("POST /api/v1/field/campaigns/{id}/assignments", "D D N N D D D D D").bind("id", Binding.same(NO_SUCH))
                         .json("{}"),
                 row("GET /api/v1/field/campaigns/{id}/progress", "D D N N D D D D D").bind("id", Binding.same(NO_SUCH)),
+                // Campaign pages (issue 11 §1): provincial and district officers only, each campaign inside their scope.
+                row("GET /field/campaigns", "D D A A D D D D D"),
+                row("POST /field/campaigns", "D D A A D D D D D").form("name=matrix"),
+                row("GET /field/campaigns/{id}", "D D N N D D D D D").bind("id", Binding.same(NO_SUCH)),
+                row("POST /field/campaigns/{id}/assignments", "D D N N D D D D D").bind("id", Binding.same(NO_SUCH)).form(""),
+                row("GET /field/campaigns/{id}/progress.xlsx", "D D N N D D D D D").bind("id", Binding.same(NO_SUCH)),
                 // The offline form: any signed-in user sees it (with their own campaigns, usually none); what a visit may
                 // store is decided by the surveyor's assignment, as for ODK Collect (an empty visit answers 400).
                 row("GET /field/visit", SIGNED_IN),

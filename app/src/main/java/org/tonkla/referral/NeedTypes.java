@@ -34,9 +34,12 @@ public record NeedTypes(Map<String, NeedType> needTypes, java.time.Duration esca
                 List.of("need.dspm")));
         d.put("growth", new NeedType(30, Set.of(DataCategory.GROWTH), List.of("growth.class", "need.growth")));
         d.put("immunization", new NeedType(14, Set.of(DataCategory.IMMUNIZATION), List.of("need.vaccine")));
-        d.put("household-support", new NeedType(30, Set.of(DataCategory.HOUSEHOLD), List.of()));
+        // Needs a home visit screens (issue 11 §6): the grants and disability registration are household support;
+        // a missing ID or health coverage goes to a registration office, "other".
+        d.put("household-support", new NeedType(30, Set.of(DataCategory.HOUSEHOLD),
+                List.of("need.field.eef", "need.field.csg", "need.field.disability")));
         d.put("child-protection", new NeedType(3, Set.of(DataCategory.HOUSEHOLD, DataCategory.HEALTH_NOTES), List.of()));
-        d.put("other", new NeedType(30, Set.of(), List.of()));
+        d.put("other", new NeedType(30, Set.of(), List.of("need.field.noIdentifier", "need.field.noCoverage")));
         return d;
     }
 
