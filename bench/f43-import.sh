@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Throughput of the MOPH 43-file import against raw COPY of the same rows into the same tables, same run.
+#
+#   bench/f43-import.sh [CHILDREN]        (default 200000; run under the shared build lock, see bench/README.md)
+#
+# 1. generates a valid 43-file zip of CHILDREN children (F43Synthetic: 2 NUTRITION visits, 1 EPI, a DSPM
+#    screening from 10 months) for the demo health center 99001;
+# 2. imports it with `./tonkla import f43` into a fresh embedded database (demo data on, for the unit);
+#    the import's time is its job's created_at .. finished_at (parsing, checks, WHO scoring, linkage lookups,
+#    inserts with every trigger on: change feed V81, indicators V140);
+# 3. starts that database again, copies the imported rows out (COPY TO), and in one transaction deletes them
+#    and times COPY FROM of the same rows into the same tables (child, enrolment, growth_measurement,
+#    immunization, dspm_screening), triggers on; then rolls back.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N="${1:-200000}"
+DIR="${TONKLA_BENCH_DIR:-/tmp/tonkla-bench-f43}"
+PORT="${TONKLA_BENCH_PG_PORT:-5499}"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+[ -f app/target/tonkla.jar ] || ./tonkla build
+rm -rf "$DIR" && mkdir -p "$DIR"
+"$JAVA_HOME/bin/java" -cp app/target/classes:core/target/classes org.tonkla.exchange.F43Synthetic "$N" 1 "$DIR/f43.zip"
+ls -l "$DIR/f43.zip"
+/usr/bin/time -f "import command: %e s wall, %U s user, %S s sys, %M KB max RSS" \
+  env TONKLA_DATA_DIR="$DIR/data" TONKLA_DB_EMBEDDED_PORT="$PORT" TONKLA_DEMO=true TONKLA_PORT=0 \
+  ./tonkla import f43 "$DIR/f43.zip" --report "$DIR/report.json" | grep -v "^20[0-9][0-9]-" || true
+
+PGBIN="$(dirname "$(ls /tmp/embedded-pg/*/bin/pg_ctl | head -1)")"
+"$PGBIN/pg_ctl" -D "$DIR/data/postgres" -o "-p $PORT" -l "$DIR/pg.log" -w start >/dev/null
+trap '"$PGBIN/pg_ctl" -D "$DIR/data/postgres" -m fast -w stop >/dev/null' EXIT
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$PORT" -U postgres -d tonkla)
+
+# The job's children: their ids are UUID v3 of "f43-child:99001:" || PID (Java's UUID.nameUUIDFromBytes).
+"${PSQL[@]}" <<SQL
+CREATE TABLE bench_ids AS
+  SELECT (substr(h, 1, 12) || '3' || substr(h, 14, 3)
+          || substr('89ab', (('x' || substr(h, 17, 1))::bit(4)::int & 3) + 1, 1) || substr(h, 18))::uuid AS id
+  FROM (SELECT md5('f43-child:99001:1' || lpad(i::text, 8, '0')) AS h FROM generate_series(1, $N) i) s;
+\copy (SELECT c.* FROM child c JOIN bench_ids b USING (id)) TO '$DIR/child.copy'
+\copy (SELECT t.* FROM enrolment t JOIN bench_ids b ON b.id = t.child_id) TO '$DIR/enrolment.copy'
+\copy (SELECT t.* FROM growth_measurement t JOIN bench_ids b ON b.id = t.child_id) TO '$DIR/growth_measurement.copy'
+\copy (SELECT t.* FROM immunization t JOIN bench_ids b ON b.id = t.child_id) TO '$DIR/immunization.copy'
+\copy (SELECT t.* FROM dspm_screening t JOIN bench_ids b ON b.id = t.child_id) TO '$DIR/dspm_screening.copy'
+SQL
+ROWS=$(cat "$DIR"/*.copy | wc -l)
+IMPORT_S=$("${PSQL[@]}" -tA -c "SELECT extract(epoch FROM finished_at - created_at) FROM f43_job WHERE status = 'DONE'")
+
+COPY_MS=$( { "${PSQL[@]}" <<SQL
+BEGIN;
+DELETE FROM dspm_screening WHERE child_id IN (SELECT id FROM bench_ids);
+DELETE FROM immunization WHERE child_id IN (SELECT id FROM bench_ids);
+DELETE FROM growth_measurement WHERE child_id IN (SELECT id FROM bench_ids);
+DELETE FROM enrolment WHERE child_id IN (SELECT id FROM bench_ids);
+DELETE FROM child WHERE id IN (SELECT id FROM bench_ids);
+\timing on
+\copy child FROM '$DIR/child.copy'
+\copy enrolment FROM '$DIR/enrolment.copy'
+\copy growth_measurement FROM '$DIR/growth_measurement.copy'
+\copy immunization FROM '$DIR/immunization.copy'
+\copy dspm_screening FROM '$DIR/dspm_screening.copy'
+\timing off
+ROLLBACK;
+SQL
+} | awk '/^Time:/ { s += $2 } END { printf "%.0f", s }')
+
+awk -v rows="$ROWS" -v imp="$IMPORT_S" -v copy_ms="$COPY_MS" -v n="$N" -v cores="$(nproc)" 'BEGIN {
+  ir = rows / imp; cr = rows / (copy_ms / 1000);
+  printf "children %d, rows written %d (child, enrolment, growth_measurement, immunization, dspm_screening)\n", n, rows;
+  printf "import  %.1f s  %.0f rows/s  (%.0f rows/s per core of %d)\n", imp, ir, ir / cores, cores;
+  printf "COPY    %.1f s  %.0f rows/s\n", copy_ms / 1000, cr;
+  printf "import / COPY = %.0f %%\n", 100 * ir / cr }'
