@@ -21,13 +21,16 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 rm -rf "$DIR" && mkdir -p "$DIR"
 "$JAVA_HOME/bin/java" -cp app/target/classes:core/target/classes org.tonkla.exchange.F43Synthetic "$N" 1 "$DIR/f43.zip"
 ls -l "$DIR/f43.zip"
+# Tonkla with the demo (health center 99001), started here and stopped at the end; the import joins its database.
+export TONKLA_DATA_DIR="$DIR/data" TONKLA_DB_EMBEDDED_PORT="$PORT" TONKLA_DEMO=true TONKLA_DEMO_CHILDREN=300 TONKLA_PORT="${TONKLA_BENCH_HTTP_PORT:-18099}"
+./tonkla start > "$DIR/tonkla.log" 2>&1 &
+SERVER=$!
+trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null' EXIT
+until grep -q "Started TonklaApplication" "$DIR/tonkla.log"; do sleep 2; kill -0 "$SERVER" || exit 1; done
+until psql -X -h localhost -p "$PORT" -U postgres -d tonkla -tAc "SELECT 1 FROM service_unit WHERE hospcode = '99001'" 2>/dev/null | grep -q 1; do sleep 2; done
 /usr/bin/time -f "import command: %e s wall, %U s user, %S s sys, %M KB max RSS" \
-  env TONKLA_DATA_DIR="$DIR/data" TONKLA_DB_EMBEDDED_PORT="$PORT" TONKLA_DEMO=true TONKLA_PORT=0 \
   ./tonkla import f43 "$DIR/f43.zip" --report "$DIR/report.json" | grep -v "^20[0-9][0-9]-" || true
 
-PGBIN="$(dirname "$(ls /tmp/embedded-pg/*/bin/pg_ctl | head -1)")"
-"$PGBIN/pg_ctl" -D "$DIR/data/postgres" -o "-p $PORT" -l "$DIR/pg.log" -w start >/dev/null
-trap '"$PGBIN/pg_ctl" -D "$DIR/data/postgres" -m fast -w stop >/dev/null' EXIT
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$PORT" -U postgres -d tonkla)
 
 # The job's children: their ids are UUID v3 of "f43-child:99001:" || PID (Java's UUID.nameUUIDFromBytes).
