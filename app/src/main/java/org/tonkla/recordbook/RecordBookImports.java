@@ -31,7 +31,13 @@ public class RecordBookImports {
     public record ChildFacts(ChildId id, Sex sex, LocalDate dateOfBirth, String provinceCode) {}
 
     public record ImportedMeasurement(UUID id, ChildFacts child, UUID unitId, LocalDate measuredOn, Double weightKg,
-            Double lengthCm, String position) {}
+            Double lengthCm, String position, Double headCm) {
+
+        public ImportedMeasurement(UUID id, ChildFacts child, UUID unitId, LocalDate measuredOn, Double weightKg,
+                Double lengthCm, String position) {
+            this(id, child, unitId, measuredOn, weightKg, lengthCm, position, null);
+        }
+    }
 
     public record ImportedScreening(UUID id, ChildFacts child, UUID unitId, LocalDate screenedOn, Integer keyAgeMonths,
             Map<DspmDomain, ScreeningResult> domains, UUID followUpOf) {}
@@ -70,10 +76,10 @@ public class RecordBookImports {
             if (!known.contains(x.child().id().value())) continue;
             int ageDays = (int) ChronoUnit.DAYS.between(x.child().dateOfBirth(), x.measuredOn());
             var scored = growth.score(x.child().sex(), ageDays,
-                    new MeasurementInput(x.measuredOn(), x.weightKg(), x.lengthCm(), x.position(), null, null, false, true));
+                    new MeasurementInput(x.measuredOn(), x.weightKg(), x.lengthCm(), x.position(), x.headCm(), null, false, true));
             m.add(new Object[] {x.id(), x.child().id().value(), x.child().provinceCode(), x.measuredOn(), ageDays,
                     x.weightKg(), x.lengthCm(), scored.position(), scored.zWfa(), scored.zLhfa(), scored.zWflh(),
-                    scored.zBfa(), String.join(",", scored.flags()), String.join(",", scored.classification()),
+                    scored.zBfa(), x.headCm(), scored.zHcfa(), String.join(",", scored.flags()), String.join(",", scored.classification()),
                     !scored.flags().isEmpty(), x.unitId(), importedBy, recordedAt});
         }
         List<Object[]> s = new ArrayList<>(screenings.size());
@@ -99,7 +105,7 @@ public class RecordBookImports {
                     x.unitId(), importedBy, recordedAt});
         }
         long inserted = bulk.copyNew("growth_measurement", List.of("id", "child_id", "province_code", "measured_on",
-                "age_days", "weight_kg", "length_cm", "position", "z_wfa", "z_lhfa", "z_wflh", "z_bfa", "flags",
+                "age_days", "weight_kg", "length_cm", "position", "z_wfa", "z_lhfa", "z_wflh", "z_bfa", "head_cm", "z_hcfa", "flags",
                 "classification", "implausible_confirmed", "unit_id", "recorded_by", "recorded_at"), m);
         inserted += bulk.copyNew("dspm_screening", List.of("id", "child_id", "province_code", "screened_on",
                 "key_age_months", "gm", "fm", "rl", "el", "ps", "outcome_code", "follow_up_of", "referred", "unit_id",

@@ -66,13 +66,13 @@ final class F43Fixture {
                 HOSPCODE + "|H2|5|01|01|01|40|164.3|102.83|"));                                 // 3 IMPLAUSIBLE_VALUE
         files.put("NUTRITION", String.join("\n",
                 "HOSPCODE|PID|SEQ|DATE_SERV|NUTRITIONPLACE|WEIGHT|HEIGHT|HEADCIRCUM|CHILDDEVELOP|FOOD|BOTTLE|PROVIDER|D_UPDATE",
-                n(2, today.minusDays(30), "12.1", "86", ""),                                     // 2 accepted
+                n(2, today.minusDays(30), "12.1", "86", "", "46"),                                     // 2 accepted
                 n(3, today.minusDays(60), "16", "1020", ""),                                     // 3 IMPLAUSIBLE_VALUE (mm)
                 n(3, birth2.minusDays(5), "3.1", "50", ""),                                      // 4 BEFORE_BIRTH
                 n(3, today.plusDays(10), "16", "102", ""),                                       // 5 FUTURE_DATE
                 n(55, today.minusDays(30), "16", "102", ""),                                     // 6 ORPHAN
                 n(4, today.minusDays(30), "16", "102", ""),                                      // 7 PERSON_REJECTED
-                n(2, today.minusDays(30), "12.1", "86", ""),                                     // 8 duplicate
+                n(2, today.minusDays(30), "12.1", "86", "", "46"),                                     // 8 duplicate
                 n(3, today.minusDays(90), "15.5", "100", "7"),                                   // 9 UNKNOWN_CODE
                 n(1, today.minusDays(30), "55", "158", ""),                                      // 10 skipped (mother)
                 n(3, today.minusDays(100), "15.5", "100", "").replace(
@@ -123,7 +123,11 @@ final class F43Fixture {
     }
 
     private String n(int pid, LocalDate date, String weight, String height, String develop) {
-        return String.join("|", HOSPCODE, pid(pid), "1", d(date), HOSPCODE, weight, height, "", develop, "", "", "", "");
+        return n(pid, date, weight, height, develop, "");
+    }
+
+    private String n(int pid, LocalDate date, String weight, String height, String develop, String head) {
+        return String.join("|", HOSPCODE, pid(pid), "1", d(date), HOSPCODE, weight, height, head, develop, "", "", "", "");
     }
 
     private String e(LocalDate date, String vaccine) {

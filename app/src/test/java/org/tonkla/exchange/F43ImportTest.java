@@ -85,6 +85,8 @@ class F43ImportTest extends IntegrationTest {
         UUID child1 = f.childId(2);
         assertThat(jdbc.sql("SELECT count(*) FROM growth_measurement WHERE child_id = ? AND z_wfa IS NOT NULL")
                 .param(child1).query(Long.class).single()).as("scored with the WHO engine").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT head_cm FROM growth_measurement WHERE child_id = ? AND z_hcfa IS NOT NULL")
+                .param(child1).query(Double.class).list()).as("NUTRITION's HEADCIRCUM, scored for age").containsExactly(46.0);
         assertThat(jdbc.sql("SELECT g.given_name_th FROM child_guardian cg JOIN guardian g ON g.id = cg.guardian_id WHERE cg.child_id = ?")
                 .param(child1).query(String.class).list()).containsExactly("สมหญิง");
         UUID linked = UUID.nameUUIDFromBytes(("f43-test-linked:901").getBytes());

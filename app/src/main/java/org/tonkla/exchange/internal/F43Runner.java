@@ -55,9 +55,9 @@ public class F43Runner {
     public UUID job(String zipName, byte[] zip, String by) {
         String sha = sha256(zip);
         jdbc.sql("""
-                INSERT INTO f43_job (id, zip_sha256, zip_name, status, started_by, created_at)
-                VALUES (?, ?, ?, 'RUNNING', ?, ?) ON CONFLICT (zip_sha256) DO NOTHING""")
-                .params(UUID.randomUUID(), sha, zipName, by, java.sql.Timestamp.from(clock.instant())).update();
+                INSERT INTO f43_job (id, zip_sha256, zip_name, status, started_by, created_at, batch_rows)
+                VALUES (?, ?, ?, 'RUNNING', ?, ?, ?) ON CONFLICT (zip_sha256) DO NOTHING""")
+                .params(UUID.randomUUID(), sha, zipName, by, java.sql.Timestamp.from(clock.instant()), batchRows).update();
         return jdbc.sql("SELECT id FROM f43_job WHERE zip_sha256 = ?").param(sha).query(UUID.class).single();
     }
 
@@ -90,7 +90,9 @@ public class F43Runner {
     private void load(UUID job, byte[] zip, String by) {
         jdbc.sql("UPDATE f43_job SET status = 'RUNNING', error = NULL WHERE id = ?").param(job).update();
         try {
-            List<Batch> batches = plan(F43Zip.read(zip));
+            // cut as the job's first run did, whatever this process's setting: checkpoints are batch numbers
+            int rows = jdbc.sql("SELECT batch_rows FROM f43_job WHERE id = ?").param(job).query(Integer.class).single();
+            List<Batch> batches = plan(F43Zip.read(zip), rows);
             jdbc.sql("UPDATE f43_job SET batches = ? WHERE id = ?").params(batches.size(), job).update();
             var done = new HashSet<>(jdbc.sql("SELECT file || '#' || batch_no FROM f43_batch_done WHERE job_id = ?")
                     .param(job).query(String.class).list());
@@ -113,7 +115,7 @@ public class F43Runner {
         }
     }
 
-    List<Batch> plan(F43Zip zip) {
+    List<Batch> plan(F43Zip zip, int batchRows) {
         LocalDate today = LocalDate.now(clock);
         var people = new People(directory);
         List<Batch> batches = new ArrayList<>(new PersonPlanner(people, registered, today, batchRows).plan(zip));

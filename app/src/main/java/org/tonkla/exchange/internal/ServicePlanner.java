@@ -114,14 +114,14 @@ final class ServicePlanner {
         var at = f.columns();
         Double weight = F43Checks.measure(field(at, v, "WEIGHT"), "WEIGHT", 0.5, 50, "grams");
         Double height = F43Checks.measure(field(at, v, "HEIGHT"), "HEIGHT", 35, 150, "millimetres");
-        F43Checks.measure(field(at, v, "HEADCIRCUM"), "HEADCIRCUM", 25, 60, "millimetres");
+        Double head = F43Checks.measure(field(at, v, "HEADCIRCUM"), "HEADCIRCUM", 25, 60, "millimetres");
         F43Checks.code(field(at, v, "CHILDDEVELOP"), "CHILDDEVELOP", Set.of("1", "2", "3"), true);
         F43Checks.code(field(at, v, "FOOD"), "FOOD", Set.of("0", "1", "2", "3", "4", "5"), true);
         F43Checks.code(field(at, v, "BOTTLE"), "BOTTLE", Set.of("1", "2"), true);
         if (weight == null && height == null) return;
         b.count("measurements");
         b.measurements.add(new ImportedMeasurement(id("nutrition", r.hospcode(), r.pid(), r.date()), r.child().facts(),
-                r.child().unitId(), r.date(), weight, height, null));
+                r.child().unitId(), r.date(), weight, height, null, head));
     }
 
     private void epi(F43File f, String[] v, Checked r, Batch b) {
