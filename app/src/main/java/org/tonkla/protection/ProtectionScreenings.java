@@ -84,7 +84,8 @@ public class ProtectionScreenings {
             new Validation().requiredText("reason", reason, Validation.MAX_NOTE).throwIfInvalid();
             concern = UUID.randomUUID();
             rows.insert(new Concern(concern, child.id().value(), child.provinceCode(), districtOf(user),
-                    office(child.provinceCode()), user.id(), reason.strip(), Concern.Status.OPEN, now, null, 0));
+                    office(child.provinceCode()), user.id(), reason.strip(), Concern.Status.OPEN, now, null, 0),
+                    child.dateOfBirth());
             audit.record("protection.concern.opened", "protection_concern", concern.toString(),
                     "opened by a HIGH screening (" + String.join(", ", result.causes()) + ")");
         }

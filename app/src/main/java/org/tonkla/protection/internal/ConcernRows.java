@@ -1,7 +1,9 @@
 package org.tonkla.protection.internal;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,11 +30,28 @@ public class ConcernRows {
         this.jdbc = jdbc;
     }
 
-    public void insert(Concern c) {
-        jdbc.sql("INSERT INTO protection_concern (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0)")
+    public void insert(Concern c, LocalDate birthDate) {
+        jdbc.sql("INSERT INTO protection_concern (" + COLUMNS + ", child_birth_date)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, ?)")
                 .params(c.id(), c.childId(), c.provinceCode(), c.districtCode(), c.officeUnitId(), c.reporterId(),
-                        c.reason(), c.status().name(), Timestamp.from(c.openedAt()))
+                        c.reason(), c.status().name(), Timestamp.from(c.openedAt()),
+                        birthDate == null ? null : Date.valueOf(birthDate))
                 .update();
+    }
+
+    /** A concern still open in a district, as the subcommittee's agenda proposes it. */
+    public record OpenInDistrict(UUID childId, String provinceCode, LocalDate birthDate) {}
+
+    /** The district's concerns not closed; one row per child. */
+    public List<OpenInDistrict> openIn(String district) {
+        return jdbc.sql("""
+                SELECT DISTINCT ON (child_id) child_id, province_code, child_birth_date FROM protection_concern
+                 WHERE district_code = ? AND status <> 'CLOSED'
+                 ORDER BY child_id, opened_at""")
+                .param(district)
+                .query((rs, i) -> new OpenInDistrict(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate()))
+                .list();
     }
 
     public void insertScreening(UUID id, UUID child, String province, UUID by, Instant at, List<String> items, int score,
