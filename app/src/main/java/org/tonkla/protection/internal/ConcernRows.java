@@ -104,4 +104,10 @@ public class ConcernRows {
                 .query((rs, i) -> new ScreeningRow(List.of((String[]) rs.getArray(1).getArray()), rs.getInt(2)))
                 .optional().orElse(new ScreeningRow(List.of(), 0));
     }
+
+    /** The items of the child's latest protection screening (empty when never screened). */
+    public List<String> latestItems(UUID child) {
+        return jdbc.sql("SELECT items FROM protection_screening WHERE child_id = ? ORDER BY recorded_at DESC LIMIT 1")
+                .param(child).query((rs, i) -> List.of((String[]) rs.getArray(1).getArray())).optional().orElse(List.of());
+    }
 }
