@@ -54,12 +54,13 @@ public class ConcernRows {
                 .list();
     }
 
-    public void insertScreening(UUID id, UUID child, String province, UUID by, Instant at, List<String> items, int score,
-            String level, UUID concern) {
+    public void insertScreening(UUID id, UUID child, String province, String district, UUID by, Instant at,
+            List<String> items, int score, String level, UUID concern) {
         jdbc.sql("""
-                INSERT INTO protection_screening (id, child_id, province_code, recorded_by, recorded_at, items, score,
-                                                  level, concern_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, child, province, by, Timestamp.from(at), items.toArray(String[]::new), score, level, concern)
+                INSERT INTO protection_screening (id, child_id, province_code, district_code, recorded_by, recorded_at,
+                                                  items, score, level, concern_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, child, province, district, by, Timestamp.from(at), items.toArray(String[]::new), score, level,
+                        concern)
                 .update();
     }
 
