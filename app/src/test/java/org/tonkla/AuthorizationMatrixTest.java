@@ -356,6 +356,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("GET /children/{childId}/protection", "D D D D A A A D D").out(NOBODY),
                 row("POST /children/{childId}/protection", "D D D D A A A D D").out(NOBODY).form("items=rumour"),
                 row("GET /protection/concerns", SIGNED_IN),
+                // The whole child (issue 17 §4): those who reach the child, not its family (their own book); 404 outside.
+                row("GET /protection/counts", "D D A A D D D D D"),
+                row("GET /children/{childId}/whole", "D N A N A A A N D").out("D N N A N N N N D"),
                 row("GET /protection/concerns/{id}", "D N N N N N N N N").bind("id", Binding.same(NO_SUCH)),
                 row("POST /protection/concerns/{id}/status", "D N N N N N N N N").bind("id", Binding.same(NO_SUCH))
                         .form("status=CLOSED&revision=0"),

@@ -10,7 +10,7 @@ import java.util.UUID;
  * is published.
  *
  * @param proposed Tonkla's suggestion, not yet accepted by the secretary (not on the agenda)
- * @param reasons {@code OVERDUE}, {@code MULTI_AGENCY} for proposed cases; empty for cases added otherwise
+ * @param reasons {@code OVERDUE}, {@code MULTI_AGENCY}, {@code PROTECTION} (a {@link CaseSource}) for proposed cases; empty for cases added otherwise
  * @param followed the task a follow-up item follows
  * @param decisions tasks decided on this item
  * @param plan the child's care plan with this committee, when named and there is one

@@ -21,7 +21,7 @@ import org.tonkla.referral.AreaCaseload;
 /**
  * The secretary prepares a meeting: Tonkla proposes the cases (children of the district whose referrals will be
  * overdue on the meeting day, or whose open referrals go to several agencies) and the follow-up of every task still
- * open from earlier meetings; the secretary accepts or removes them, orders the agenda, adds free items and
+ * open from earlier meetings, and what other modules bring ({@link CaseSource}); the secretary accepts or removes them, orders the agenda, adds free items and
  * publishes it, which is when members see whom the cases are about.
  */
 @Component
@@ -31,9 +31,12 @@ public class Agendas {
     private final AgendaRows agenda;
     private final Membership membership;
     private final AreaCaseload caseload;
+    private final List<CaseSource> sources;
     private final Clock clock;
 
-    Agendas(CommitteeRows rows, AgendaRows agenda, Membership membership, AreaCaseload caseload, Clock clock) {
+    Agendas(CommitteeRows rows, AgendaRows agenda, Membership membership, AreaCaseload caseload,
+            List<CaseSource> sources, Clock clock) {
+        this.sources = sources;
         this.rows = rows;
         this.agenda = agenda;
         this.membership = membership;
@@ -74,6 +77,17 @@ public class Agendas {
             if (agenda.insert(m.id(), new AgendaRows.NewItem(AgendaItem.Kind.CASE, true, k.childId(), k.provinceCode(),
                     null, null, reasons, k.needTypes(), k.agencies(), k.overdue(), age))) {
                 added++;
+            }
+        }
+        for (CaseSource source : sources) {
+            if (!source.proposesTo(c.kind())) continue;
+            for (CaseSource.ProposedCase k : source.casesFor(c.districtCode(), m.heldOn())) {
+                Integer age = k.birthDate() == null ? null
+                        : (int) Period.between(k.birthDate(), m.heldOn()).toTotalMonths();
+                if (agenda.insert(m.id(), new AgendaRows.NewItem(AgendaItem.Kind.CASE, true, k.childId(),
+                        k.provinceCode(), null, null, List.of(k.reason()), List.of(), k.agencies(), 0, age))) {
+                    added++;
+                }
             }
         }
         for (AgendaRows.TaskRow t : agenda.openBefore(c.id(), m.number())) {

@@ -80,15 +80,17 @@ public class ProtectionScreenings {
         RiskRule.Result result = rules.inForce(child.provinceCode()).assess(items);
         Instant now = Instant.now(clock);
         UUID concern = null;
+        String district = districtOf(user);
         if (result.level() == RiskLevel.HIGH) {
             new Validation().requiredText("reason", reason, Validation.MAX_NOTE).throwIfInvalid();
             concern = UUID.randomUUID();
-            rows.insert(new Concern(concern, child.id().value(), child.provinceCode(), districtOf(user),
-                    office(child.provinceCode()), user.id(), reason.strip(), Concern.Status.OPEN, now, null, 0));
+            rows.insert(new Concern(concern, child.id().value(), child.provinceCode(), district,
+                    office(child.provinceCode()), user.id(), reason.strip(), Concern.Status.OPEN, now, null, 0),
+                    child.dateOfBirth());
             audit.record("protection.concern.opened", "protection_concern", concern.toString(),
                     "opened by a HIGH screening (" + String.join(", ", result.causes()) + ")");
         }
-        rows.insertScreening(UUID.randomUUID(), child.id().value(), child.provinceCode(), user.id(), now,
+        rows.insertScreening(UUID.randomUUID(), child.id().value(), child.provinceCode(), district, user.id(), now,
                 List.copyOf(items), result.score(), result.level().name(), concern);
         return new Outcome(result, concern);
     }

@@ -6,5 +6,5 @@
  * from the family until the protection worker releases it ({@link org.tonkla.consent.FamilyLogExceptions}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Child protection",
-        allowedDependencies = {"platform", "identity", "directory", "consent", "registry", "committee"})
+        allowedDependencies = {"platform", "identity", "directory", "consent", "registry", "committee", "recordbook", "referral"})
 package org.tonkla.protection;

@@ -1,7 +1,9 @@
 package org.tonkla.protection.internal;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,19 +30,37 @@ public class ConcernRows {
         this.jdbc = jdbc;
     }
 
-    public void insert(Concern c) {
-        jdbc.sql("INSERT INTO protection_concern (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0)")
+    public void insert(Concern c, LocalDate birthDate) {
+        jdbc.sql("INSERT INTO protection_concern (" + COLUMNS + ", child_birth_date)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, ?)")
                 .params(c.id(), c.childId(), c.provinceCode(), c.districtCode(), c.officeUnitId(), c.reporterId(),
-                        c.reason(), c.status().name(), Timestamp.from(c.openedAt()))
+                        c.reason(), c.status().name(), Timestamp.from(c.openedAt()),
+                        birthDate == null ? null : Date.valueOf(birthDate))
                 .update();
     }
 
-    public void insertScreening(UUID id, UUID child, String province, UUID by, Instant at, List<String> items, int score,
-            String level, UUID concern) {
+    /** A concern still open in a district, as the subcommittee's agenda proposes it. */
+    public record OpenInDistrict(UUID childId, String provinceCode, LocalDate birthDate) {}
+
+    /** The district's concerns not closed; one row per child. */
+    public List<OpenInDistrict> openIn(String district) {
+        return jdbc.sql("""
+                SELECT DISTINCT ON (child_id) child_id, province_code, child_birth_date FROM protection_concern
+                 WHERE district_code = ? AND status <> 'CLOSED'
+                 ORDER BY child_id, opened_at""")
+                .param(district)
+                .query((rs, i) -> new OpenInDistrict(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate()))
+                .list();
+    }
+
+    public void insertScreening(UUID id, UUID child, String province, String district, UUID by, Instant at,
+            List<String> items, int score, String level, UUID concern) {
         jdbc.sql("""
-                INSERT INTO protection_screening (id, child_id, province_code, recorded_by, recorded_at, items, score,
-                                                  level, concern_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, child, province, by, Timestamp.from(at), items.toArray(String[]::new), score, level, concern)
+                INSERT INTO protection_screening (id, child_id, province_code, district_code, recorded_by, recorded_at,
+                                                  items, score, level, concern_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, child, province, district, by, Timestamp.from(at), items.toArray(String[]::new), score, level,
+                        concern)
                 .update();
     }
 
@@ -84,5 +104,11 @@ public class ConcernRows {
         return jdbc.sql("SELECT items, score FROM protection_screening WHERE concern_id = ?").param(concern)
                 .query((rs, i) -> new ScreeningRow(List.of((String[]) rs.getArray(1).getArray()), rs.getInt(2)))
                 .optional().orElse(new ScreeningRow(List.of(), 0));
+    }
+
+    /** The items of the child's latest protection screening (empty when never screened). */
+    public List<String> latestItems(UUID child) {
+        return jdbc.sql("SELECT items FROM protection_screening WHERE child_id = ? ORDER BY recorded_at DESC LIMIT 1")
+                .param(child).query((rs, i) -> List.of((String[]) rs.getArray(1).getArray())).optional().orElse(List.of());
     }
 }
