@@ -93,7 +93,7 @@ public class Concerns {
     public void changeStatus(UUID id, Concern.Status status, int revision, CurrentUser user) {
         Concern c = requireOffice(id, user);
         new Validation().check(status != null, "status", "OPEN, IN_PROGRESS or CLOSED").throwIfInvalid();
-        if (!rows.changeStatus(c.id(), revision, status)) throw Conflict.changedMeanwhile("concern");
+        if (!rows.changeStatus(c.id(), revision, status, Instant.now(clock))) throw Conflict.changedMeanwhile("concern");
         log.record(user, c.childId(), c.provinceCode(), AccessLog.Action.WRITE, PURPOSE, "concern " + status);
         audit.record("protection.concern.status", "protection_concern", c.id().toString(), c.status() + " -> " + status);
     }

@@ -46,7 +46,7 @@ class ProtectionAgendaTest extends IntegrationTest {
                 .param(other).query(Long.class).single()).isZero();
 
         // Closed by the office, the concern is not proposed again.
-        jdbc.sql("UPDATE protection_concern SET status = 'CLOSED' WHERE child_id = ?").param(child).update();
+        jdbc.sql("UPDATE protection_concern SET status = 'CLOSED', closed_at = now() WHERE child_id = ?").param(child).update();
         UUID later = meeting(secretary, protection, today().plusDays(40));
         assertThat(reasons(later, child)).isEmpty();
     }

@@ -45,6 +45,15 @@ public final class FactSql {
               SELECT b.child_id, a.age, (b.date_of_birth + make_interval(years => a.age))::date AS on_day
                 FROM b CROSS JOIN (VALUES (1), (2), (5)) a (age)
                WHERE (b.date_of_birth + make_interval(years => a.age))::date <= :today),
+            protection AS (
+              SELECT y.child_id, y.year_ce, s.items, s.level IN ('MEDIUM', 'HIGH') OR EXISTS (
+                         SELECT 1 FROM protection_child_concern k WHERE k.child_id = y.child_id AND k.opened_on <= y.cut
+                            AND (k.closed_on IS NULL OR k.closed_on > y.cut)) AS vulnerable
+                FROM (SELECT child_id, year_ce, least(make_date(year_ce, 12, 31), CAST(:today AS date)) AS cut FROM years
+                       WHERE child_id IN (SELECT child_id FROM protection_child_risk WHERE child_id IN (:ids))) y
+                JOIN LATERAL (SELECT p.level, p.items FROM protection_child_risk p
+                               WHERE p.child_id = y.child_id AND p.recorded_on <= y.cut
+                               ORDER BY p.recorded_at DESC LIMIT 1) s ON true),
             raw (child_id, year_ce, fact, n) AS (
               SELECT child_id, year_ce, 'children', 1 FROM years
               UNION ALL
@@ -84,7 +93,12 @@ public final class FactSql {
                   ('referral_open', (r.status IN ('CREATED', 'RECEIVED', 'ACCEPTED', 'IN_SERVICE'))::int),
                   ('referral_overdue', (r.status IN ('CREATED', 'RECEIVED', 'ACCEPTED', 'IN_SERVICE') AND r.due_on < :today)::int),
                   ('referral_closed', (r.status IN ('COMPLETED', 'DECLINED', 'REDIRECTED', 'CLOSED'))::int)) v (fact, n)
-               WHERE r.child_id IN (:ids) AND r.created_on <= :today)
+               WHERE r.child_id IN (:ids) AND r.created_on <= :today
+              UNION ALL
+              SELECT child_id, year_ce, 'protection_vulnerable', 1 FROM protection WHERE vulnerable
+              UNION ALL
+              SELECT v.child_id, v.year_ce, 'protection_item_' || replace(i, '-', '_'), 1
+                FROM protection v CROSS JOIN unnest(v.items) i WHERE v.vulnerable)
             INSERT INTO indicator_fact (child_id, year_ce, fact, n, province_code, district_code, subdistrict_code,
                                         sex, age_group, agency_code, unit_id)
             SELECT r.child_id, r.year_ce, r.fact, sum(r.n), y.province_code, coalesce(substr(y.subdistrict_code, 1, 4), ''),

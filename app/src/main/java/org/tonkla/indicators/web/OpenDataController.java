@@ -26,6 +26,9 @@ import org.tonkla.platform.NotFound;
 class OpenDataController {
 
     static final String DATASET = "tonkla-child-indicators";
+    /** Issue 17: the protection facts as a dataset of their own (same release, same small-cell protection). */
+    static final String PROTECTION = "tonkla-child-protection";
+    static final String PROTECTION_FACTS = "protection_";
     static final String LICENCE_ID = "cc-by-4.0";
     static final String LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/";
     static final List<String> COLUMNS = List.of("year_be", "province_code", "province_name", "district_code", "district_name",
@@ -50,14 +53,14 @@ class OpenDataController {
     ResponseEntity<byte[]> csv(@org.springframework.web.bind.annotation.PathVariable String file) {
         requireDataset(file);
         StringBuilder out = new StringBuilder("\uFEFF").append(String.join(",", COLUMNS)).append("\r\n");
-        for (OpenData.Row r : openData.release().rows()) {
+        for (OpenData.Row r : rows(file, openData.release())) {
             out.append(r.yearBe()).append(',').append(r.provinceCode()).append(',').append(text(r.provinceName())).append(',')
                     .append(r.districtCode()).append(',').append(text(r.districtName())).append(',').append(r.sex()).append(',')
                     .append(r.ageGroup()).append(',').append(r.fact()).append(',')
                     .append(r.count() == null ? "" : r.count()).append("\r\n");
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(DATASET + ".csv").build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file + ".csv").build().toString())
                 .body(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -67,12 +70,12 @@ class OpenDataController {
         requireDataset(file);
         OpenData.Release release = openData.release();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("dataset", DATASET);
+        body.put("dataset", file);
         body.put("license", LICENCE_URL);
         body.put("released", release.builtAt().toString());
         body.put("withheld", "null count: withheld (small-cell protection, docs/open-data-suppression.md)");
         body.put("columns", COLUMNS);
-        body.put("rows", release.rows());
+        body.put("rows", rows(file, release));
         return body;
     }
 
@@ -80,7 +83,7 @@ class OpenDataController {
     ResponseEntity<byte[]> xlsx(@org.springframework.web.bind.annotation.PathVariable String file) {
         requireDataset(file);
         List<List<Object>> rows = new ArrayList<>();
-        for (OpenData.Row r : openData.release().rows()) {
+        for (OpenData.Row r : rows(file, openData.release())) {
             List<Object> row = new ArrayList<>();
             row.add(r.yearBe());
             row.add(r.provinceCode());
@@ -93,7 +96,7 @@ class OpenDataController {
             row.add(r.count() == null ? "" : r.count());
             rows.add(row);
         }
-        return IndicatorPages.download(Sheets.write("data", COLUMNS, rows), DATASET + ".xlsx");
+        return IndicatorPages.download(Sheets.write("data", COLUMNS, rows), file + ".xlsx");
     }
 
     /** CKAN action API shape: {@code GET /api/3/action/package_show?id=...} on data.go.th. */
@@ -103,9 +106,16 @@ class OpenDataController {
         requireDataset(id);
         OpenData.Release release = openData.release();
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("name", DATASET);
-        result.put("title", "ตัวชี้วัดเด็กปฐมวัยรายจังหวัดและอำเภอ (Tonkla early-childhood indicators)");
-        result.put("notes", "จำนวนเด็กตามตัวชี้วัด แยกตามปี จังหวัด อำเภอ เพศ และกลุ่มอายุ ช่องที่มีค่า 1-4 และช่องที่ใช้คำนวณย้อนกลับได้ถูกปกปิด"
+        result.put("name", id);
+        result.put("title", PROTECTION.equals(id)
+                ? "เด็กกลุ่มเปราะบางด้านการคุ้มครองเด็กรายจังหวัดและอำเภอ (Tonkla vulnerable children, child protection)"
+                : "ตัวชี้วัดเด็กปฐมวัยรายจังหวัดและอำเภอ (Tonkla early-childhood indicators)");
+        result.put("notes", PROTECTION.equals(id)
+                ? "จำนวนเด็กที่ผลคัดกรองความเสี่ยงด้านการคุ้มครองล่าสุดอยู่ระดับปานกลางขึ้นไปหรือมีเรื่องคุ้มครองที่เปิดอยู่ และจำนวนตามประเด็นเสี่ยง"
+                + " แยกตามปี จังหวัด อำเภอ เพศ และกลุ่มอายุ ช่องที่มีค่า 1-4 และช่องที่ใช้คำนวณย้อนกลับได้ถูกปกปิด"
+                + " / Children whose latest protection screening was medium risk or above, or with an open protection"
+                + " concern, and per risk item, by year, province, district, sex and age group; counts of 1-4 and the"
+                + " cells that would reveal them are withheld." : "จำนวนเด็กตามตัวชี้วัด แยกตามปี จังหวัด อำเภอ เพศ และกลุ่มอายุ ช่องที่มีค่า 1-4 และช่องที่ใช้คำนวณย้อนกลับได้ถูกปกปิด"
                 + " / Counts of children per indicator fact by year, province, district, sex and age group; counts of 1-4"
                 + " and the cells that would reveal them are withheld.");
         result.put("license_id", LICENCE_ID);
@@ -114,13 +124,15 @@ class OpenDataController {
         result.put("metadata_modified", release.builtAt().toString());
         result.put("frequency", "daily");
         result.put("private", false);
-        result.put("tags", List.of(Map.of("name", "early-childhood"), Map.of("name", "DSPM"), Map.of("name", "nutrition")));
+        result.put("tags", PROTECTION.equals(id)
+                ? List.of(Map.of("name", "early-childhood"), Map.of("name", "child-protection"))
+                : List.of(Map.of("name", "early-childhood"), Map.of("name", "DSPM"), Map.of("name", "nutrition")));
         result.put("extras", List.of(Map.of("key", "dcat_type", "value", "http://purl.org/dc/dcmitype/Dataset"),
                 Map.of("key", "spatial", "value", "TH"), Map.of("key", "temporal_resolution", "value", "P1Y")));
         List<Map<String, Object>> resources = new ArrayList<>();
         for (String format : List.of("CSV", "JSON", "XLSX")) {
-            resources.add(Map.of("name", DATASET + "." + format.toLowerCase(), "format", format,
-                    "url", "/open-data/" + DATASET + "." + format.toLowerCase(), "last_modified", release.builtAt().toString()));
+            resources.add(Map.of("name", id + "." + format.toLowerCase(), "format", format,
+                    "url", "/open-data/" + id + "." + format.toLowerCase(), "last_modified", release.builtAt().toString()));
         }
         result.put("resources", resources);
         result.put("num_resources", resources.size());
@@ -128,7 +140,13 @@ class OpenDataController {
     }
 
     private static void requireDataset(String id) {
-        if (!DATASET.equals(id)) throw new NotFound("no dataset " + id);
+        if (!DATASET.equals(id) && !PROTECTION.equals(id)) throw new NotFound("no dataset " + id);
+    }
+
+    /** The release's rows of a dataset: the protection facts in their own, everything else in the indicators'. */
+    private static List<OpenData.Row> rows(String dataset, OpenData.Release release) {
+        boolean protection = PROTECTION.equals(dataset);
+        return release.rows().stream().filter(r -> r.fact().startsWith(PROTECTION_FACTS) == protection).toList();
     }
 
     private static String text(String s) {

@@ -84,9 +84,14 @@ public class ConcernRows {
     }
 
     /** Compare-and-set on the revision; false when it changed meanwhile. */
-    public boolean changeStatus(UUID id, int revision, Concern.Status status) {
-        return jdbc.sql("UPDATE protection_concern SET status = ?, revision = revision + 1 WHERE id = ? AND revision = ?")
-                .params(status.name(), id, revision).update() == 1;
+    public boolean changeStatus(UUID id, int revision, Concern.Status status, Instant at) {
+        // The closing day counts for planning (V163): a concern is open from opened_at until closed_at.
+        return jdbc.sql("""
+                UPDATE protection_concern SET status = :status, revision = revision + 1,
+                       closed_at = CASE WHEN :status = 'CLOSED' THEN coalesce(closed_at, :at) END
+                 WHERE id = :id AND revision = :revision""")
+                .param("status", status.name()).param("at", Timestamp.from(at)).param("id", id)
+                .param("revision", revision).update() == 1;
     }
 
     /** Releases the views to the family once; false when already released. */
