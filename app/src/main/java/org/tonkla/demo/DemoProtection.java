@@ -46,7 +46,7 @@ class DemoProtection implements ApplicationRunner {
         if (!concerns.list(teacher).reported().isEmpty()) return;
         screenings.record(new ChildId(CHILD), new ProtectionScreenings.ScreeningInput(
                 Set.of("not-with-parents", "unexplained-injury"),
-                "เด็กอยู่กับยาย มีรอยช้ำที่ต้นแขนสองข้าง เด็กบอกว่าไม่รู้ว่าเป็นอะไร"), teacher);
+                "เด็กอยู่กับยาย มีรอยช้ำที่ต้นแขนสองข้าง เด็กบอกว่าไม่รู้ว่าเป็นอะไร", "GRANDPARENTS"), teacher);
     }
 
     private CurrentUser user(String username) {

@@ -36,8 +36,15 @@ public class ProtectionScreenings {
     /** The purpose of the write in the access log (withheld from the family while a concern is open). */
     public static final String PURPOSE = "protection-screening";
 
-    /** What the screener found. {@code reason} is required when the result is HIGH. */
-    public record ScreeningInput(Set<String> items, String reason) {}
+    /**
+     * What the screener found. {@code reason} is required when the result is HIGH; {@code livingArrangement} (a
+     * {@link LivingArrangement} name, optional) other than with a parent adds the item {@code not-with-parents}.
+     */
+    public record ScreeningInput(Set<String> items, String reason, String livingArrangement) {
+        public ScreeningInput(Set<String> items, String reason) {
+            this(items, reason, null);
+        }
+    }
 
     /** The result; {@code concernId} is the concern a HIGH result opened, null otherwise. */
     public record Outcome(RiskRule.Result result, UUID concernId) {}
@@ -69,14 +76,18 @@ public class ProtectionScreenings {
     public Outcome record(ChildId childId, ScreeningInput in, CurrentUser user) {
         // Whether the user may write comes first: the form's answer tells an outsider nothing about the child.
         if (!access.mayWrite(user, childId)) throw new Refused("Child outside the user's reach for writing");
-        Set<String> items = in.items() == null ? Set.of() : new LinkedHashSet<>(in.items());
+        Set<String> items = in.items() == null ? new LinkedHashSet<>() : new LinkedHashSet<>(in.items());
+        LivingArrangement living = LivingArrangement.parse(in.livingArrangement()).orElse(null);
         new Validation().check(rules.items().containsAll(items), "items", "items of the protection screening list")
+                .check(living != null || in.livingArrangement() == null || in.livingArrangement().isBlank(),
+                        "livingArrangement", "BOTH_PARENTS, ONE_PARENT, GRANDPARENTS, OTHERS or INSTITUTION")
                 .optionalText("reason", in.reason(), Validation.MAX_NOTE).throwIfInvalid();
-        return access.write(childId, user, PURPOSE, child -> screen(child, items, in.reason(), user),
+        if (living != null && !living.withAParent()) items.add(LivingArrangement.NOT_WITH_PARENTS);
+        return access.write(childId, user, PURPOSE, child -> screen(child, items, living, in.reason(), user),
                 o -> "level " + o.result().level() + (o.concernId() == null ? "" : ", concern " + o.concernId()));
     }
 
-    private Outcome screen(Child child, Set<String> items, String reason, CurrentUser user) {
+    private Outcome screen(Child child, Set<String> items, LivingArrangement living, String reason, CurrentUser user) {
         RiskRule.Result result = rules.inForce(child.provinceCode()).assess(items);
         Instant now = Instant.now(clock);
         UUID concern = null;
@@ -91,7 +102,7 @@ public class ProtectionScreenings {
                     "opened by a HIGH screening (" + String.join(", ", result.causes()) + ")");
         }
         rows.insertScreening(UUID.randomUUID(), child.id().value(), child.provinceCode(), district, user.id(), now,
-                List.copyOf(items), result.score(), result.level().name(), concern);
+                List.copyOf(items), result.score(), result.level().name(), concern, living == null ? null : living.name());
         return new Outcome(result, concern);
     }
 

@@ -55,8 +55,11 @@ public class WholeChild {
         }
     }
 
-    /** Caregivers on record and the living-arrangement items of the latest protection screening. */
-    public record Living(List<Guardian> guardians, List<String> items) {}
+    /**
+     * Caregivers on record, the living arrangement last recorded (null when none was) and the living-arrangement
+     * items of the latest protection screening.
+     */
+    public record Living(List<Guardian> guardians, LivingArrangement arrangement, List<String> items) {}
 
     /** The latest of each record, null when there is none (or not released); doses due or overdue. */
     public record Health(Measurement growth, Screening development, int vaccinesDue, List<HealthNote> openNotes) {}
@@ -91,6 +94,7 @@ public class WholeChild {
         BookView book = books.view(id, user, PURPOSE);
         var file = book.file();
         Part<Living> living = Part.of(file.shows(DataCategory.HOUSEHOLD), () -> new Living(file.guardians(),
+                LivingArrangement.parse(rows.latestLiving(id.value())).orElse(null),
                 rows.latestItems(id.value()).stream().filter(LIVING_ITEMS::contains).toList()));
         boolean health = file.shows(DataCategory.GROWTH) || file.shows(DataCategory.DEVELOPMENT)
                 || file.shows(DataCategory.IMMUNIZATION) || file.shows(DataCategory.HEALTH_NOTES);

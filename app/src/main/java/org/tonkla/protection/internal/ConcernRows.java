@@ -55,12 +55,13 @@ public class ConcernRows {
     }
 
     public void insertScreening(UUID id, UUID child, String province, String district, UUID by, Instant at,
-            List<String> items, int score, String level, UUID concern) {
+            List<String> items, int score, String level, UUID concern, String living) {
         jdbc.sql("""
                 INSERT INTO protection_screening (id, child_id, province_code, district_code, recorded_by, recorded_at,
-                                                  items, score, level, concern_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                  items, score, level, concern_id, living_arrangement)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, child, province, district, by, Timestamp.from(at), items.toArray(String[]::new), score, level,
-                        concern)
+                        concern, living)
                 .update();
     }
 
@@ -115,5 +116,12 @@ public class ConcernRows {
     public List<String> latestItems(UUID child) {
         return jdbc.sql("SELECT items FROM protection_screening WHERE child_id = ? ORDER BY recorded_at DESC LIMIT 1")
                 .param(child).query((rs, i) -> List.of((String[]) rs.getArray(1).getArray())).optional().orElse(List.of());
+    }
+
+    /** The living arrangement most recently recorded for the child (null when none was). */
+    public String latestLiving(UUID child) {
+        return jdbc.sql("""
+                SELECT living_arrangement FROM protection_screening WHERE child_id = ? AND living_arrangement IS NOT NULL
+                 ORDER BY recorded_at DESC LIMIT 1""").param(child).query(String.class).optional().orElse(null);
     }
 }

@@ -34,7 +34,7 @@ import org.tonkla.registry.ChildId;
 class ProtectionApi {
 
     /** Body of a screening. */
-    record ScreeningBody(Set<String> items, String reason) {}
+    record ScreeningBody(Set<String> items, String reason, String livingArrangement) {}
 
     /** The answer to a screening. */
     record ScreeningAnswer(RiskLevel level, int score, List<String> causes, UUID concernId) {}
@@ -88,7 +88,8 @@ class ProtectionApi {
             description = "A HIGH result opens a protection concern (reason required, 400 names it) routed to the"
                     + " province's social development office and the district child-protection subcommittee")
     ScreeningAnswer screen(@PathVariable UUID childId, @RequestBody ScreeningBody body) {
-        var o = screenings.record(new ChildId(childId), new ProtectionScreenings.ScreeningInput(body.items(), body.reason()),
+        var o = screenings.record(new ChildId(childId), new ProtectionScreenings.ScreeningInput(body.items(), body.reason(),
+                body.livingArrangement()),
                 users.require());
         return new ScreeningAnswer(o.result().level(), o.result().score(), o.result().causes(), o.concernId());
     }

@@ -18,6 +18,7 @@ import org.tonkla.platform.InvalidInput;
 import org.tonkla.platform.Refused;
 import org.tonkla.protection.Concern;
 import org.tonkla.protection.Concerns;
+import org.tonkla.protection.LivingArrangement;
 import org.tonkla.protection.ProtectionScreenings;
 import org.tonkla.protection.RiskRules;
 import org.tonkla.registry.ChildAccess;
@@ -53,14 +54,15 @@ class ProtectionPages {
 
     @PostMapping("/children/{childId}/protection")
     String screen(@PathVariable UUID childId, @RequestParam(required = false) List<String> items,
-            @RequestParam(required = false) String reason, Model model) {
+            @RequestParam(required = false) String reason, @RequestParam(required = false) String living, Model model) {
         List<String> found = items == null ? List.of() : items;
         try {
             var o = screenings.record(new ChildId(childId),
-                    new ProtectionScreenings.ScreeningInput(new LinkedHashSet<>(found), reason), users.require());
+                    new ProtectionScreenings.ScreeningInput(new LinkedHashSet<>(found), reason, living), users.require());
             model.addAttribute("outcome", o);
             return screeningPage(childId, List.of(), "", Map.of(), model);
         } catch (InvalidInput e) {
+            model.addAttribute("living", living);
             return screeningPage(childId, found, reason, errors(e), model);
         }
     }
@@ -68,7 +70,8 @@ class ProtectionPages {
     private String screeningPage(UUID childId, List<String> checked, String reason, Map<String, String> errors,
             Model model) {
         model.addAttribute("childId", childId).addAttribute("items", rules.items()).addAttribute("checked", checked)
-                .addAttribute("reason", reason == null ? "" : reason).addAttribute("errors", errors);
+                .addAttribute("reason", reason == null ? "" : reason).addAttribute("errors", errors)
+                .addAttribute("arrangements", LivingArrangement.values());
         return "protection/screening";
     }
 
