@@ -139,12 +139,14 @@ public class Campaigns {
     }
 
     /**
-     * The open campaign of this form version in which the surveyor may visit a household in {@code subdistrictCode}:
-     * assigned to that subdistrict, or assigned children in a campaign whose area covers it.
+     * The open campaign of this form in which the surveyor may visit a household in {@code subdistrictCode}:
+     * assigned to that subdistrict, or assigned children in a campaign whose area covers it. Any version of the form
+     * Tonkla serves is accepted (the intake has checked that it does): a phone may still carry the previous version
+     * when a campaign starts with a new one, or the reverse.
      */
     public Optional<Campaign> assignmentFor(CurrentUser surveyor, String formId, String version, String subdistrictCode) {
         return openFor(surveyor).stream()
-                .filter(c -> c.formId().equals(formId) && c.formVersion().equals(version) && c.covers(subdistrictCode))
+                .filter(c -> c.formId().equals(formId) && c.covers(subdistrictCode))
                 .filter(c -> jdbc.sql("""
                         SELECT count(*) FROM field_assignment WHERE campaign_id = ? AND surveyor_id = ?
                            AND (subdistrict_code = ? OR child_id IS NOT NULL)""")

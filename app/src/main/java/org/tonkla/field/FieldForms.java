@@ -33,10 +33,14 @@ public class FieldForms {
 
     /** The form the demo campaign and new campaigns use. */
     public static final String HOME_VISIT = "tonkla_home_visit";
-    public static final String HOME_VISIT_VERSION = "2026112801";
+    /** The version new campaigns use: with the child's living arrangement and protection items (issue 17). */
+    public static final String HOME_VISIT_VERSION = "2026112901";
+    /** The first version, still accepted from phones that carry it. */
+    public static final String HOME_VISIT_V1 = "2026112801";
 
     private final List<Form> forms = List.of(
-            load(HOME_VISIT, HOME_VISIT_VERSION, "เยี่ยมบ้านเด็กปฐมวัย (Tonkla home visit)", "field/forms/home_visit_v1.xml"));
+            load(HOME_VISIT, HOME_VISIT_V1, "เยี่ยมบ้านเด็กปฐมวัย (Tonkla home visit)", "field/forms/home_visit_v1.xml"),
+            load(HOME_VISIT, HOME_VISIT_VERSION, "เยี่ยมบ้านเด็กปฐมวัย (Tonkla home visit)", "field/forms/home_visit_v2.xml"));
 
     public Optional<Form> find(String formId, String version) {
         return forms.stream().filter(f -> f.formId().equals(formId) && f.version().equals(version)).findFirst();

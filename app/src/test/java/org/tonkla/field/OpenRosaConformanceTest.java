@@ -44,13 +44,13 @@ class OpenRosaConformanceTest extends IntegrationTest {
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.headers().firstValue("X-OpenRosa-Version")).contains("1.0");
         assertThat(list.body()).contains("<xforms xmlns=\"http://openrosa.org/xforms/xformsList\">",
-                "<formID>tonkla_home_visit</formID>", "<version>2026112801</version>", "<manifestUrl>");
+                "<formID>tonkla_home_visit</formID>", "<version>2026112901</version>", "<manifestUrl>");
         String downloadUrl = between(list.body(), "<downloadUrl>", "</downloadUrl>");
         byte[] xform = client.getBytes(downloadUrl).body();
         // The hash in the list is the MD5 of the bytes served, and the bytes are the file in the repository.
         assertThat(between(list.body(), "<hash>", "</hash>"))
                 .isEqualTo("md5:" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(xform)));
-        assertThat(xform).isEqualTo(getClass().getClassLoader().getResourceAsStream("field/forms/home_visit_v1.xml").readAllBytes());
+        assertThat(xform).isEqualTo(getClass().getClassLoader().getResourceAsStream("field/forms/home_visit_v2.xml").readAllBytes());
         assertThat(client.get(between(list.body(), "<manifestUrl>", "</manifestUrl>")).body())
                 .contains("http://openrosa.org/xforms/xformsManifest");
 

@@ -52,11 +52,12 @@ class ChildRecorder {
     private final HealthNotes notes;
     private final FileStore files;
     private final ScreeningRules screening;
+    private final VisitProtection protection;
     private final Clock clock;
 
     ChildRecorder(JdbcClient jdbc, Registration registration, ChildrenByNationalId byNationalId, ChildAccess access,
             Growth growth, ChildCorrections corrections, HealthNotes notes, FileStore files, ScreeningRules screening,
-            Clock clock) {
+            VisitProtection protection, Clock clock) {
         this.jdbc = jdbc;
         this.registration = registration;
         this.byNationalId = byNationalId;
@@ -66,6 +67,7 @@ class ChildRecorder {
         this.notes = notes;
         this.files = files;
         this.screening = screening;
+        this.protection = protection;
         this.clock = clock;
     }
 
@@ -88,6 +90,7 @@ class ChildRecorder {
             if (health && "yes".equals(c.disability())) {
                 notes.add(child, HealthNote.Kind.DISABILITY, "พบจากการเยี่ยมบ้าน (reported on a home visit)", null, user);
             }
+            protection.record(child, c, form.consent().allows("household"), user);
         }
         UUID row = UUID.randomUUID();
         jdbc.sql("""

@@ -26,9 +26,14 @@ public record VisitForm(String formId, String version, String instanceId, String
     public record Household(List<Member> members, Map<String, String> status, String photoFallback, String photoOutside,
             String photoInside, String photoChildSign, Double latitude, Double longitude, Double accuracy) {}
 
+    /**
+     * A child of the visit. {@code living}, {@code protection} (item codes) and {@code protectionReason} come with
+     * form version 2026112901 (issue 17); null and empty in the first version.
+     */
     public record ChildEntry(String givenName, String familyName, String sex, LocalDate dateOfBirth, String idType,
             String nationalId, String gCode, String noIdReason, String photo, Double weightKg, Double heightCm,
-            String healthCoverage, String disability, String healthNotes) {
+            String healthCoverage, String disability, String healthNotes, String living, List<String> protection,
+            String protectionReason) {
 
         @Override
         public String toString() {

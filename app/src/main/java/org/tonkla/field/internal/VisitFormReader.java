@@ -49,7 +49,7 @@ public final class VisitFormReader {
             kids.add(new VisitForm.ChildEntry(text(c, "given_name"), text(c, "family_name"), text(c, "sex"), date(c, "dob"),
                     text(c, "id_type"), text(c, "national_id"), text(c, "g_code"), text(c, "no_id_reason"), text(c, "photo"),
                     number(c, "weight"), number(c, "height"), text(c, "health_coverage"), text(c, "disability"),
-                    text(c, "health_notes")));
+                    text(c, "health_notes"), text(c, "living"), words(text(c, "protection")), text(c, "protection_reason")));
         }
         return new VisitForm(formId, version, instanceId, text(visit, "subdistrict"), text(visit, "village"),
                 text(visit, "house_no"), text(visit, "outcome"), consent, household, kids);

@@ -111,9 +111,10 @@ class OpenRosaController {
                 .flatMap(java.util.Optional::stream).distinct().toList();
     }
 
+    /** A served version of a form of the user's campaigns (a campaign takes any version Tonkla serves of its form). */
     private FieldForms.Form assigned(String formId, String version) {
-        return formsOf(users.require()).stream().filter(f -> f.formId().equals(formId) && f.version().equals(version))
-                .findFirst().orElseThrow(() -> new OpenRosaProblem(404, "ไม่พบแบบฟอร์มในโครงการของท่าน (no such form in your campaigns)"));
+        return formsOf(users.require()).stream().filter(f -> f.formId().equals(formId))
+                .flatMap(f -> forms.find(formId, version).stream()).findFirst().orElseThrow(() -> new OpenRosaProblem(404, "ไม่พบแบบฟอร์มในโครงการของท่าน (no such form in your campaigns)"));
     }
 
     private static String fileName(MultipartFile f, String partName) {
