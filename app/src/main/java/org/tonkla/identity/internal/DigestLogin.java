@@ -33,7 +33,11 @@ final class DigestLogin {
         @Override
         public void commence(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
                 AuthenticationException e) throws java.io.IOException {
-            failure.commence(request, response, e);
+            try {
+                failure.commence(request, response, e);
+            } catch (jakarta.servlet.ServletException ex) {
+                throw new java.io.IOException(ex);
+            }
         }
 
         void header(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response, AuthenticationException e)

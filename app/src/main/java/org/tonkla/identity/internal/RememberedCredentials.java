@@ -52,7 +52,7 @@ final class RememberedCredentials implements AuthenticationProvider {
         Verified known = verified.getIfPresent(k);
         if (known != null && known.username().equals(username)) {
             var account = accounts.byUsername(username).orElse(null);
-            if (account != null && account.enabled() && account.passwordHash().equals(known.passwordHash())) {
+            if (account != null && account.enabled() && java.util.Objects.equals(account.passwordHash(), known.passwordHash())) {
                 var principal = new TonklaPrincipal(account);
                 principal.eraseCredentials();
                 return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
