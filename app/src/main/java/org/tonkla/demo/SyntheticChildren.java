@@ -81,13 +81,20 @@ class SyntheticChildren {
 
     /** Generates {@code count} children with their records, printing progress; returns the children inserted. */
     long generate(int count, long seed) {
+        return generate(count, seed, null);
+    }
+
+    /** Like {@link #generate(int, long)}; with {@code field}, also the pilot's home-visit campaign and its visits. */
+    long generate(int count, long seed, SyntheticField field) {
         long started = System.nanoTime();
         LocalDate today = LocalDate.now(clock.withZone(ThaiDates.BANGKOK));
         List<LocalUnits> units = pilotUnits();
         System.out.printf("Generating %,d children in %d subdistricts of %s (seed %d)%n", count, units.size(),
                 String.join(", ", PILOT_DISTRICTS), seed);
         long inserted = 0;
-        var totals = new int[5];
+        var totals = new long[6];
+        long fieldNanos = 0;
+        if (field != null) field.open(units, seed);
         for (int from = 0; from < count; from += BATCH) {
             var batch = new Batch();
             for (int i = from; i < Math.min(count, from + BATCH); i++) {
@@ -101,13 +108,19 @@ class SyntheticChildren {
             totals[2] += batch.doses.size();
             totals[3] += batch.notes.size();
             totals[4] += referrals.importHistory(referralHistory.of(batch, seed, Instant.now(clock)), ThaiDates.BANGKOK);
+            if (field != null) {
+                long t = System.nanoTime();
+                totals[5] += field.visits(batch.children, seed);
+                fieldNanos += System.nanoTime() - t;
+            }
             int done = Math.min(count, from + BATCH);
             System.out.printf("  %,7d / %,d children (%3d %%), %s%n", done, count, done * 100L / count,
                     elapsed(started));
         }
         System.out.printf("Done in %s: %,d new children, %,d measurements, %,d DSPM screenings, %,d vaccinations, "
-                + "%,d health notes, %,d referrals%n", elapsed(started), inserted, totals[0], totals[1], totals[2], totals[3],
-                totals[4]);
+                + "%,d health notes, %,d referrals, %,d home visits%n", elapsed(started), inserted, totals[0], totals[1],
+                totals[2], totals[3], totals[4], totals[5]);
+        if (field != null) System.out.printf("  (home visits took %.1f s of it)%n", fieldNanos / 1e9);
         return inserted;
     }
 

@@ -31,6 +31,7 @@ public class Accounts {
     private static final int MIN_PASSWORD = 10;
     private final UserAccounts store;
     private final PasswordEncoder encoder;
+    private final org.tonkla.identity.internal.DigestCredentials digest;
     private final RegisteredClientRepository clients;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -40,7 +41,9 @@ public class Accounts {
 
     Accounts(UserAccounts store, PasswordEncoder encoder, RegisteredClientRepository clients, JdbcClient jdbc,
             AuditTrail audit, org.springframework.beans.factory.ObjectProvider<
-                    org.springframework.session.FindByIndexNameSessionRepository<? extends org.springframework.session.Session>> sessions) {
+                    org.springframework.session.FindByIndexNameSessionRepository<? extends org.springframework.session.Session>> sessions,
+            org.tonkla.identity.internal.DigestCredentials digest) {
+        this.digest = digest;
         this.sessions = sessions;
         this.store = store;
         this.encoder = encoder;
@@ -82,6 +85,7 @@ public class Accounts {
         var id = UUID.randomUUID();
         store.insert(new UserAccount(id, username, encoder.encode(form.password()), form.displayName(), form.role(),
                 form.scope().agencyCode(), form.scope(), "th", form.enabled()));
+        digest.remember(username, form.password()); // ODK Collect's Digest needs it (see DigestCredentials)
         audit.record("CREATE", "user", id.toString(), username + " as " + form.role() + " in " + form.scope().level());
         return id;
     }
@@ -95,6 +99,7 @@ public class Accounts {
             checkPassword(form.password(), false);
             hash = encoder.encode(form.password());
         }
+        if (!hash.equals(old.passwordHash())) digest.remember(old.username(), form.password());
         store.update(new UserAccount(id, old.username(), hash, form.displayName(), form.role(),
                 form.scope().agencyCode(), form.scope(), old.language(), form.enabled()));
         audit.record("UPDATE", "user", id.toString(), "role " + old.role() + "→" + form.role() + ", scope "

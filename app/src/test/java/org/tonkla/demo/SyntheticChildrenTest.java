@@ -54,7 +54,7 @@ class SyntheticChildrenTest extends IntegrationTest {
     void optionsNameWhatIsWrong() {
         assertThat(GenerateCommand.Options.parse(List.of("--pilot")).children()).isEqualTo(48_000);
         assertThat(GenerateCommand.Options.parse(List.of("--centers", "50000", "--seed=3")))
-                .isEqualTo(new GenerateCommand.Options(0, 50_000, 3));
+                .isEqualTo(new GenerateCommand.Options(0, 50_000, 3, false));
         assertThatThrownBy(() -> GenerateCommand.Options.parse(List.of("--children", "many")))
                 .hasMessage("--children needs a positive whole number, got many");
         assertThatThrownBy(() -> GenerateCommand.Options.parse(List.of()))

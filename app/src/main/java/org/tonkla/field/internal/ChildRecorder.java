@@ -71,7 +71,12 @@ class ChildRecorder {
         this.clock = clock;
     }
 
-    /** Everything about the child, or nothing (an exception rolls this child back; the caller records it for review). */
+    /**
+     * Everything about the child but its photo, or nothing (an exception rolls this child back; the caller records it
+     * for review). The photo follows in {@link #photo}, after this transaction: the access log's chain of the province
+     * is locked from the first logged write to the commit, and re-encoding a photo inside that window would hold up
+     * every other writer of the province.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Result record(UUID visitId, int position, VisitForm form, VisitForm.ChildEntry c, Campaign campaign,
             Map<String, String[]> attachments, Double incomePerMember, CurrentUser user) {
@@ -85,7 +90,6 @@ class ChildRecorder {
             if (c.weightKg() != null || c.heightCm() != null) {
                 growth.record(child, new MeasurementInput(today, c.weightKg(), c.heightCm(), null, null, null, false, false), user);
             }
-            if (photo != null) corrections.setPhoto(child, c.photo(), files.read(photo[0]), user);
             if (health && c.healthNotes() != null) notes.add(child, HealthNote.Kind.CHRONIC_CONDITION, c.healthNotes(), null, user);
             if (health && "yes".equals(c.disability())) {
                 notes.add(child, HealthNote.Kind.DISABILITY, "พบจากการเยี่ยมบ้าน (reported on a home visit)", null, user);
@@ -102,6 +106,13 @@ class ChildRecorder {
                 .update();
         if (child != null) needs(row, child, form, c, idType, incomePerMember, health, today);
         return result;
+    }
+
+    /** The child's photo from the visit, in its own transaction (see {@link #record}); none without consent for photos. */
+    void photo(Result result, VisitForm form, VisitForm.ChildEntry c, Map<String, String[]> attachments, CurrentUser user) {
+        String[] photo = form.consent().allows("photos") && c.photo() != null ? attachments.get(c.photo()) : null;
+        if (photo == null || result.childId() == null) return;
+        corrections.setPhoto(new ChildId(result.childId()), c.photo(), files.read(photo[0]), user);
     }
 
     private void needs(UUID row, ChildId child, VisitForm form, VisitForm.ChildEntry c, String idType,

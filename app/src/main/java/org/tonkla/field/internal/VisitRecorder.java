@@ -71,7 +71,8 @@ public class VisitRecorder {
             for (VisitForm.ChildEntry c : form.children()) {
                 int pos = position++;
                 try {
-                    children.record(visitId, pos, form, c, campaign, attachments, perMember, user);
+                    var result = children.record(visitId, pos, form, c, campaign, attachments, perMember, user);
+                    photo(result, form, c, attachments, user);
                 } catch (DomainProblem e) {
                     String reason = e instanceof org.tonkla.registry.DuplicateCandidates
                             ? "similar children already registered: check before registering" : e.getMessage();
@@ -84,6 +85,15 @@ public class VisitRecorder {
             }
         }
         jdbc.sql("UPDATE field_submission SET processed_at = now() WHERE id = ?").param(submissionId).update();
+    }
+
+    private void photo(ChildRecorder.Result result, VisitForm form, VisitForm.ChildEntry c, Map<String, String[]> attachments,
+            CurrentUser user) {
+        try {
+            children.photo(result, form, c, attachments, user);
+        } catch (RuntimeException e) { // the child is recorded; its photo stays on the visit for a later try
+            log.warn("Home-visit child photo could not be set: {}", e.getClass().getSimpleName());
+        }
     }
 
     private void review(UUID visitId, int position, VisitForm.ChildEntry c, Campaign campaign, String reason) {

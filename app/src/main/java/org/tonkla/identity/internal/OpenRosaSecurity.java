@@ -1,6 +1,7 @@
 package org.tonkla.identity.internal;
 
 import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,27 +10,33 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * The OpenRosa server's own filter chain ({@code /openrosa/**}), for ODK Collect: HTTP Basic with Tonkla accounts,
- * checked by {@link ThrottledLogin} (the same progressive delay as the login form), stateless (no session, no cookie,
- * nothing remembered between requests) and without CSRF (no cookie authenticates, so no other site can ride on one).
- * A 401 carries the Basic challenge and the OpenRosa version header, as the OpenRosa Authentication API asks.
+ * The OpenRosa server's own filter chain ({@code /openrosa/**}), for ODK Collect: HTTP Digest ({@link DigestLogin}) and
+ * HTTP Basic with Tonkla accounts, stateless (no session, no cookie, nothing remembered between requests but verified
+ * Basic credentials, see {@link RememberedCredentials}) and without CSRF (no cookie authenticates, so no other site can
+ * ride on one). Basic is checked by {@link ThrottledLogin} (the same progressive delay as the login form). A 401 carries
+ * both challenges and the OpenRosa version header, as the OpenRosa Authentication API asks.
  *
- * <p>Digest is not offered: it needs the password (or an MD5 of it) on the server, and Tonkla keeps only Argon2
- * hashes. ODK Collect sends Basic credentials only over https (over plain http it does Digest only), so phones reach
- * this chain through a TLS proxy; over plain http a password would cross the network in the clear anyway.
+ * <p>ODK Collect sends Basic credentials only over https; over plain http it does Digest only. Digest needs HA1 on the
+ * server, kept per account from the moment its password is next known ({@link DigestCredentials}); an account without
+ * it yet can use Basic (over https) or sign in to the web once. {@code tonkla.openrosa.digest=false} turns Digest off
+ * and leaves Basic as it is.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenRosaSecurity {
 
     @Bean
     @Order(0)
-    SecurityFilterChain openRosa(HttpSecurity http, ThrottledLogin login) throws Exception {
+    SecurityFilterChain openRosa(HttpSecurity http, ThrottledLogin login, UserAccounts accounts, DigestCredentials credentials,
+            @Value("${tonkla.openrosa.digest:true}") boolean digestOn) throws Exception {
+        DigestLogin[] digest = new DigestLogin[1];
         AuthenticationEntryPoint challenge = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Tonkla\", charset=\"UTF-8\"");
+            if (digest[0] != null) digest[0].challenge(request, response, e);
+            response.addHeader("WWW-Authenticate", "Basic realm=\"Tonkla\", charset=\"UTF-8\"");
             response.setHeader("X-OpenRosa-Version", "1.0");
             response.setStatus(401);
             response.setContentType("text/xml;charset=UTF-8");
@@ -38,8 +45,12 @@ class OpenRosaSecurity {
                     + "<message nature=\"error\">กรุณาใส่ชื่อผู้ใช้และรหัสผ่าน Tonkla (sign in with your Tonkla account)</message>"
                     + "</OpenRosaResponse>\n").getBytes(StandardCharsets.UTF_8));
         };
+        if (digestOn) {
+            digest[0] = new DigestLogin(accounts, credentials, challenge);
+            http.addFilterAfter(digest[0].filter(), BasicAuthenticationFilter.class);
+        }
         http.securityMatcher("/openrosa/**")
-                .authenticationManager(new ProviderManager(login))
+                .authenticationManager(new ProviderManager(new RememberedCredentials(login, accounts)))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(challenge)
                         .securityContextRepository(new NullSecurityContextRepository()))

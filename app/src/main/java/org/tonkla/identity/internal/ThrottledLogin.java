@@ -26,7 +26,10 @@ class ThrottledLogin implements AuthenticationProvider {
     private final DaoAuthenticationProvider passwords;
     private final LoginThrottle throttle;
 
-    ThrottledLogin(UserAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle) {
+    private final DigestCredentials digest;
+
+    ThrottledLogin(UserAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle, DigestCredentials digest) {
+        this.digest = digest;
         this.throttle = throttle;
         this.passwords = new DaoAuthenticationProvider(new AccountDetailsService(accounts));
         passwords.setPasswordEncoder(encoder);
@@ -44,6 +47,8 @@ class ThrottledLogin implements AuthenticationProvider {
         try {
             Authentication result = passwords.authenticate(attempt);
             throttle.succeeded(account);
+            // The plaintext password is at hand only now: keep its Digest HA1 so ODK Collect can use Digest next time.
+            if (attempt.getCredentials() instanceof String password) digest.remember(result.getName(), password);
             return result;
         } catch (BadCredentialsException e) {
             throttle.accountFailed(account);

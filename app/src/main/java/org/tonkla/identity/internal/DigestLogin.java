@@ -1,0 +1,114 @@
+package org.tonkla.identity.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Collection;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.DigestAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.DigestAuthenticationFilter;
+import org.springframework.security.web.context.NullSecurityContextRepository;
+import org.tonkla.identity.CurrentUser;
+import org.tonkla.identity.Users;
+
+/**
+ * HTTP Digest (RFC 2617, qop=auth) for the OpenRosa chain, as ODK Collect uses it over plain http: Spring Security's
+ * {@link DigestAuthenticationFilter} with the stored HA1 ({@link DigestCredentials}) as the already-encoded password.
+ * An account that is disabled, unknown, or has no HA1 yet (no sign-in since Digest came) is not found, so answered 401
+ * like a wrong password. Nonces are signed with a key made at start-up and valid for five minutes.
+ */
+final class DigestLogin {
+
+    /**
+     * The filter takes realm and nonce key from its entry point; a failed attempt is answered by {@code failure} (both
+     * schemes' challenges), which adds this entry point's Digest header through {@link #challenge}.
+     */
+    private final class EntryPoint extends DigestAuthenticationEntryPoint {
+        @Override
+        public void commence(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
+                AuthenticationException e) throws java.io.IOException {
+            try {
+                failure.commence(request, response, e);
+            } catch (jakarta.servlet.ServletException ex) {
+                throw new java.io.IOException(ex);
+            }
+        }
+
+        void header(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+                throws java.io.IOException {
+            super.commence(request, response, e);
+        }
+    }
+
+    private final EntryPoint entryPoint = new EntryPoint();
+    private final DigestAuthenticationFilter filter = new DigestAuthenticationFilter();
+    private final AuthenticationEntryPoint failure;
+
+    DigestLogin(UserAccounts accounts, DigestCredentials credentials, AuthenticationEntryPoint failure) {
+        this.failure = failure;
+        byte[] key = new byte[24];
+        new SecureRandom().nextBytes(key);
+        entryPoint.setRealmName(DigestCredentials.REALM);
+        entryPoint.setKey(Base64.getEncoder().encodeToString(key));
+        entryPoint.setNonceValiditySeconds(300);
+        UserDetailsService users = username -> {
+            String name = username == null ? "" : username.trim().toLowerCase();
+            var account = accounts.byUsername(name).filter(UserAccount::enabled).orElse(null);
+            String ha1 = account == null ? null : credentials.of(name).orElse(null);
+            if (ha1 == null) throw new UsernameNotFoundException("No Digest credentials");
+            return new DigestPrincipal(account.toCurrentUser(), ha1);
+        };
+        filter.setUserDetailsService(users);
+        filter.setPasswordAlreadyEncoded(true);
+        filter.setCreateAuthenticatedToken(true);
+        filter.setAuthenticationEntryPoint(entryPoint);
+        filter.setSecurityContextRepository(new NullSecurityContextRepository());
+    }
+
+    DigestAuthenticationFilter filter() {
+        return filter;
+    }
+
+    /** Adds the Digest challenge (a fresh nonce; {@code stale} when the client's nonce expired) to a 401. */
+    void challenge(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws java.io.IOException {
+        // The entry point would also send the error page; only its WWW-Authenticate header is wanted.
+        var headerOnly = new HttpServletResponseWrapper(response) {
+            @Override
+            public void sendError(int sc, String msg) {}
+
+            @Override
+            public void sendError(int sc) {}
+        };
+        entryPoint.header(request, headerOnly, e);
+    }
+
+    /** The principal of a Digest request: the account as it is now, with its HA1 as the password the filter compares. */
+    record DigestPrincipal(CurrentUser currentUser, String ha1) implements UserDetails, Users.HasCurrentUser {
+        @Override
+        public Collection<? extends GrantedAuthority> getAuthorities() {
+            return TonklaPrincipal.authorities(currentUser);
+        }
+
+        @Override
+        public String getPassword() {
+            return ha1;
+        }
+
+        @Override
+        public String getUsername() {
+            return currentUser.username();
+        }
+
+        @Override
+        public String toString() {
+            return "DigestPrincipal[" + currentUser.username() + "]";
+        }
+    }
+}
