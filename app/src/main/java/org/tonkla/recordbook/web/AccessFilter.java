@@ -14,9 +14,9 @@ import org.tonkla.recordbook.web.AccessRows.AccessRow;
 /**
  * The family's filter of the access log, as the page's query string carries it (so a reload or a shared link
  * keeps it): a period in days back from now, an agency, a service unit, a purpose. Blank or unknown values filter
- * nothing.
+ * nothing. Public for the page template (SpEL calls only public methods of public types).
  */
-record AccessFilter(Integer period, String agency, UUID unit, String purpose) {
+public record AccessFilter(Integer period, String agency, UUID unit, String purpose) {
 
     /** The periods offered, in days. */
     static final List<Integer> PERIODS = List.of(7, 30, 90, 365);
@@ -33,7 +33,7 @@ record AccessFilter(Integer period, String agency, UUID unit, String purpose) {
         return new AccessFilter(days, blankToNull(agency), unitId, blankToNull(purpose));
     }
 
-    boolean any() {
+    public boolean any() {
         return period != null || agency != null || unit != null || purpose != null;
     }
 
