@@ -180,6 +180,22 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("GET /admin/users/{id}", ADMIN).out("D N D D D D D D D").bind("id", new Binding(teacherId, NO_SUCH)),
                 row("POST /admin/users", ADMIN).form(""), // empty form: re-shown with the error, nobody created
                 row("POST /admin/users/{id}", ADMIN).form("").bind("id", Binding.same(teacherId)),
+                // Issue 10 §6: unlock, reset link, guardian links (administrators); forgot password (anyone)
+                row("POST /admin/users/{id}/unlock", ADMIN).out("D N D D D D D D D").form("")
+                        .bind("id", new Binding(teacherId, NO_SUCH)),
+                // teacher.kk has no e-mail address: told so on the user's page, nothing sent
+                row("POST /admin/users/{id}/password-reset", ADMIN).out("D N D D D D D D D").form("")
+                        .bind("id", new Binding(teacherId, NO_SUCH)),
+                row("GET /admin/users/{id}/children", ADMIN).out("D N D D D D D D D").bind("id", new Binding(teacherId, NO_SUCH)),
+                row("GET /admin/users/{id}/children/{childId}", ADMIN).out("D N D D D D D D D")
+                        .bind("id", new Binding(teacherId, NO_SUCH)),
+                // No relationship: the confirmation is shown again with the error, nothing linked
+                row("POST /admin/users/{id}/children/{childId}", ADMIN).out("D N D D D D D D D").form("")
+                        .bind("id", new Binding(teacherId, NO_SUCH)),
+                row("GET /password-reset", EVERYONE),
+                row("POST /password-reset", EVERYONE).form(""),
+                row("GET /password-reset/{token}", EVERYONE).bind("token", Binding.same("not-a-token")),
+                row("POST /password-reset/{token}", EVERYONE).form("").bind("token", Binding.same("not-a-token")),
                 row("GET /admin/agencies", ADMIN),
                 row("POST /admin/agencies", ADMIN).form(""),
                 row("GET /admin/units/new", ADMIN),
@@ -338,6 +354,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 // --- the family's own view (guardians), correction requests (the recording unit), retention (admins)
                 row("GET /family/children/{id}", GUARDIAN_OF_MALI).out(NOBODY).bind("id", CHILD),
                 row("GET /family/children/{id}/export.json", GUARDIAN_OF_MALI).out(NOBODY).bind("id", CHILD),
+                row("GET /family/children/{id}/access", GUARDIAN_OF_MALI).out(NOBODY).bind("id", CHILD),
                 // No purpose: the guardian's choice is refused as invalid (400) after the access check.
                 row("POST /family/children/{id}/consents", GUARDIAN_OF_MALI).out(NOBODY).bind("id", CHILD).form(""),
                 row("POST /family/children/{id}/correction-requests", GUARDIAN_OF_MALI).out(NOBODY).bind("id", CHILD).form(""),

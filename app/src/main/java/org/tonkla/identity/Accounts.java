@@ -109,7 +109,8 @@ public class Accounts {
         if (!hash.equals(old.passwordHash()) || !form.enabled()) endSessions(old.username());
     }
 
-    private void endSessions(String username) {
+    /** Ends every session of the account at once, on every node (a reset or disabled account). */
+    void endSessions(String username) {
         var repository = sessions.getIfAvailable();
         if (repository == null) return;
         repository.findByPrincipalName(username).keySet().forEach(repository::deleteById);
@@ -141,7 +142,7 @@ public class Accounts {
         audit.record("CREATE", "api_client", clientId, "acts as " + actingUser);
     }
 
-    private static void checkPassword(String password, boolean allowShort) {
+    static void checkPassword(String password, boolean allowShort) {
         if (password == null || password.isBlank() || (!allowShort && password.length() < MIN_PASSWORD)) {
             throw new InvalidInput("password", "at least " + MIN_PASSWORD + " characters");
         }

@@ -43,6 +43,12 @@ public class Mailboxes {
                 .param("area", area).param("agencies", agencies.toArray(String[]::new)).query(String.class).list();
     }
 
+    /** The account's address, if it has one. */
+    public java.util.Optional<String> of(String username) {
+        return jdbc.sql("SELECT email FROM app_user WHERE username = ? AND email IS NOT NULL").param(username)
+                .query(String.class).optional();
+    }
+
     /** Sets (or with null / blank, removes) an account's address. */
     @Transactional
     public void set(String username, String email) {

@@ -36,8 +36,13 @@ public class FamilyView {
     private final Consents consents;
     private final CorrectionRequests corrections;
     private final Clock clock;
+    private final org.tonkla.registry.ChildAccess access;
+    private final AccessLog accessLog;
 
-    FamilyView(RecordBook book, Consents consents, CorrectionRequests corrections, Clock clock) {
+    FamilyView(RecordBook book, Consents consents, CorrectionRequests corrections, Clock clock,
+            org.tonkla.registry.ChildAccess access, AccessLog accessLog) {
+        this.access = access;
+        this.accessLog = accessLog;
         this.book = book;
         this.consents = consents;
         this.corrections = corrections;
@@ -55,9 +60,11 @@ public class FamilyView {
     /**
      * @param others accesses by anyone but the guardian, newest first
      * @param ownViews how many times the guardian opened the record herself (shown apart, as a count)
+     * @param summary the child's growth in plain words, at the top of the family page (issue 10 §6)
      */
     public record Family(BookView book, List<Due> due, List<HomeActivities.Activity> activities, int aimedAtMonths,
-            List<AccessLog.Entry> others, long ownViews, List<ConsentState> consents, List<CorrectionRequest> requests) {}
+            List<AccessLog.Entry> others, long ownViews, List<ConsentState> consents, List<CorrectionRequest> requests,
+            GrowthSummary summary) {}
 
     /** @throws Refused unless the user is the child's guardian */
     @Transactional
@@ -74,8 +81,9 @@ public class FamilyView {
             var latest = history.stream().filter(c -> c.purpose() == p).findFirst().orElse(null);
             states.add(new ConsentState(p, latest == null ? null : latest.given(), latest));
         }
-        return new Family(v, due(v, today), HomeActivities.forChild(dob, today), HomeActivities.aimedAt(dob, today).months(),
-                others, ownViews, states, corrections.ofChild(child, user));
+        List<Due> due = due(v, today);
+        return new Family(v, due, HomeActivities.forChild(dob, today), HomeActivities.aimedAt(dob, today).months(),
+                others, ownViews, states, corrections.ofChild(child, user), GrowthSummary.of(v, due));
     }
 
     /** Vaccines outstanding or due within a year, DSPM screening ages still ahead, the next growth check. */
@@ -103,5 +111,25 @@ public class FamilyView {
         due.add(new Due(Due.Kind.GROWTH, null, 0, growth, null, growth.isBefore(today)));
         due.sort(Comparator.comparing(Due::from));
         return due;
+    }
+
+    /** The child and who else opened the record, newest first, as the family is shown it (issue 10 §6). */
+    public record FamilyLog(org.tonkla.registry.Child child, List<AccessLog.Entry> others, long ownViews) {}
+
+    /** The most entries the family's log page lists; older ones stay in the copy of the data. */
+    static final int LOG_LIMIT = 2000;
+
+    /**
+     * The whole access log of the child as the family sees it: without the guardian's own views (counted apart)
+     * and without what a {@link org.tonkla.consent.FamilyLogExceptions} withholds for now.
+     *
+     * @throws Refused unless the user is the child's guardian
+     */
+    @Transactional
+    public FamilyLog accessLog(ChildId child, CurrentUser user) {
+        if (user.role() != Role.GUARDIAN) throw new Refused("The family view is for the child's guardian");
+        var file = access.open(child, user, "family-view");
+        return new FamilyLog(file.child(), accessLog.entriesFor(child.value(), LOG_LIMIT, user.username()),
+                book.ownVisits(child, user));
     }
 }

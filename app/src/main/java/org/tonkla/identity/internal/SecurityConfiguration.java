@@ -57,7 +57,9 @@ class SecurityConfiguration {
     private static final String[] PUBLIC = {"/login", "/css/**", "/fonts/**", "/js/**", "/webjars/**", "/geo/**", "/img/**",
         "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
         // Open data (issue 15): aggregate counts only, small cells withheld.
-        "/open-data", "/open-data/**"};
+        "/open-data", "/open-data/**",
+        // Password reset by e-mail (issue 10 §6): asked for and used by someone who cannot sign in.
+        "/password-reset", "/password-reset/*"};
 
     static final String PERMISSIONS_POLICY =
             "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), serial=(), bluetooth=()";

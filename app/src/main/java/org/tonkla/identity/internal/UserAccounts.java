@@ -62,6 +62,24 @@ public class UserAccounts {
                 .update();
     }
 
+    /** Replaces the password hash (a reset by the account's owner through an e-mailed link). */
+    public void setPasswordHash(java.util.UUID id, String hash) {
+        jdbc.sql("UPDATE app_user SET password_hash = ?, updated_at = now() WHERE id = ?").params(hash, id).update();
+    }
+
+    /** The enabled account whose username or e-mail address this is (both compared in lower case). */
+    public Optional<UserAccount> enabledByUsernameOrEmail(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE enabled AND (username = ? OR email = ?)"
+                        + " ORDER BY username = ? DESC LIMIT 1")
+                .params(t, t, t).query(UserAccounts::map).optional();
+    }
+
+    /** The account's e-mail address, if it has one. */
+    public Optional<String> email(java.util.UUID id) {
+        return jdbc.sql("SELECT email FROM app_user WHERE id = ? AND email IS NOT NULL").param(id).query(String.class).optional();
+    }
+
     public void setLanguage(String username, String language) {
         jdbc.sql("UPDATE app_user SET locale = ? WHERE username = ?").params(language, username).update();
     }

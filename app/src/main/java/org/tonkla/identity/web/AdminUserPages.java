@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tonkla.identity.Accounts;
+import org.tonkla.identity.LoginLocks;
+import org.tonkla.identity.Mailboxes;
 import org.tonkla.identity.OrgUnit;
 import org.tonkla.identity.OrgUnitDirectory;
 import org.tonkla.identity.OrgUnitDirectory.Choice;
@@ -26,18 +28,25 @@ class AdminUserPages {
 
     private final Accounts accounts;
     private final OrgUnitDirectory directory;
+    private final Mailboxes mailboxes;
+    private final LoginLocks locks;
+    private final java.time.Clock clock;
 
-    AdminUserPages(Accounts accounts, OrgUnitDirectory directory) {
+    AdminUserPages(Accounts accounts, OrgUnitDirectory directory, Mailboxes mailboxes, LoginLocks locks,
+            java.time.Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
+        this.mailboxes = mailboxes;
+        this.locks = locks;
+        this.clock = clock;
     }
 
     /** The form as posted: scope is a level plus an area code or a service-unit id. */
     record UserForm(String username, String displayName, Role role, String agencyCode, ScopeLevel scopeLevel,
-            String scopeCode, String password, Boolean enabled) {
+            String scopeCode, String password, Boolean enabled, String email) {
 
         static UserForm empty() {
-            return new UserForm("", "", Role.CAREGIVER, "", ScopeLevel.SERVICE_UNIT, "", "", true);
+            return new UserForm("", "", Role.CAREGIVER, "", ScopeLevel.SERVICE_UNIT, "", "", true, "");
         }
     }
 
@@ -62,13 +71,14 @@ class AdminUserPages {
             case OrgUnit.ServiceUnit s -> s.id().toString();
         };
         return form(model, id, new UserForm(a.username(), a.displayName(), a.role(), a.scope().agencyCode(),
-                a.scope().level(), code, "", a.enabled()), null);
+                a.scope().level(), code, "", a.enabled(), mailboxes.of(a.username()).orElse("")), null);
     }
 
     @PostMapping("/admin/users")
     String create(UserForm form, Model model, RedirectAttributes redirect) {
         try {
             accounts.create(toAccount(form), false);
+            mailboxes.set(form.username().trim().toLowerCase(java.util.Locale.ROOT), form.email());
         } catch (InvalidInput e) {
             return form(model, null, form, e.field());
         }
@@ -80,6 +90,7 @@ class AdminUserPages {
     String update(@PathVariable UUID id, UserForm form, Model model, RedirectAttributes redirect) {
         try {
             accounts.update(id, toAccount(form));
+            accounts.find(id).ifPresent(a -> mailboxes.set(a.username(), form.email()));
         } catch (InvalidInput e) {
             return form(model, id, form, e.field());
         }
@@ -90,6 +101,12 @@ class AdminUserPages {
     private String form(Model model, UUID id, UserForm form, String errorField) {
         model.addAttribute("id", id);
         model.addAttribute("form", form);
+        // The account's wrong-password delay and what the administrator may do about it (issue 10 §6).
+        var account = id == null ? null : accounts.find(id).orElse(null);
+        model.addAttribute("account", account);
+        model.addAttribute("lock", account == null ? null : locks.of(account.username()).orElse(null));
+        model.addAttribute("locked", account != null && locks.locked(account.username()));
+        model.addAttribute("now", java.time.Instant.now(clock));
         model.addAttribute("roles", Role.values());
         model.addAttribute("levels", ScopeLevel.values());
         model.addAttribute("errorField", errorField);
@@ -116,6 +133,10 @@ class AdminUserPages {
     }
 
     private Accounts.AccountForm toAccount(UserForm f) {
+        if (f.email() != null && !f.email().isBlank()
+                && (f.email().strip().length() > 254 || !f.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            throw new InvalidInput("email", "an e-mail address such as name@example.go.th");
+        }
         String agency = f.agencyCode() == null || f.agencyCode().isBlank() ? null : f.agencyCode().trim();
         if (agency != null && !directory.isAgency(agency)) throw new InvalidInput("agencyCode", "an existing agency code");
         OrgUnit unit;

@@ -1,6 +1,5 @@
 package org.tonkla.recordbook.web;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Locale;
@@ -17,9 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tonkla.consent.AccessLog;
 import org.tonkla.consent.Purpose;
-import org.tonkla.directory.Directory;
 import org.tonkla.identity.Users;
 import org.tonkla.platform.InvalidInput;
 import org.tonkla.recordbook.DataExport;
@@ -38,48 +35,45 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class FamilyPages {
 
+    /** How many of the latest accesses the child's page lists before the link to the whole log. */
+    static final int LATEST_ACCESSES = 5;
+
     private final FamilyView family;
     private final DataExport export;
     private final FamilyConsents consents;
     private final CorrectionRequests corrections;
-    private final Directory directory;
+    private final AccessRows rows;
+    private final GrowthSummaryText summaryText;
     private final Users users;
     private final JsonMapper json;
     private final java.time.Clock clock;
 
     FamilyPages(FamilyView family, DataExport export, FamilyConsents consents, CorrectionRequests corrections,
-            Directory directory, Users users, JsonMapper json,
-            java.time.Clock clock) {
+            AccessRows rows, GrowthSummaryText summaryText, Users users, JsonMapper json, java.time.Clock clock) {
+        this.rows = rows;
+        this.summaryText = summaryText;
         this.clock = clock;
         this.family = family;
         this.export = export;
         this.consents = consents;
         this.corrections = corrections;
-        this.directory = directory;
         this.users = users;
         this.json = json;
     }
-
-    /** One access in plain words: who, of which unit and agency, when, what and why. */
-    record AccessRow(Instant occurredAt, String who, String role, String unitName, String agencyName, String action,
-            String purpose) {}
 
     @GetMapping("/family/children/{id}")
     String child(@PathVariable UUID id, Model model) {
         var f = family.open(new ChildId(id), users.require());
         Locale locale = LocaleContextHolder.getLocale();
-        boolean english = "en".equals(locale.getLanguage());
         model.addAttribute("f", f);
         model.addAttribute("book", f.book());
         Period age = Period.between(f.book().child().dateOfBirth(), LocalDate.now(clock));
         model.addAttribute("ageYears", age.getYears());
         model.addAttribute("ageMonths", age.getMonths());
-        model.addAttribute("accessRows", f.others().stream().map((AccessLog.Entry a) -> new AccessRow(a.occurredAt(),
-                a.displayName() == null || a.displayName().isBlank() ? a.username() : a.displayName(), a.role(),
-                a.unitId() == null ? null : directory.serviceUnit(a.unitId()).map(u -> u.name(locale)).orElse(null),
-                a.agencyCode() == null ? null : directory.agency(a.agencyCode())
-                        .map(ag -> english ? ag.nameEn() : ag.nameTh()).orElse(a.agencyCode()),
-                a.action().name(), a.purpose())).toList());
+        // The latest few here; the whole log, with its filters, on its own page.
+        model.addAttribute("accessRows", rows.of(f.others().stream().limit(LATEST_ACCESSES).toList(), locale));
+        model.addAttribute("accessCount", f.others().size());
+        model.addAttribute("summary", summaryText.of(f.summary(), f.book().child(), locale));
         model.addAttribute("purposes", Purpose.values());
         model.addAttribute("kinds", CorrectionRequest.Kind.values());
         return "family/child";
