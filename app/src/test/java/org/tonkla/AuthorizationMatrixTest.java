@@ -210,6 +210,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("POST /api/v1/imports/f43", ADMIN).multipart("file", "bad.zip", "application/zip", "not a zip".getBytes()),
                 row("GET /api/v1/imports/f43/{id}", "D N D D D D D D D").bind("id", Binding.same(NO_SUCH)),
                 row("GET /api/v1/imports/f43/{id}/rejections.csv", "D N D D D D D D D").bind("id", Binding.same(NO_SUCH)),
+                // templates of centers and schools (issue 14 §5): the empty files hold no data; loading is the unit's recorders'
+                row("GET /imports/templates/{kind}.xlsx", SIGNED_IN).bind("kind", Binding.same("children")),
+                row("GET /imports/templates/{kind}.csv", SIGNED_IN).bind("kind", Binding.same("measurements")),
+                row("GET /units/{unitId}/imports/templates", STAFF_OF_KK).out(NOBODY),
+                row("POST /units/{unitId}/imports/templates", STAFF_OF_KK).out(NOBODY)
+                        .multipart("file", "empty.csv", "text/csv", "no header\n".getBytes()),
                 row("GET /areas", SIGNED_IN),
                 row("GET /areas/{code}", SIGNED_IN).out(SIGNED_IN), // reference data: no scope
                 row("GET /units", SIGNED_IN).query("q=ขอนแก่น"),
@@ -529,6 +535,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("GET /fhir/Observation/{id}", FHIR_NOTHING).bind("id", Binding.same(NO_SUCH)),
                 row("GET /fhir/Immunization", READ_MALI).out(READ_CM_CHILD).query("patient={childId}"),
                 row("GET /fhir/Immunization/{id}", FHIR_NOTHING).bind("id", Binding.same(NO_SUCH)),
+                row("GET /fhir/ServiceRequest/{id}", REFERRAL_PARTIES).out(NO_REFERRAL).bind("id", REFERRAL),
+                row("GET /fhir/ServiceRequest", READ_MALI).out(READ_CM_CHILD).query("patient=Patient/{childId}"),
                 row("GET /fhir/Organization/{id}", SIGNED_IN).bind("id", Binding.same(KK_HEALTH_CENTER)),
                 row("GET /fhir/Organization", SIGNED_IN).query("identifier=99001"),
                 row("GET /fhir/Location/{id}", SIGNED_IN).bind("id", Binding.same("40")),

@@ -5,5 +5,5 @@
  * is the API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Exchange",
-        allowedDependencies = {"platform", "identity", "directory", "registry", "recordbook"})
+        allowedDependencies = {"platform", "identity", "directory", "registry", "recordbook", "referral"})
 package org.tonkla.exchange;

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
 public class BulkCopy {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final String UNIQUE_VIOLATION = "23505";
     private final DataSource dataSource;
 
     BulkCopy(DataSource dataSource) {
@@ -61,10 +63,23 @@ public class BulkCopy {
      * table and {@code INSERT … ON CONFLICT DO NOTHING}. Returns the number of rows inserted.
      */
     public long copyNew(String table, List<String> columns, Iterable<Object[]> rows) {
+        if (!rows.iterator().hasNext()) return 0;
         String stage = "stage_" + table;
         String cols = String.join(", ", columns);
         Connection c = DataSourceUtils.getConnection(dataSource);
         try (var s = c.createStatement()) {
+            // Rows of an import are nearly always all new: COPY them straight in, behind a savepoint. Only when a
+            // key is there already (a rerun, the same child from another file) is the COPY undone and the rows
+            // sent the careful way. Half the work of staging every batch (issue 14 §6: import against raw COPY).
+            Savepoint before = c.getAutoCommit() ? null : c.setSavepoint();
+            try {
+                long copied = copy(table, columns, rows);
+                if (before != null) c.releaseSavepoint(before);
+                return copied;
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()))) throw e;
+                if (before != null) c.rollback(before);
+            }
             s.execute("CREATE TEMP TABLE IF NOT EXISTS " + stage + " (LIKE " + table + " INCLUDING DEFAULTS)");
             s.execute("TRUNCATE " + stage);
             copy(stage, columns, rows);

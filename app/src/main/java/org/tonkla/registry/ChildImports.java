@@ -60,23 +60,13 @@ public class ChildImports {
         // Check every row first (nothing is written if one is wrong), then leave out the children already
         // registered (same id: a rerun; same national ID: another record of this child) with everything
         // that comes with them, so no household or guardian is left without its child.
+        // The per-row work (checks, keyed hash, encryption, Thai name keys) stands alone: on every core.
+        List<Prepared> prepared = java.util.stream.IntStream.range(0, batch.size()).parallel()
+                .mapToObj(row -> prepare(batch.get(row))).toList();
         List<byte[]> hashes = new ArrayList<>(batch.size());
         for (int row = 0; row < batch.size(); row++) {
-            ImportedChild c = batch.get(row);
-            String where = "row " + row + ": ";
-            if (c.givenNameTh() == null || c.givenNameTh().isBlank()) throw new IllegalArgumentException(where + "givenNameTh");
-            if (c.familyNameTh() == null || c.familyNameTh().isBlank()) throw new IllegalArgumentException(where + "familyNameTh");
-            if (c.sex() == null) throw new IllegalArgumentException(where + "sex");
-            if (c.dateOfBirth() == null) throw new IllegalArgumentException(where + "dateOfBirth");
-            if (c.subdistrictCode() == null || !c.subdistrictCode().matches("\\d{6}")) {
-                throw new IllegalArgumentException(where + "subdistrictCode");
-            }
-            try {
-                var national = (Identifiers.National) Identifiers.parse(c.nationalId(), null, null);
-                hashes.add(cipher.lookupHash(national.digits()));
-            } catch (IllegalArgumentException | ClassCastException e) {
-                throw new IllegalArgumentException(where + "nationalId");
-            }
+            if (prepared.get(row).error() != null) throw new IllegalArgumentException("row " + row + ": " + prepared.get(row).error());
+            hashes.add(prepared.get(row).hash());
         }
         var known = new java.util.HashSet<String>(jdbc.sql("""
                 SELECT id::text FROM child WHERE id = ANY(:ids)
@@ -92,15 +82,16 @@ public class ChildImports {
         List<Object[]> enrolments = new ArrayList<>();
         for (int row = 0; row < batch.size(); row++) {
             ImportedChild c = batch.get(row);
-            byte[] hash = hashes.get(row);
+            Prepared p = prepared.get(row);
+            byte[] hash = p.hash();
             if (known.contains(c.id().toString()) || !known.add(java.util.HexFormat.of().formatHex(hash))) continue;
-            String digits = ((Identifiers.National) Identifiers.parse(c.nationalId(), null, null)).digits();
+            String digits = p.digits();
             String province = c.subdistrictCode().substring(0, 2);
             UUID household = UUID.nameUUIDFromBytes(("household:" + c.id()).getBytes());
             households.add(new Object[] {household, c.subdistrictCode(), province, c.houseNo(), c.latitude(), c.longitude()});
-            var keys = NameKeys.of(c.givenNameTh(), c.familyNameTh());
+            var keys = p.keys();
             children.add(new Object[] {c.id().value(), c.givenNameTh().trim(), c.familyNameTh().trim(), c.sex().name(),
-                    c.dateOfBirth(), "THA", "NATIONAL_ID", hash, cipher.encrypt(digits),
+                    c.dateOfBirth(), "THA", "NATIONAL_ID", hash, p.cipher(),
                     digits.substring(9), household, province, keys.lk82(), keys.udom83(), keys.metaSound(), importedBy});
             for (ImportedGuardian g : c.guardians()) {
                 guardians.add(new Object[] {g.id(), g.givenNameTh(), g.familyNameTh(), g.phone(), g.userId(), province});
@@ -126,5 +117,29 @@ public class ChildImports {
                 "end_reason", "province_code", "created_by"), enrolments);
         audit.record("IMPORT", "child", null, inserted + " of " + batch.size() + " children imported by " + importedBy);
         return inserted;
+    }
+
+    /** One row checked, with what its insert needs; {@code error} names the wrong field instead. */
+    private record Prepared(String digits, byte[] hash, byte[] cipher, NameKeys keys, String error) {
+
+        static Prepared wrong(String field) {
+            return new Prepared(null, null, null, null, field);
+        }
+    }
+
+    private Prepared prepare(ImportedChild c) {
+        if (c.givenNameTh() == null || c.givenNameTh().isBlank()) return Prepared.wrong("givenNameTh");
+        if (c.familyNameTh() == null || c.familyNameTh().isBlank()) return Prepared.wrong("familyNameTh");
+        if (c.sex() == null) return Prepared.wrong("sex");
+        if (c.dateOfBirth() == null) return Prepared.wrong("dateOfBirth");
+        if (c.subdistrictCode() == null || !c.subdistrictCode().matches("\\d{6}")) return Prepared.wrong("subdistrictCode");
+        String digits;
+        try {
+            digits = ((Identifiers.National) Identifiers.parse(c.nationalId(), null, null)).digits();
+        } catch (RuntimeException e) { // not a valid national ID (InvalidInput), or another kind of identifier
+            return Prepared.wrong("nationalId");
+        }
+        return new Prepared(digits, cipher.lookupHash(digits), cipher.encrypt(digits),
+                NameKeys.of(c.givenNameTh(), c.familyNameTh()), null);
     }
 }

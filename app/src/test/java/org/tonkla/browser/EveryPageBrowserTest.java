@@ -45,7 +45,7 @@ class EveryPageBrowserTest extends IntegrationTest {
                 Arguments.of("teacher.kk", List.of("/", "/units/" + CENTER + "/roster", "/units/" + CENTER + "/worklist",
                         "/children/" + MALI, "/children?q=มะลิ", "/children/new", "/units", "/units/" + CENTER,
                         "/units/" + CENTER + "/arrivals", "/units/" + CENTER + "/join-requests", "/referrals",
-                        "/areas")),
+                        "/areas", "/units/" + CENTER + "/imports/templates")),
                 Arguments.of("head.kk", List.of("/", "/assessment", "/assessment/centers/" + CENTER,
                         "/assessment/centers/" + CENTER + "/profile")),
                 Arguments.of("guardian.kk", List.of("/", "/my-children", "/family/children/" + MALI,

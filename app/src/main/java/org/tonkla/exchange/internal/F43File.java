@@ -17,8 +17,9 @@ import java.util.Map;
  *
  * @param kind the file's name without folder and extension, upper case (PERSON, EPI …)
  * @param charset the encoding detected
+ * @param columns column positions by name (made once: every row's checks look fields up by name)
  */
-public record F43File(String kind, Charset charset, List<String> header, List<Row> rows) {
+public record F43File(String kind, Charset charset, List<String> header, List<Row> rows, Map<String, Integer> columns) {
 
     static final Charset TIS_620 = Charset.forName("TIS-620");
 
@@ -44,13 +45,12 @@ public record F43File(String kind, Charset charset, List<String> header, List<Ro
             if (lines[i].isBlank()) continue;
             rows.add(new Row(i + 1, lines[i].split("\\|", -1)));
         }
-        return new F43File(kind, charset, List.copyOf(header), rows);
+        return new F43File(kind, charset, List.copyOf(header), rows, columnsOf(header));
     }
 
-    /** Column positions by name. */
-    public Map<String, Integer> columns() {
+    private static Map<String, Integer> columnsOf(List<String> header) {
         Map<String, Integer> at = new HashMap<>();
         for (int i = 0; i < header.size(); i++) at.putIfAbsent(header.get(i), i);
-        return at;
+        return Map.copyOf(at);
     }
 }

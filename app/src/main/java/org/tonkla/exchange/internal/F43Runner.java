@@ -36,7 +36,7 @@ public class F43Runner {
     private volatile int interruptAfter = -1;
 
     F43Runner(JdbcClient jdbc, DataSource dataSource, BatchWriter writer, Directory directory,
-            ChildrenByNationalId registered, Clock clock, @Value("${tonkla.exchange.batch-rows:500}") int batchRows) {
+            ChildrenByNationalId registered, Clock clock, @Value("${tonkla.exchange.batch-rows:2000}") int batchRows) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.writer = writer;

@@ -42,6 +42,9 @@ final class Capability {
                 List.of("patient|reference", "subject|reference", "code|token"));
         resource(rest.addResource(), "Immunization", "vaccineCode in " + FhirSystems.VACCINE + " (THCC 198)",
                 List.of("patient|reference"));
+        resource(rest.addResource(), "ServiceRequest", "Referrals the caller's unit is party to: subject the child, "
+                + "requester the referring unit, performer the receiving unit, code the need (" + FhirSystems.REFERRAL_NEED + ")",
+                List.of("patient|reference"));
         resource(rest.addResource(), "Organization", "Service units; health units with HOSPCODE " + FhirSystems.HOSPCODE,
                 List.of("identifier|token", "name|string"));
         resource(rest.addResource(), "Location", "Administrative areas; identifier " + FhirSystems.AREA,

@@ -18,11 +18,12 @@ import org.tonkla.identity.Users;
 import org.tonkla.platform.NotFound;
 import org.tonkla.recordbook.BookView;
 import org.tonkla.recordbook.RecordBook;
+import org.tonkla.referral.Referrals;
 import org.tonkla.registry.ChildId;
 
 /**
  * FHIR R4 (JSON) at {@code /fhir} for partner systems: read and search of Patient, RelatedPerson, Observation,
- * Immunization, Organization and Location; {@code /fhir/metadata} the CapabilityStatement. Signed in as for
+ * Immunization, ServiceRequest (referrals), Organization and Location; {@code /fhir/metadata} the CapabilityStatement. Signed in as for
  * {@code /api/v1} (session or bearer token). Every child's data comes through the registry's
  * {@code ChildAccess} (via {@link PatientQueries} and the record book), so scope, agreements and purpose
  * ({@code care}) apply and every read is in the family's access log; outside them the answer is an
@@ -37,8 +38,11 @@ class FhirApi {
     private final RecordBook records;
     private final Directory directory;
     private final ChangeFeed feed;
+    private final Referrals referrals;
 
-    FhirApi(Users users, PatientQueries patients, RecordBook records, Directory directory, ChangeFeed feed) {
+    FhirApi(Users users, PatientQueries patients, RecordBook records, Directory directory, ChangeFeed feed,
+            Referrals referrals) {
+        this.referrals = referrals;
         this.users = users;
         this.patients = patients;
         this.records = records;
@@ -111,6 +115,25 @@ class FhirApi {
         BookView book = book(id);
         return FhirResponses.ok(book.immunizations().stream().filter(d -> d.id().toString().equals(id)).findFirst()
                 .map(d -> ClinicalResources.immunization(book.child().id(), d)).orElseThrow(() -> new NotFound("Immunization")));
+    }
+
+    /** A referral the caller's unit is party to; any other id answers 404, as the referral pages do. */
+    @GetMapping("/ServiceRequest/{id}")
+    ResponseEntity<String> serviceRequest(@PathVariable String id) {
+        UUID referral;
+        try {
+            referral = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("ServiceRequest");
+        }
+        return FhirResponses.ok(ReferralResources.serviceRequest(referrals.get(referral, users.require())));
+    }
+
+    @GetMapping("/ServiceRequest")
+    ResponseEntity<String> serviceRequests(HttpServletRequest request, @RequestParam(required = false) String patient) {
+        ChildId child = PatientQueries.childId(patient, "patient");
+        return FhirResponses.page(request, referrals.ofChild(child.value(), users.require()).stream()
+                .map(ReferralResources::serviceRequest).toList());
     }
 
     /** Service units are public directory information: any signed-in user reads them. */

@@ -23,6 +23,8 @@ public final class FhirSystems {
     public static final String SPECIAL_PP = "https://terms.sil-th.org/CodeSystem/cs-thcc-special-pp-service";
     /** WHO Child Growth Standards z-scores as Tonkla computes them (core): no published code system. */
     public static final String WHO_ZSCORE = "urn:tonkla:CodeSystem:who-growth-zscore";
+    /** Tonkla's referral need types (referral.NeedTypes): no published code system. */
+    public static final String REFERRAL_NEED = "urn:tonkla:CodeSystem:referral-need";
     public static final String LOINC = "http://loinc.org";
     public static final String UCUM = "http://unitsofmeasure.org";
     public static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
