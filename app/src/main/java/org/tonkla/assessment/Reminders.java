@@ -77,7 +77,7 @@ public class Reminders {
                         Timestamp.from(now))
                 .update();
         if (added == 0) throw new AssessmentRefused("assessment.reminder.already");
-        audit.record("CREATE", "assessment_reminder", unitId.toString(),
+        audit.recordAs(user.username(), "CREATE", "assessment_reminder", unitId.toString(),
                 "reminded to hand in the " + year + " self-assessment (status " + status + "), in-app");
         return new Reminder(unitId, year, user.username(), now);
     }
