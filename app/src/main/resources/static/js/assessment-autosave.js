@@ -72,7 +72,8 @@
     var item = itemOf(key);
     if (!item) return Promise.resolve();
     show(item, 'saving', text('saving'));
-    return fetch(form.action.replace(/\/save$/, '/autosave'), {
+    // getAttribute: form.action would be the buttons named "action" that belong to this form.
+    return fetch(form.getAttribute('action').replace(/\/save$/, '/autosave'), {
       method: 'POST', credentials: 'same-origin', body: values(key),
       headers: csrf({'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json'})
     }).then(function (response) {

@@ -72,9 +72,6 @@ class SheetAutosaveBrowserTest extends IntegrationTest {
         int applicable = sheet.applicableItems().size();
 
         Page page = browser.signedIn(port, login, width, height);
-        page.onConsoleMessage(m -> System.out.println("DEBUGCONSOLE " + m.text()));
-        page.onPageError(m -> System.out.println("DEBUGERROR " + m));
-        page.onResponse(r -> System.out.println("DEBUGRESP " + r.status() + " " + r.url()));
         try {
             page.navigate("http://localhost:" + port + "/assessment/centers/" + unit + "/" + year);
             assertThat(page.locator("#rated-count")).hasText(before + " จาก " + applicable + " ข้อ");
