@@ -232,6 +232,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("GET /assessment/centers/{unitId}/{year}", UNIT_KK).out(UNIT_CM),
                 row("GET /assessment/centers/{unitId}/{year}/report", UNIT_KK).out(UNIT_CM),
                 row("POST /assessment/{id}/save", STAFF_OF_KK).out(NOBODY).bind("id", ASSESSMENT).form(""),
+                // Issue 10 §6: one item saved as changed (no such item here: 400 for the staff, 403 for others).
+                row("POST /assessment/{id}/autosave", STAFF_OF_KK).out(NOBODY).bind("id", ASSESSMENT).form("item=none&revision=0"),
+                // The reviewing officer reminds a center not handed in (sent, or "already today"/"not needed": a redirect).
+                row("POST /assessment/centers/{unitId}/remind", REVIEWER_KK).out(REVIEWER_CM).form(""),
                 // The draft is not submitted: the reviewer is told so (a redirect), everyone else 403.
                 row("POST /assessment/{id}/review", REVIEWER_KK).out(REVIEWER_CM).bind("id", ASSESSMENT).form(""),
                 row("POST /assessment/{id}/plan-done", STAFF_OF_KK).out(NOBODY).bind("id", ASSESSMENT).form("item=none"),
@@ -268,9 +272,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("POST /children/{id}/notes/{noteId}/resolve", WRITE_MALI).out(NOBODY).bind("id", CHILD)
                         .form("resolvedOn=" + FUTURE),
                 row("GET /api/v1/children/{id}", READ_MALI).out(READ_CM_CHILD).bind("id", CHILD),
-                // An unknown child is 404 before the access check, for every role (the assessment module answers an
-                // unknown id like an out-of-scope one, 403, "so ids reveal nothing"): recorded as is, see the report.
-                row("GET /api/v1/children/{id} #unknown child", NOBODY).bind("id", Binding.same(NO_SUCH)),
+                // Issue 10 §8: an unknown child is 404 for every signed-in role; an existing one out of reach stays 403.
+                row("GET /api/v1/children/{id} #unknown child", "D N N N N N N N N").bind("id", Binding.same(NO_SUCH)),
+                row("GET /children/{id} #unknown child", "D N N N N N N N N").bind("id", Binding.same(NO_SUCH)),
                 row("POST /api/v1/children/{id}/measurements", WRITE_MALI).out(NOBODY).bind("id", CHILD).json("{}"),
                 row("PUT /api/v1/children/{id}/measurements/{measurementId}", WRITE_MALI).out(NOBODY).bind("id", CHILD)
                         .json("{\"measurement\":{},\"reason\":\"authorization matrix\"}"),
@@ -284,6 +288,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         .json("{\"immunization\":{},\"reason\":\"authorization matrix\"}"),
                 row("GET /units/{unitId}/roster", CHILDREN_OF_KK).out(CHILDREN_OF_CM),
                 row("GET /units/{unitId}/worklist", CHILDREN_OF_KK).out(CHILDREN_OF_CM),
+                row("GET /units/{unitId}/nutrition-summary", CHILDREN_OF_KK).out(CHILDREN_OF_CM),
                 row("POST /units/{unitId}/roster/{childId}", STAFF_OF_KK).out(NOBODY).form("measuredOn=" + FUTURE),
 
                 // --- the registry

@@ -91,4 +91,20 @@ public record AssessmentSheet(UUID id, UUID unitId, String provinceCode, String 
         ItemRating r = ratings.get(itemKey);
         return r == null ? ReviewMark.OPEN : r.review();
     }
+
+    /**
+     * While the sheet is back with the center: the officer's return (who, when, the reason given), for the
+     * notice on the sheet and the head's home page (issue 10 §6); null otherwise.
+     */
+    public CycleEvent lastReturn() {
+        if (status != AssessmentStatus.RETURNED) return null;
+        CycleEvent last = null;
+        for (CycleEvent e : history) if ("RETURNED".equals(e.action())) last = e;
+        return last;
+    }
+
+    /** The items the officer returned, in catalogue order. */
+    public List<CatalogueItem> returnedItems() {
+        return applicableItems().stream().filter(i -> review(i.key()) == ReviewMark.RETURNED).toList();
+    }
 }

@@ -23,6 +23,7 @@ import org.tonkla.identity.OrgUnit;
 import org.tonkla.identity.Role;
 import org.tonkla.identity.ScopeCheck;
 import org.tonkla.platform.PersonalDataCipher;
+import org.tonkla.platform.NotFound;
 import org.tonkla.platform.Refused;
 import org.tonkla.registry.internal.ChildFiles;
 import org.tonkla.registry.internal.ChildFiles.FileRow;
@@ -71,12 +72,13 @@ public class ChildAccess {
      * Opens a child's file for reading: the rule, then one access-log entry with the purpose (and whether
      * the full national ID was shown).
      *
-     * @throws Refused when the child is outside the user's reach, or there is no such child (the same
-     *     answer, so an id tells nothing about whether a child exists)
+     * @throws Refused when the child is outside the user's reach
+     * @throws NotFound when there is no such child (issue 10 §8: an unknown id answers 404, an existing
+     *     child out of reach 403; child ids are random UUIDs, so a 404 gives away nothing guessable)
      */
     @Transactional
     public ChildFile open(ChildId id, CurrentUser user, String purpose) {
-        FileRow row = files.load(id).orElseThrow(() -> new Refused("Child outside the user's scope"));
+        FileRow row = files.load(id).orElseThrow(ChildAccess::unknown);
         Release release = permits(user, row) ? release(user, row, Purpose.of(purpose)) : new Release(Set.of(), null);
         if (!release.allows(DataCategory.IDENTITY)) {
             // Outside scope or agreements: a grant of another module for this purpose (an open referral) may reach.
@@ -112,7 +114,7 @@ public class ChildAccess {
         if (!user.role().recordsChildren()) {
             throw new Refused("This role may not open a child's record, even in an emergency");
         }
-        FileRow row = files.load(id).orElseThrow(() -> new Refused("Child outside the user's scope"));
+        FileRow row = files.load(id).orElseThrow(ChildAccess::unknown);
         UUID review = breakGlass.record(id.value(), row.child().provinceCode(), reason, user);
         return file(row, user, Release.all(), "emergency", "break-glass " + review + ": " + reason.strip());
     }
@@ -132,7 +134,8 @@ public class ChildAccess {
      * and the child must be within reach; afterwards one WRITE entry with the purpose and the detail the
      * work returns ({@code detail} may be null).
      *
-     * @throws Refused when the user may not write to this child's record, or there is no such child
+     * @throws Refused when the user may not write to this child's record
+     * @throws NotFound when there is no such child
      */
     @Transactional
     public <T> T write(ChildId id, CurrentUser user, String purpose, Function<Child, T> work,
@@ -142,6 +145,10 @@ public class ChildAccess {
         log.record(user, id.value(), child.provinceCode(), AccessLog.Action.WRITE, purpose,
                 detail == null ? null : detail.apply(result));
         return result;
+    }
+
+    private static NotFound unknown() {
+        return new NotFound("child");
     }
 
     /** Whether the user may see and (if the role records) add to this child's record, for everyday care. */
@@ -209,7 +216,7 @@ public class ChildAccess {
 
     private Child requireWrite(ChildId id, CurrentUser user, DataCategory category) {
         if (!user.role().recordsChildren()) throw new Refused("This role reads children's records only");
-        FileRow row = files.load(id).orElseThrow(() -> new Refused("Child outside the user's scope"));
+        FileRow row = files.load(id).orElseThrow(ChildAccess::unknown);
         // A unit that sent the child on reads until the move is acknowledged, but writes no more.
         if (!serves(user, row, false)) throw new Refused("Child outside the user's scope");
         Release release = release(user, row, Purpose.CARE, false);

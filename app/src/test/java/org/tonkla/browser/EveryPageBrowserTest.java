@@ -45,7 +45,9 @@ class EveryPageBrowserTest extends IntegrationTest {
                 Arguments.of("teacher.kk", List.of("/", "/units/" + CENTER + "/roster", "/units/" + CENTER + "/worklist",
                         "/children/" + MALI, "/children?q=มะลิ", "/children/new", "/units", "/units/" + CENTER,
                         "/units/" + CENTER + "/arrivals", "/units/" + CENTER + "/join-requests", "/referrals",
-                        "/areas", "/units/" + CENTER + "/imports/templates")),
+                        "/areas", "/units/" + CENTER + "/imports/templates", "/units/" + CENTER + "/nutrition-summary")),
+                // A head with this year's sheet open (made below, the demo center's sheet is another test's).
+                Arguments.of(SHEET_HEAD, List.of("/", "/assessment/centers/{unit}/{year}", "/assessment/centers/{unit}/{year}/report")),
                 Arguments.of("head.kk", List.of("/", "/assessment", "/assessment/centers/" + CENTER,
                         "/assessment/centers/" + CENTER + "/profile")),
                 Arguments.of("guardian.kk", List.of("/", "/my-children", "/family/children/" + MALI,
@@ -63,6 +65,7 @@ class EveryPageBrowserTest extends IntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("personas")
     void everyPageIsAccessibleAndFitsAPhone(String persona, List<String> paths) {
+        if (SHEET_HEAD.equals(persona)) paths = paths.stream().map(this::withOwnSheet).toList();
         Page page = persona == null ? browser.newPage(1280, 900) : browser.signedIn(port, persona, 1280, 900);
         List<String> problems = new ArrayList<>();
         try {
@@ -82,6 +85,32 @@ class EveryPageBrowserTest extends IntegrationTest {
             page.context().close();
         }
         assertThat(problems).as("pages of " + persona).isEmpty();
+    }
+
+    private static final String SHEET_HEAD = "head.everypage";
+    private static String sheetUnit;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.tonkla.directory.Directory directory;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.tonkla.identity.Accounts accounts;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.tonkla.assessment.CenterAssessments assessments;
+
+    /** The sheet pages of a center of this test's own, its head's account, this year's sheet open. */
+    private String withOwnSheet(String path) {
+        if (sheetUnit == null) {
+            var unit = directory.addServiceUnit(new org.tonkla.directory.ServiceUnit(null,
+                    org.tonkla.directory.ServiceUnitType.EARLY_CHILDHOOD_CENTER, "ศูนย์ทุกหน้า (ทดสอบ)", null, "DLA", "340412",
+                    "34", null, null, null, null));
+            var scope = new org.tonkla.identity.Scope("DLA", org.tonkla.identity.OrgUnit.serviceUnit(unit));
+            accounts.create(new org.tonkla.identity.Accounts.AccountForm(SHEET_HEAD, SHEET_HEAD,
+                    org.tonkla.identity.Role.CENTER_HEAD, scope, "tonkla-demo", true), true);
+            assessments.open(unit, assessments.currentYearBe(), new org.tonkla.identity.CurrentUser(java.util.UUID.randomUUID(),
+                    SHEET_HEAD, SHEET_HEAD, org.tonkla.identity.Role.CENTER_HEAD, scope, "th"));
+            sheetUnit = unit.toString();
+        }
+        return path.replace("{unit}", sheetUnit).replace("{year}", String.valueOf(assessments.currentYearBe()));
     }
 
     private List<String> check(Page page, String path) {

@@ -56,13 +56,27 @@ class SameDayAndStatusesTest extends IntegrationTest {
     void anUnknownOrMalformedChildIdAnswersAPageNotA500() {
         var head = head();
         var unknown = head.get("/children/" + UUID.randomUUID(), "text/html");
-        // Unknown and out of scope answer alike by design (an id tells nothing): refused, with the error page.
-        assertThat(unknown.statusCode()).isIn(403, 404);
+        // Issue 10 §8: an unknown id answers 404 (page and API), with the error page, not a 500.
+        assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("<main");
+        var unknownApi = head.getJson("/api/v1/children/" + UUID.randomUUID());
+        assertThat(unknownApi.statusCode()).isEqualTo(404);
+        assertThat(unknownApi.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
         var malformed = head.get("/children/not-a-child", "text/html");
         assertThat(malformed.statusCode()).isEqualTo(404);
         var unknownUnit = head.get("/units/" + UUID.randomUUID() + "/arrivals", "text/html");
         assertThat(unknownUnit.statusCode()).isIn(403, 404);
         assertThat(Pattern.compile("Whitelabel|Exception").matcher(malformed.body() + unknownUnit.body()).find()).isFalse();
     }
+
+    @Test
+    void anExistingChildOutOfScopeStaysRefused() {
+        // Mali is enrolled in Khon Kaen; Chiang Mai's officer is outside her reach: 403, page and API alike.
+        var officer = session();
+        assertThat(officer.login("officer.chiangmai", "tonkla-demo")).isEqualTo("/");
+        assertThat(officer.get("/children/" + MALI, "text/html").statusCode()).isEqualTo(403);
+        assertThat(officer.getJson("/api/v1/children/" + MALI).statusCode()).isEqualTo(403);
+    }
+
+    private static final String MALI = "0192f0a0-0000-7000-8000-0000000000c1";
 }

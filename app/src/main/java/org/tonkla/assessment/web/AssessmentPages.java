@@ -34,6 +34,7 @@ import org.tonkla.assessment.CenterProfiles;
 import org.tonkla.assessment.FileContent;
 import org.tonkla.assessment.Monitoring;
 import org.tonkla.core.standard.CatalogueItem;
+import org.tonkla.core.standard.DspmOutcomeBands;
 import org.tonkla.core.standard.ItemLevel;
 import org.tonkla.directory.Directory;
 import org.tonkla.directory.ServiceUnit;
@@ -112,6 +113,7 @@ class AssessmentPages {
         model.addAttribute("unit", unit);
         model.addAttribute("sheet", sheet);
         model.addAttribute("levels", ItemLevel.values());
+        model.addAttribute("bands", List.of(DspmOutcomeBands.BASIC_FROM, DspmOutcomeBands.GOOD_FROM, DspmOutcomeBands.VERY_GOOD_FROM));
         model.addAttribute("maxUnderThree", properties.maxChildrenPerCaregiverUnderThree());
         model.addAttribute("maxThreeToSix", properties.maxChildrenPerCaregiverThreeToSix());
         model.addAttribute("marks", ReviewMark.values());

@@ -38,10 +38,13 @@ class MonitoringPages {
     private final Users users;
     private final MonitoringWorkbook workbook;
     private final org.springframework.context.MessageSource messages;
+    private final org.tonkla.assessment.Reminders reminders;
 
     MonitoringPages(Monitoring monitoring, CenterAssessments assessments, Directory directory, Users users,
-            MonitoringWorkbook workbook, org.springframework.context.MessageSource messages) {
+            MonitoringWorkbook workbook, org.springframework.context.MessageSource messages,
+            org.tonkla.assessment.Reminders reminders) {
         this.messages = messages;
+        this.reminders = reminders;
         this.monitoring = monitoring;
         this.assessments = assessments;
         this.directory = directory;
@@ -108,6 +111,7 @@ class MonitoringPages {
         (province == null ? directory.areasAtLevel(AreaLevel.DISTRICT) : directory.childrenOf(province))
                 .forEach(a -> districtNames.put(a.code(), a.name(locale)));
         model.addAttribute("districtNames", districtNames);
+        remindable(report, query, user, model);
         return "assessment/monitoring";
     }
 
@@ -128,6 +132,20 @@ class MonitoringPages {
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                 .body(out.toByteArray());
+    }
+
+    /** The listed centers the officer may remind (this year's sheet not handed in), and those reminded today. */
+    private void remindable(Monitoring.Report report, Monitoring.Query query, CurrentUser user, Model model) {
+        java.util.Set<java.util.UUID> remindable = query.yearBe() != assessments.currentYearBe() ? java.util.Set.of()
+                : report.list().stream().filter(c -> org.tonkla.assessment.Reminders.notHandedIn(c.status()))
+                        .map(Monitoring.CenterRow::unitId).filter(id -> assessments.mayReview(user, id))
+                        .collect(java.util.stream.Collectors.toSet());
+        model.addAttribute("remindable", remindable);
+        model.addAttribute("remindedToday", reminders.remindedToday(remindable));
+        model.addAttribute("remindBack", org.springframework.web.util.UriComponentsBuilder.fromPath("/assessment/monitoring")
+                .queryParam("year", query.yearBe()).queryParamIfPresent("area", java.util.Optional.ofNullable(query.areaCode()))
+                .queryParamIfPresent("agency", java.util.Optional.ofNullable(query.agencyCode()))
+                .queryParam("list", query.list().name()).build().toUriString());
     }
 
     private Monitoring.Query query(CurrentUser user, Integer year, String area, String agency, Monitoring.ListFilter list) {
