@@ -127,4 +127,10 @@ public class ChildImports {
         audit.record("IMPORT", "child", null, inserted + " of " + batch.size() + " children imported by " + importedBy);
         return inserted;
     }
+
+    /** Whether a child with this id is registered: lets a long import skip the batches an earlier run finished. */
+    public boolean present(ChildId id) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM child WHERE id = :id)").param("id", id.value())
+                .query(Boolean.class).single();
+    }
 }
