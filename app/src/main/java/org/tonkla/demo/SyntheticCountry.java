@@ -15,7 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tonkla.demo.SyntheticChildren.Batch;
 import org.tonkla.demo.SyntheticChildren.LocalUnits;
 import org.tonkla.directory.Area;
@@ -23,6 +25,7 @@ import org.tonkla.directory.AreaLevel;
 import org.tonkla.directory.Directory;
 import org.tonkla.directory.ServiceUnit;
 import org.tonkla.directory.ServiceUnitType;
+import org.tonkla.indicators.IndicatorRefresh;
 import org.tonkla.platform.ThaiDates;
 import org.tonkla.registry.ChildId;
 import org.tonkla.registry.ChildImports;
@@ -36,6 +39,8 @@ import org.tonkla.registry.ChildImports;
  * bulk imports), so the heap holds one batch plus one province's units whatever the scale. Child {@code i} is
  * drawn from its own random stream and its province from the plan, so any batch can be made on its own: a
  * restarted run skips the batches whose last child is already registered and goes on from the first missing one.
+ * Each batch is one transaction. The partners' change feed does not list these synthetic children (its triggers are
+ * skipped for the load); the indicators are computed for everyone once the children are in.
  */
 @Component
 class SyntheticCountry {
@@ -53,11 +58,17 @@ class SyntheticCountry {
     private final Directory directory;
     private final ChildImports imports;
     private final Clock clock;
+    private final TransactionTemplate tx;
+    private final JdbcClient jdbc;
+    private final IndicatorRefresh indicators;
     /** The most children held in memory at once during the last run (the batch), for the streaming test. */
     private int mostHeld;
 
     SyntheticCountry(SyntheticChildren children, SyntheticCenters centers, Directory directory, ChildImports imports,
-            Clock clock) {
+            Clock clock, TransactionTemplate tx, JdbcClient jdbc, IndicatorRefresh indicators) {
+        this.tx = tx;
+        this.jdbc = jdbc;
+        this.indicators = indicators;
         this.children = children;
         this.centers = centers;
         this.directory = directory;
@@ -149,12 +160,22 @@ class SyntheticCountry {
                 }
                 mostHeld = Math.max(mostHeld, batch.children.size());
                 long before = totals[0] + totals[1] + totals[2] + totals[3] + totals[4];
-                inserted += children.write(batch, seed, totals, GENERATOR);
+                inserted += tx.execute(status -> {
+                    // A bulk load of synthetic children: the per-row triggers (change feed for partners, FK checks,
+                    // indicator dirty marks) are skipped for this transaction only; the indicators are computed once
+                    // for everyone at the end, and the data are consistent by construction (children before records).
+                    jdbc.sql("SET LOCAL session_replication_role = replica").update();
+                    return children.write(batch, seed, totals, GENERATOR);
+                });
                 long rows = totals[0] + totals[1] + totals[2] + totals[3] + totals[4] - before + batch.children.size();
                 progress.done(to - from, rows);
             }
             first += count;
         }
+        long facts = System.nanoTime();
+        System.out.println("Computing the indicators of every child (precomputed cells, as the nightly run does) ...");
+        indicators.markAllDirty();
+        System.out.printf(Locale.ROOT, "Indicators computed in %.0f s%n", (System.nanoTime() - facts) / 1e9);
         System.out.printf(Locale.ROOT, "Done in %s: %,d new children, %,d measurements, %,d DSPM screenings, %,d vaccinations, "
                 + "%,d health notes, %,d referrals; heap peak %,d MB%n", progress.elapsed(), inserted, totals[0], totals[1],
                 totals[2], totals[3], totals[4], progress.peakHeapMb());
