@@ -53,8 +53,8 @@ public class Indicators {
     private final ScopeCheck scopes;
     private final IndicatorDefinitions definitions;
 
-    Indicators(JdbcClient jdbc, Directory directory, ScopeCheck scopes, IndicatorDefinitions definitions) {
-        this.jdbc = jdbc;
+    Indicators(org.tonkla.platform.ReadReplica reads, Directory directory, ScopeCheck scopes, IndicatorDefinitions definitions) {
+        this.jdbc = reads.jdbc(); // aggregate cells only: a streaming replica may serve them (issue 15 §5)
         this.directory = directory;
         this.scopes = scopes;
         this.definitions = definitions;
