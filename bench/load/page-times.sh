@@ -37,10 +37,11 @@ for _ in $(seq "$N"); do
   client+=("$(awk -v t="$t" 'BEGIN {printf "%.1f", t * 1000}')")
 done
 
-stats() { # median, p90 (nearest rank) and max of the arguments, in ms
+stats() { # median, p90, p95 (nearest rank) and max of the arguments, in ms
   printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {
     m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-    p = int(0.9 * NR + 0.999999); printf "median %.1f ms, p90 %.1f ms, max %.1f ms (%d requests)\n", m, v[p], v[NR], NR}'
+    p = int(0.9 * NR + 0.999999); q = int(0.95 * NR + 0.999999)
+    printf "median %.1f ms, p90 %.1f ms, p95 %.1f ms, max %.1f ms (%d requests)\n", m, v[p], v[q], v[NR], NR}'
 }
 echo "== $USER_NAME GET $PAGE (load average $(cut -d' ' -f1 /proc/loadavg))"
 echo "server: $(stats "${server[@]}")"

@@ -5,13 +5,15 @@
 #   PORT       Tonkla's HTTP port            (default 8080)
 #   PGPORT     its PostgreSQL port           (default 5433, the embedded one)
 #   DURATION   seconds per measurement        (default 60)
+#   PROVINCE   draw the children from this province only (default: any; demo-client's scope is Khon Kaen, 40,
+#              so on the whole country use PROVINCE=40 or most requests are refused)
 set -euo pipefail
 cd "$(dirname "$0")"
 PORT="${PORT:-8080}" PGPORT="${PGPORT:-5433}" DURATION="${DURATION:-60}"
 export PGHOST=localhost PGUSER=postgres PGPASSWORD="${PGPASSWORD:-}"
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r)"
-psql -p "$PGPORT" -d tonkla -Atc "SELECT id FROM child ORDER BY random() LIMIT 5000" > /tmp/tonkla-child-ids.txt
+psql -p "$PGPORT" -d tonkla -Atc "SELECT id FROM child ${PROVINCE:+WHERE province_code = '$PROVINCE'} ORDER BY random() LIMIT 5000" > /tmp/tonkla-child-ids.txt
 echo "== $(psql -p "$PGPORT" -d tonkla -Atc 'SELECT count(*) FROM child') children in the database"
 
 echo "== pgbench -S (select only), 32 clients, 2 threads, ${DURATION}s"

@@ -206,6 +206,15 @@ public class Monitoring {
                 List.copyOf(agencies));
     }
 
+    /**
+     * Only how the handed-in assessments scored per standard (the report's {@code standards()}), without the
+     * per-center rows the rest of the report needs: what the indicator dashboards show, nationally too.
+     */
+    public List<Distribution> standards(Query query, CurrentUser user) {
+        requireArea(query, user);
+        return queries.standards(query, queries.visibleAgencies(user, query.agencyCode()));
+    }
+
     /** Every center of the query's area and affiliation with its line, for the export. */
     public List<CenterRow> centers(Query query, CurrentUser user) {
         requireArea(query, user);

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
  *                                        home-visit campaign over them with visits for most households
  *   ./tonkla generate --children N       N children in the pilot districts
  *   ./tonkla generate --centers N        a national set of N early-childhood centers with their assessments
+ *   ./tonkla generate --country          the whole country: about 4,000,000 children over the 77 provinces, 50,000 centers
+ *   --scale F                            with --country: a fraction of it (0.01 for a smoke test)
  *   --seed S                             another deterministic population (default 2569)
  * </pre>
  */
@@ -26,21 +28,34 @@ import org.springframework.stereotype.Component;
 class GenerateCommand implements ApplicationRunner {
 
     static final String USAGE = """
-            Usage: ./tonkla generate [--pilot | --children N] [--centers N] [--seed S]
+            Usage: ./tonkla generate [--pilot | --children N | --country [--scale F]] [--centers N] [--seed S]
               --pilot        the Khon Kaen pilot: Mueang Khon Kaen, Nam Phong, Chonnabot, about 48,000 children aged 0-6,
                              and a home-visit campaign over the three districts with visits for most households
+              --country      the whole country: about 4,000,000 children over the 77 provinces by population, with their
+                             records, and 50,000 centers; streamed in batches, restartable (a rerun goes on where it stopped)
+              --scale F      with --country: that fraction of it, e.g. 0.01 (40,000 children, 500 centers)
               --children N   N children spread over the pilot districts
               --centers N    a national set of N early-childhood centers with profiles, staff and assessments
               --seed S       the random seed (default 2569): the same seed gives the same population""";
 
     /** What to generate; zero means none of that kind. */
-    record Options(int children, int centers, long seed, boolean campaign) {
+    record Options(int children, int centers, long seed, boolean campaign, double country) {
+
+        Options(int children, int centers, long seed) {
+            this(children, centers, seed, false, 0);
+        }
+
+        Options(int children, int centers, long seed, boolean campaign) {
+            this(children, centers, seed, campaign, 0);
+        }
 
         static Options parse(List<String> args) {
             int children = 0;
             int centers = 0;
             long seed = 2569;
             boolean campaign = false;
+            boolean country = false;
+            double scale = 1;
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 if (a.startsWith("--tonkla.") || a.startsWith("--spring.") || a.startsWith("--server.")) continue;
@@ -55,11 +70,27 @@ class GenerateCommand implements ApplicationRunner {
                     case "--children" -> children = positive(name, value);
                     case "--centers" -> centers = positive(name, value);
                     case "--seed" -> seed = positive(name, value);
+                    case "--country" -> {
+                        country = true;
+                        if (value != null && !a.contains("=")) i--; // --country takes no value: the next word is an option
+                    }
+                    case "--scale" -> scale = fraction(name, value);
                     default -> throw new IllegalArgumentException("Unknown option " + a);
                 }
             }
-            if (children == 0 && centers == 0) throw new IllegalArgumentException("Nothing to generate");
-            return new Options(children, centers, seed, campaign);
+            if (!country && scale != 1) throw new IllegalArgumentException("--scale goes with --country");
+            if (children == 0 && centers == 0 && !country) throw new IllegalArgumentException("Nothing to generate");
+            return new Options(children, centers, seed, campaign, country ? scale : 0);
+        }
+
+        private static double fraction(String name, String value) {
+            try {
+                double f = Double.parseDouble(value == null ? "" : value);
+                if (f > 0 && f <= 2) return f;
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(name + " needs a number above 0 and at most 2, got " + value);
         }
 
         private static int positive(String name, String value) {
@@ -77,10 +108,12 @@ class GenerateCommand implements ApplicationRunner {
     private final ConfigurableApplicationContext context;
     private final SyntheticChildren children;
     private final SyntheticCenters centers;
+    private final SyntheticCountry country;
     private final SyntheticField field;
 
     GenerateCommand(Environment env, ConfigurableApplicationContext context, SyntheticChildren children,
-            SyntheticCenters centers, SyntheticField field) {
+            SyntheticCenters centers, SyntheticCountry country, SyntheticField field) {
+        this.country = country;
         this.field = field;
         this.env = env;
         this.context = context;
@@ -100,6 +133,7 @@ class GenerateCommand implements ApplicationRunner {
             System.exit(SpringApplication.exit(context, () -> 2));
             return;
         }
+        if (options.country() > 0) country.generate(options.country(), options.seed());
         if (options.centers() > 0) centers.generate(options.centers(), options.seed());
         if (options.children() > 0) children.generate(options.children(), options.seed(), options.campaign() ? field : null);
         System.exit(SpringApplication.exit(context, () -> 0));

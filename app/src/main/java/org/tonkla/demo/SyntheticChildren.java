@@ -98,16 +98,11 @@ class SyntheticChildren {
         for (int from = 0; from < count; from += BATCH) {
             var batch = new Batch();
             for (int i = from; i < Math.min(count, from + BATCH); i++) {
-                child(batch, i, seed, count, units, today);
+                var random = new SplittableRandom(seed * 1_000_003L + i);
+                LocalUnits home = units.get(random.nextInt(units.size()));
+                child(batch, random, "pilot:" + seed + ":" + i, (int) ((seed * 100_000 + i) % 10_000_000), count, home, today);
             }
-            inserted += childImports.importChildren(batch.children, GENERATOR);
-            entries.importEntries(batch.measurements, batch.screenings, batch.doses, batch.notes, GENERATOR,
-                    Instant.now(clock));
-            totals[0] += batch.measurements.size();
-            totals[1] += batch.screenings.size();
-            totals[2] += batch.doses.size();
-            totals[3] += batch.notes.size();
-            totals[4] += referrals.importHistory(referralHistory.of(batch, seed, Instant.now(clock)), ThaiDates.BANGKOK);
+            inserted += write(batch, seed, totals, GENERATOR);
             if (field != null) {
                 long t = System.nanoTime();
                 totals[5] += field.visits(batch.children, seed);
@@ -176,11 +171,30 @@ class SyntheticChildren {
         final List<RecordBookImports.ImportedNote> notes = new ArrayList<>();
     }
 
-    private void child(Batch batch, int index, long seed, int count, List<LocalUnits> units, LocalDate today) {
-        var random = new SplittableRandom(seed * 1_000_003L + index);
-        String key = "pilot:" + seed + ":" + index;
+    /**
+     * Writes one batch (children first, then their records and referrals) and adds what it wrote to
+     * {@code totals} (measurements, screenings, vaccinations, notes, referrals); returns the children inserted.
+     * {@code generator} is recorded as who created them.
+     */
+    long write(Batch batch, long seed, long[] totals, String generator) {
+        long inserted = childImports.importChildren(batch.children, generator);
+        entries.importEntries(batch.measurements, batch.screenings, batch.doses, batch.notes, generator,
+                Instant.now(clock));
+        totals[0] += batch.measurements.size();
+        totals[1] += batch.screenings.size();
+        totals[2] += batch.doses.size();
+        totals[3] += batch.notes.size();
+        totals[4] += referrals.importHistory(referralHistory.of(batch, seed, Instant.now(clock)), ThaiDates.BANGKOK);
+        return inserted;
+    }
+
+    /**
+     * One child of {@code home}'s subdistrict with its records, drawn from {@code random}; {@code key} makes its
+     * ids, {@code serial} its national ID (unique within the district). {@code count} sizes the classes.
+     * {@code home} may lack centers or a kindergarten (a subdistrict of the national set without one).
+     */
+    void child(Batch batch, SplittableRandom random, String key, int serial, int count, LocalUnits home, LocalDate today) {
         ChildId id = new ChildId(UUID.nameUUIDFromBytes(("child:" + key).getBytes()));
-        LocalUnits home = units.get(random.nextInt(units.size()));
         Sex sex = random.nextBoolean() ? Sex.M : Sex.F;
         LocalDate dob = today.minusDays(random.nextInt(6 * 365));
         String family = ThaiNames.FAMILY.get(random.nextInt(ThaiNames.FAMILY.size()));
@@ -196,19 +210,19 @@ class SyntheticChildren {
         LocalDate centerFrom = dob.plusYears(2);
         LocalDate kgFrom = dob.plusYears(3);
         ServiceUnit center = null;
-        if (!centerFrom.isAfter(today) && random.nextDouble() < 0.75) {
+        if (!centerFrom.isAfter(today) && !home.centers().isEmpty() && random.nextDouble() < 0.75) {
             center = home.centers().get(random.nextInt(home.centers().size()));
             boolean moved = !kgFrom.isAfter(today);
             enrolments.add(new ImportedEnrolment(center.id(), EnrolmentKind.ENROLLED,
                     "ห้องเด็กเล็ก " + (1 + random.nextInt(rooms(count, 2))), centerFrom, moved ? kgFrom : null));
         }
-        boolean inKindergarten = !kgFrom.isAfter(today) && random.nextDouble() < 0.9;
+        boolean inKindergarten = !kgFrom.isAfter(today) && home.kindergarten() != null && random.nextDouble() < 0.9;
         if (inKindergarten) {
             int grade = Math.min(3, (int) ChronoUnit.YEARS.between(dob, today) - 2);
             enrolments.add(new ImportedEnrolment(home.kindergarten().id(), EnrolmentKind.ENROLLED,
                     "อนุบาล " + grade + "/" + (1 + random.nextInt(rooms(count, 1))), kgFrom, null));
         }
-        batch.children.add(new ImportedChild(id, given, family, sex, dob, nationalId(home.subdistrict().code(), (int) ((seed * 100_000 + index) % 10_000_000)),
+        batch.children.add(new ImportedChild(id, given, family, sex, dob, nationalId(home.subdistrict().code(), serial),
                 home.subdistrict().code(), (1 + random.nextInt(250)) + "/" + (1 + random.nextInt(12)), null, null,
                 List.of(guardian(key, random, family)), enrolments));
 

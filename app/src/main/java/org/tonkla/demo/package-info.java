@@ -5,5 +5,5 @@
  * the first start, through the other modules' public APIs; off with {@code TONKLA_DEMO=false}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data",
-        allowedDependencies = {"platform", "identity", "directory", "registry", "recordbook", "assessment", "consent", "referral", "committee", "field", "protection"})
+        allowedDependencies = {"platform", "identity", "directory", "registry", "recordbook", "assessment", "consent", "referral", "committee", "field", "protection", "indicators"})
 package org.tonkla.demo;

@@ -53,8 +53,8 @@ public class Indicators {
     private final ScopeCheck scopes;
     private final IndicatorDefinitions definitions;
 
-    Indicators(JdbcClient jdbc, Directory directory, ScopeCheck scopes, IndicatorDefinitions definitions) {
-        this.jdbc = jdbc;
+    Indicators(org.tonkla.platform.ReadReplica reads, Directory directory, ScopeCheck scopes, IndicatorDefinitions definitions) {
+        this.jdbc = reads.jdbc(); // aggregate cells only: a streaming replica may serve them (issue 15 §5)
         this.directory = directory;
         this.scopes = scopes;
         this.definitions = definitions;
@@ -117,7 +117,7 @@ public class Indicators {
         String where = areaCode == null ? "" : " AND " + areaColumn(areaCode) + " = :area";
         Map<String, long[]> out = new HashMap<>();
         var spec = jdbc.sql("SELECT " + groupBy + " AS code, coalesce(sum(n) FILTER (WHERE fact = :num), 0) AS num,"
-                        + " coalesce(sum(n) FILTER (WHERE fact = :den), 0) AS den FROM indicator_cell"
+                        + " coalesce(sum(n) FILTER (WHERE fact = :den), 0) AS den FROM indicator_area_cell"
                         + " WHERE year_ce = :year AND fact IN (:num, :den)" + where + ("''".equals(groupBy) ? "" : " GROUP BY 1"))
                 .param("num", indicator.numerator()).param("den", indicator.denominator()).param("year", yearCe);
         if (areaCode != null) spec = spec.param("area", areaCode);
@@ -136,7 +136,7 @@ public class Indicators {
     /** How many children had {@code fact} in {@code yearCe}, per district of {@code provinceCode}. */
     public Map<String, Long> perDistrict(String provinceCode, int yearCe, String fact) {
         Map<String, Long> out = new HashMap<>();
-        jdbc.sql("SELECT district_code, sum(n) AS n FROM indicator_cell WHERE year_ce = :year AND fact = :fact"
+        jdbc.sql("SELECT district_code, sum(n) AS n FROM indicator_area_cell WHERE year_ce = :year AND fact = :fact"
                         + " AND province_code = :p GROUP BY district_code")
                 .param("year", yearCe).param("fact", fact).param("p", provinceCode)
                 .query((rs, i) -> out.put(rs.getString(1), rs.getLong(2))).list();

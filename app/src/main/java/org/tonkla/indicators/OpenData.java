@@ -41,8 +41,8 @@ public class OpenData {
     private final Clock clock;
     private volatile Release release;
 
-    OpenData(JdbcClient jdbc, Directory directory, Clock clock) {
-        this.jdbc = jdbc;
+    OpenData(org.tonkla.platform.ReadReplica reads, Directory directory, Clock clock) {
+        this.jdbc = reads.jdbc(); // aggregate cells only: a streaming replica may serve them (issue 15 §5)
         this.directory = directory;
         this.clock = clock;
     }

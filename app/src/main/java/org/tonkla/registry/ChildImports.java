@@ -142,4 +142,10 @@ public class ChildImports {
         return new Prepared(digits, cipher.lookupHash(digits), cipher.encrypt(digits),
                 NameKeys.of(c.givenNameTh(), c.familyNameTh()), null);
     }
+
+    /** Whether a child with this id is registered: lets a long import skip the batches an earlier run finished. */
+    public boolean present(ChildId id) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM child WHERE id = :id)").param("id", id.value())
+                .query(Boolean.class).single();
+    }
 }

@@ -93,8 +93,6 @@ class EveryPageBrowserTest extends IntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.tonkla.directory.Directory directory;
     @org.springframework.beans.factory.annotation.Autowired
-    org.tonkla.identity.Accounts accounts;
-    @org.springframework.beans.factory.annotation.Autowired
     org.tonkla.assessment.CenterAssessments assessments;
 
     /** The sheet pages of a center of this test's own, its head's account, this year's sheet open. */

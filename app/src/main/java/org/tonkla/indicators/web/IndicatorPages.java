@@ -64,8 +64,8 @@ class IndicatorPages {
         // Center assessment results by standard come from the assessment module's own monitoring (its API),
         // for the country, a province or a district (it does not go below district).
         if (where == null || where.length() <= 4) {
-            model.addAttribute("standards", monitoring.report(new Monitoring.Query(yearCe + 543, where, null,
-                    Monitoring.ListFilter.ALL), user, 0).standards());
+            model.addAttribute("standards", monitoring.standards(new Monitoring.Query(yearCe + 543, where, null,
+                    Monitoring.ListFilter.ALL), user));
         }
         model.addAttribute("years", List.of(thisYear() + 543, thisYear() + 542, thisYear() + 541));
         model.addAttribute("definitions", indicators.definitions().indicators());

@@ -1,0 +1,90 @@
+package org.tonkla.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tonkla.IntegrationTest;
+
+/**
+ * {@code ./tonkla generate --country}: children land in the provinces in proportion to the DOPA registered
+ * population (largest remainder, so every province is within one child of its exact share), the run streams
+ * in batches instead of holding the population, and a restarted run adds nothing twice.
+ */
+class SyntheticCountryTest extends IntegrationTest {
+
+    private static final long SEED = 91;
+
+    @Autowired
+    SyntheticCountry country;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void thePlanFollowsThePopulationOfEachProvince() {
+        Map<String, Long> population = SyntheticCountry.populations();
+        assertThat(population).hasSize(77).containsKeys("10", "40", "96");
+        long sum = population.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Integer> plan = SyntheticCountry.plan(population, 4_000_000);
+        assertThat(plan.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(4_000_000);
+        population.forEach((code, people) -> {
+            double exact = 4_000_000.0 * people / sum;
+            assertThat((double) plan.get(code)).as(code).isBetween(Math.floor(exact), Math.ceil(exact));
+        });
+        // Bangkok is the largest province and Samut Songkhram the smallest in the 2023 register.
+        assertThat(plan.get("10")).isEqualTo(plan.values().stream().mapToInt(Integer::intValue).max().orElseThrow());
+        assertThat(plan.get("75")).isEqualTo(plan.values().stream().mapToInt(Integer::intValue).min().orElseThrow());
+    }
+
+    @Test
+    void aSmallCountryIsStreamedIntoItsProvincesAndARestartAddsNothing() {
+        double scale = 0.001;
+        int total = 4_000;
+        assertThat(country.generate(scale, SEED)).isEqualTo(total);
+        // Streaming: never more than one batch of children in memory, and this run needed two.
+        assertThat(country.mostHeld()).isLessThanOrEqualTo(SyntheticCountry.BATCH).isLessThan(total);
+
+        UUID[] ids = IntStream.range(0, total).mapToObj(i -> SyntheticCountry.childId(SEED, i).value()).toArray(UUID[]::new);
+        Map<String, Integer> byProvince = new HashMap<>();
+        jdbc.sql("SELECT province_code, count(*) FROM child WHERE id = ANY(?) GROUP BY province_code").param((Object) ids)
+                .query((rs, n) -> byProvince.put(rs.getString(1), rs.getInt(2))).list();
+        Map<String, Integer> plan = SyntheticCountry.plan(SyntheticCountry.populations(), total);
+        plan.values().removeIf(n -> n == 0);
+        assertThat(byProvince).isEqualTo(plan);
+
+        long records = jdbc.sql("SELECT count(*) FROM growth_measurement WHERE child_id = ANY(?)").param((Object) ids)
+                .query(Long.class).single();
+        assertThat(records).isGreaterThan(total); // several visits a child, as the pilot has
+        long registered = jdbc.sql("""
+                SELECT count(DISTINCT e.child_id) FROM enrolment e JOIN service_unit u ON u.id = e.unit_id
+                WHERE e.child_id = ANY(?) AND e.kind = 'REGISTERED' AND u.type = 'HEALTH_CENTER'
+                  AND u.subdistrict_code LIKE e.province_code || '%'""").param((Object) ids).query(Long.class).single();
+        assertThat(registered).isEqualTo(total);
+        long centers = jdbc.sql("SELECT count(*) FROM service_unit WHERE name_th LIKE '%(จำลอง)' AND type <> 'HEALTH_CENTER'")
+                .query(Long.class).single();
+        assertThat(centers).isGreaterThanOrEqualTo(50);
+
+        assertThat(country.generate(scale, SEED)).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM child WHERE id = ANY(?)").param((Object) ids).query(Long.class).single())
+                .isEqualTo(total);
+    }
+
+    @Test
+    void countryOptions() {
+        assertThat(GenerateCommand.Options.parse(List.of("--country")).country()).isEqualTo(1.0);
+        assertThat(GenerateCommand.Options.parse(List.of("--country", "--scale", "0.01")).country()).isEqualTo(0.01);
+        assertThat(GenerateCommand.Options.parse(List.of("--scale=0.05", "--country")).country()).isEqualTo(0.05);
+        assertThatThrownBy(() -> GenerateCommand.Options.parse(List.of("--scale", "0.5")))
+                .hasMessage("--scale goes with --country");
+        assertThatThrownBy(() -> GenerateCommand.Options.parse(List.of("--country", "--scale", "0")))
+                .hasMessage("--scale needs a number above 0 and at most 2, got 0");
+    }
+}
