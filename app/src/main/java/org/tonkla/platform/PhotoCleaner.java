@@ -43,6 +43,11 @@ final class PhotoCleaner {
 
     private static final float JPEG_QUALITY = 0.88f;
 
+    static {
+        // Decode from memory only: the default cache writes a temporary file for every image read.
+        ImageIO.setUseCache(false);
+    }
+
     private final long maxPixels;
     private final Semaphore decoding;
     private final Duration wait;
@@ -67,6 +72,14 @@ final class PhotoCleaner {
      *     {@link Problem#BUSY} when no decoding slot frees up in time
      */
     byte[] clean(byte[] bytes, String type, String fileName, int maxEdge) {
+        return clean(bytes, type, fileName, maxEdge, 0)[0];
+    }
+
+    /**
+     * Like {@link #clean(byte[], String, String, int)}, and from the same single decode a second, smaller copy at
+     * most {@code thumbnailEdge} pixels on its long edge (0: none), so a photo and its thumbnail cost one decode.
+     */
+    byte[][] clean(byte[] bytes, String type, String fileName, int maxEdge, int thumbnailEdge) {
         boolean png = type.equals("image/png");
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             ImageReader reader = readerFor(in, png ? "png" : "jpeg", fileName);
@@ -80,7 +93,11 @@ final class PhotoCleaner {
                 acquire(fileName);
                 try { // the slot is held while the pixels are in memory, not only while they are decoded
                     BufferedImage decoded = decode(reader, w, h, maxEdge);
-                    return encode(upright(decoded, orientation, png, maxEdge), png);
+                    BufferedImage photo = upright(decoded, orientation, png, maxEdge);
+                    if (thumbnailEdge <= 0) return new byte[][] {encode(photo, png)};
+                    // The thumbnail is drawn from the upright photo, already turned, so it keeps no orientation.
+                    BufferedImage thumbnail = upright(photo, ExifOrientation.NORMAL, png, thumbnailEdge);
+                    return new byte[][] {encode(photo, png), encode(thumbnail, png)};
                 } finally {
                     decoding.release();
                 }

@@ -178,6 +178,35 @@ class FileStoreTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"true", "false"})
+    void aPhotoAndItsThumbnailFromOneUploadAreBothUprightScaledAndWithoutExif(boolean littleEndian) throws Exception {
+        // What an OpenRosa home-visit photo gets (issue 11): the cleaned photo and its thumbnail, from one decode.
+        FileStore store = store();
+        FileStore.Pair pair = store.storePhoto("portrait.jpg", TestImages.jpegWithOrientation(80, 60, 6, littleEndian),
+                MAX_BYTES, 1600, 40);
+        assertEquals("image/jpeg", pair.photo().contentType());
+        assertEquals("image/jpeg", pair.thumbnail().contentType());
+        byte[] photo = store.read(pair.photo().sha256());
+        byte[] thumbnail = store.read(pair.thumbnail().sha256());
+        BufferedImage big = ImageIO.read(new ByteArrayInputStream(photo));
+        BufferedImage small = ImageIO.read(new ByteArrayInputStream(thumbnail));
+        assertEquals(60, big.getWidth());
+        assertEquals(80, big.getHeight());
+        assertEquals(30, small.getWidth());
+        assertEquals(40, small.getHeight());
+        // Both turned 90° clockwise: the camera's top-left (red) is top-right in each.
+        assertTrue(isRed(big.getRGB(50, 10)), "photo top right red");
+        assertTrue(isRed(small.getRGB(25, 5)), "thumbnail top right red");
+        assertFalse(isRed(small.getRGB(5, 5)), "thumbnail top left not red");
+        for (byte[] out : List.of(photo, thumbnail)) {
+            assertFalse(hasApp1(out), "no APP1 (EXIF/XMP) segment");
+            assertEquals(ExifOrientation.NORMAL, ExifOrientation.ofJpeg(out));
+        }
+        assertThrows(Refused.class, () -> store.storePhoto("doc.pdf", "%PDF-1.4 x".getBytes(StandardCharsets.US_ASCII),
+                MAX_BYTES, 1600, 240));
+    }
+
     private static boolean isRed(int rgb) {
         int r = rgb >> 16 & 0xFF, g = rgb >> 8 & 0xFF, b = rgb & 0xFF;
         return r > 200 && g < 60 && b < 60;
