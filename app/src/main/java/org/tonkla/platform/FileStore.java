@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * <p>Photos (JPEG, PNG) are decoded and re-encoded with the JDK's ImageIO: the new file holds pixels
  * only, so EXIF, XMP and GPS location cannot survive in any format, and no extra library is needed.
  * Photos are turned upright as their EXIF orientation says and scaled down to {@value #MAX_EDGE} px on
- * the long edge; one declaring more than {@value PhotoCleaner#MAX_PIXELS} pixels is refused from its
+ * the long edge (an upright JPEG already within it keeps its compressed pixels, its metadata segments cut out,
+ * which drops the same EXIF, XMP and GPS without a second generation of JPEG loss); one declaring more than {@value PhotoCleaner#MAX_PIXELS} pixels is refused from its
  * header, and at most {@value PhotoCleaner#DECODE_PERMITS} are decoded at once ({@link PhotoCleaner}).
  * PDFs are kept as they are. Anything else, and anything over the configured size, is refused.
  */

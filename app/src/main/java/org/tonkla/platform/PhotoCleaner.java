@@ -65,7 +65,9 @@ final class PhotoCleaner {
 
     /**
      * The cleaned photo: {@code type} ({@code image/jpeg} or {@code image/png}, as sniffed from the bytes)
-     * re-encoded in the same format, upright, at most {@code maxEdge} pixels on its long edge.
+     * re-encoded in the same format, upright, at most {@code maxEdge} pixels on its long edge; an upright JPEG
+     * already within that edge is decoded (to prove it readable) but stored as its own compressed pixels, only its
+     * metadata segments dropped ({@link JpegSegments}).
      *
      * @throws Refused {@link Problem#TYPE} when the bytes are not a readable image of that type,
      *     {@link Problem#TOO_MANY_PIXELS} when its header declares more than the limit,
@@ -92,12 +94,16 @@ final class PhotoCleaner {
                 ExifOrientation orientation = png ? ExifOrientation.NORMAL : ExifOrientation.ofJpeg(bytes);
                 acquire(fileName);
                 try { // the slot is held while the pixels are in memory, not only while they are decoded
-                    BufferedImage decoded = decode(reader, w, h, maxEdge);
-                    BufferedImage photo = upright(decoded, orientation, png, maxEdge);
-                    if (thumbnailEdge <= 0) return new byte[][] {encode(photo, png)};
+                    BufferedImage decoded = decode(reader, w, h, maxEdge); // also proves the pixels readable
+                    // An upright JPEG within the edge keeps its compressed pixels and loses only its metadata.
+                    boolean asIs = !png && orientation == ExifOrientation.NORMAL && Math.max(w, h) <= maxEdge;
+                    byte[] cleaned = asIs ? JpegSegments.withoutMetadata(bytes).orElse(null) : null;
+                    BufferedImage photo = cleaned != null ? decoded : upright(decoded, orientation, png, maxEdge);
+                    if (cleaned == null) cleaned = encode(photo, png);
+                    if (thumbnailEdge <= 0) return new byte[][] {cleaned};
                     // The thumbnail is drawn from the upright photo, already turned, so it keeps no orientation.
                     BufferedImage thumbnail = upright(photo, ExifOrientation.NORMAL, png, thumbnailEdge);
-                    return new byte[][] {encode(photo, png), encode(thumbnail, png)};
+                    return new byte[][] {cleaned, encode(thumbnail, png)};
                 } finally {
                     decoding.release();
                 }
