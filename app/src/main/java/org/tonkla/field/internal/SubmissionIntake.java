@@ -135,7 +135,7 @@ public class SubmissionIntake {
             if (known) continue;
             FileStore.Stored photo;
             FileStore.Stored thumbnail;
-            try { // re-encoded without EXIF or GPS: the home's location is kept only as the form's structured field
+            try { // cleaned of EXIF and GPS: the home's location is kept only as the form's structured field
                 var pair = files.storePhoto(p.fileName(), p.bytes(), MAX_ATTACHMENT_BYTES, PHOTO_EDGE, THUMBNAIL_EDGE);
                 photo = pair.photo();
                 thumbnail = pair.thumbnail();
