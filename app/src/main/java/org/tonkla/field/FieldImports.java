@@ -70,9 +70,8 @@ public class FieldImports {
 
     /** Stores a photo as an OpenRosa submission's photo is stored: cleaned, scaled, with a thumbnail. */
     public Photo photo(String fileName, byte[] jpeg) {
-        var photo = files.store(fileName, jpeg, 8L * 1024 * 1024, false, 1600);
-        var thumbnail = files.store(fileName, jpeg, 8L * 1024 * 1024, false, 240);
-        return new Photo(fileName, photo.sha256(), thumbnail.sha256(), photo.size());
+        var pair = files.storePhoto(fileName, jpeg, 8L * 1024 * 1024, 1600, 240);
+        return new Photo(fileName, pair.photo().sha256(), pair.thumbnail().sha256(), pair.photo().size());
     }
 
     /** Writes one batch of visits with their submissions, attachments and children; returns the visits inserted. */

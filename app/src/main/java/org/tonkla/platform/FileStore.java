@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * <p>Photos (JPEG, PNG) are decoded and re-encoded with the JDK's ImageIO: the new file holds pixels
  * only, so EXIF, XMP and GPS location cannot survive in any format, and no extra library is needed.
  * Photos are turned upright as their EXIF orientation says and scaled down to {@value #MAX_EDGE} px on
- * the long edge; one declaring more than {@value PhotoCleaner#MAX_PIXELS} pixels is refused from its
+ * the long edge (an upright JPEG already within it keeps its compressed pixels, its metadata segments cut out,
+ * which drops the same EXIF, XMP and GPS without a second generation of JPEG loss); one declaring more than {@value PhotoCleaner#MAX_PIXELS} pixels is refused from its
  * header, and at most {@value PhotoCleaner#DECODE_PERMITS} are decoded at once ({@link PhotoCleaner}).
  * PDFs are kept as they are. Anything else, and anything over the configured size, is refused.
  */
@@ -96,11 +97,31 @@ public class FileStore {
      * pixels on their long edge (a child's portrait needs far fewer than a photographed document).
      */
     public Stored store(String fileName, byte[] bytes, long maxBytes, boolean pdfAllowed, int maxEdge) {
+        String type = check(fileName, bytes, maxBytes, pdfAllowed);
+        return put(type.equals("application/pdf") ? bytes : photos.clean(bytes, type, fileName, maxEdge), type);
+    }
+
+    /** A photo as stored and its thumbnail, both from one upload. */
+    public record Pair(Stored photo, Stored thumbnail) {}
+
+    /**
+     * Like {@link #store(String, byte[], long, boolean, int)} for a photo (no PDF), storing also a thumbnail at most
+     * {@code thumbnailEdge} pixels on its long edge, from the same decode (half the work of storing it twice).
+     */
+    public Pair storePhoto(String fileName, byte[] bytes, long maxBytes, int maxEdge, int thumbnailEdge) {
+        String type = check(fileName, bytes, maxBytes, false);
+        byte[][] clean = photos.clean(bytes, type, fileName, maxEdge, thumbnailEdge);
+        return new Pair(put(clean[0], type), put(clean[1], type));
+    }
+
+    private static String check(String fileName, byte[] bytes, long maxBytes, boolean pdfAllowed) {
         if (bytes.length == 0) throw new Refused(Problem.EMPTY, fileName);
         if (bytes.length > maxBytes) throw new Refused(Problem.TOO_LARGE, fileName);
-        String type = sniff(bytes).filter(t -> pdfAllowed || !t.equals("application/pdf"))
+        return sniff(bytes).filter(t -> pdfAllowed || !t.equals("application/pdf"))
                 .orElseThrow(() -> new Refused(Problem.TYPE, fileName));
-        byte[] clean = type.equals("application/pdf") ? bytes : photos.clean(bytes, type, fileName, maxEdge);
+    }
+
+    private Stored put(byte[] clean, String type) {
         String sha = sha256(clean);
         Path target = path(sha);
         try {

@@ -43,6 +43,11 @@ final class PhotoCleaner {
 
     private static final float JPEG_QUALITY = 0.88f;
 
+    static {
+        // Decode from memory only: the default cache writes a temporary file for every image read.
+        ImageIO.setUseCache(false);
+    }
+
     private final long maxPixels;
     private final Semaphore decoding;
     private final Duration wait;
@@ -60,13 +65,23 @@ final class PhotoCleaner {
 
     /**
      * The cleaned photo: {@code type} ({@code image/jpeg} or {@code image/png}, as sniffed from the bytes)
-     * re-encoded in the same format, upright, at most {@code maxEdge} pixels on its long edge.
+     * re-encoded in the same format, upright, at most {@code maxEdge} pixels on its long edge; an upright JPEG
+     * already within that edge is decoded (to prove it readable) but stored as its own compressed pixels, only its
+     * metadata segments dropped ({@link JpegSegments}).
      *
      * @throws Refused {@link Problem#TYPE} when the bytes are not a readable image of that type,
      *     {@link Problem#TOO_MANY_PIXELS} when its header declares more than the limit,
      *     {@link Problem#BUSY} when no decoding slot frees up in time
      */
     byte[] clean(byte[] bytes, String type, String fileName, int maxEdge) {
+        return clean(bytes, type, fileName, maxEdge, 0)[0];
+    }
+
+    /**
+     * Like {@link #clean(byte[], String, String, int)}, and from the same single decode a second, smaller copy at
+     * most {@code thumbnailEdge} pixels on its long edge (0: none), so a photo and its thumbnail cost one decode.
+     */
+    byte[][] clean(byte[] bytes, String type, String fileName, int maxEdge, int thumbnailEdge) {
         boolean png = type.equals("image/png");
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             ImageReader reader = readerFor(in, png ? "png" : "jpeg", fileName);
@@ -79,8 +94,16 @@ final class PhotoCleaner {
                 ExifOrientation orientation = png ? ExifOrientation.NORMAL : ExifOrientation.ofJpeg(bytes);
                 acquire(fileName);
                 try { // the slot is held while the pixels are in memory, not only while they are decoded
-                    BufferedImage decoded = decode(reader, w, h, maxEdge);
-                    return encode(upright(decoded, orientation, png, maxEdge), png);
+                    BufferedImage decoded = decode(reader, w, h, maxEdge); // also proves the pixels readable
+                    // An upright JPEG within the edge keeps its compressed pixels and loses only its metadata.
+                    boolean asIs = !png && orientation == ExifOrientation.NORMAL && Math.max(w, h) <= maxEdge;
+                    byte[] cleaned = asIs ? JpegSegments.withoutMetadata(bytes).orElse(null) : null;
+                    BufferedImage photo = cleaned != null ? decoded : upright(decoded, orientation, png, maxEdge);
+                    if (cleaned == null) cleaned = encode(photo, png);
+                    if (thumbnailEdge <= 0) return new byte[][] {cleaned};
+                    // The thumbnail is drawn from the upright photo, already turned, so it keeps no orientation.
+                    BufferedImage thumbnail = upright(photo, ExifOrientation.NORMAL, png, thumbnailEdge);
+                    return new byte[][] {cleaned, encode(thumbnail, png)};
                 } finally {
                     decoding.release();
                 }

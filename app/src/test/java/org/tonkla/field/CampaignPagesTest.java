@@ -72,6 +72,12 @@ class CampaignPagesTest extends IntegrationTest {
         officer.login("officer.khonkaen", "tonkla-demo");
         String html = officer.get("/field/campaigns/" + campaign, "text/html").body();
         assertThat(html).contains("by-subdistrict", "surveyor.kk", "ความครอบคลุมรายอำเภอ");
+        // Per surveyor, the page sums all days (a province's surveyors × 60 days is thousands of rows); days on demand.
+        assertThat(html).contains("ความก้าวหน้ารายผู้สำรวจ (รวมทุกวัน)", "days=true");
+        assertThat(surveyorTable(html)).contains("surveyor.kk").doesNotContain("วันที่");
+        String days = officer.get("/field/campaigns/" + campaign + "?days=true", "text/html").body();
+        assertThat(days).contains("ความก้าวหน้ารายผู้สำรวจ รายวัน");
+        assertThat(surveyorTable(days)).contains("surveyor.kk", "วันที่");
 
         byte[] book = download(officer, "/field/campaigns/" + campaign + "/progress.xlsx");
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(book))) {
@@ -100,5 +106,9 @@ class CampaignPagesTest extends IntegrationTest {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String surveyorTable(String html) {
+        return html.split("id=\"by-surveyor\"")[1].split("</table>")[0];
     }
 }

@@ -178,6 +178,57 @@ class FileStoreTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"true", "false"})
+    void aPhotoAndItsThumbnailFromOneUploadAreBothUprightScaledAndWithoutExif(boolean littleEndian) throws Exception {
+        // What an OpenRosa home-visit photo gets (issue 11): the cleaned photo and its thumbnail, from one decode.
+        FileStore store = store();
+        FileStore.Pair pair = store.storePhoto("portrait.jpg", TestImages.jpegWithOrientation(80, 60, 6, littleEndian),
+                MAX_BYTES, 1600, 40);
+        assertEquals("image/jpeg", pair.photo().contentType());
+        assertEquals("image/jpeg", pair.thumbnail().contentType());
+        byte[] photo = store.read(pair.photo().sha256());
+        byte[] thumbnail = store.read(pair.thumbnail().sha256());
+        BufferedImage big = ImageIO.read(new ByteArrayInputStream(photo));
+        BufferedImage small = ImageIO.read(new ByteArrayInputStream(thumbnail));
+        assertEquals(60, big.getWidth());
+        assertEquals(80, big.getHeight());
+        assertEquals(30, small.getWidth());
+        assertEquals(40, small.getHeight());
+        // Both turned 90° clockwise: the camera's top-left (red) is top-right in each.
+        assertTrue(isRed(big.getRGB(50, 10)), "photo top right red");
+        assertTrue(isRed(small.getRGB(25, 5)), "thumbnail top right red");
+        assertFalse(isRed(small.getRGB(5, 5)), "thumbnail top left not red");
+        for (byte[] out : List.of(photo, thumbnail)) {
+            assertFalse(hasApp1(out), "no APP1 (EXIF/XMP) segment");
+            assertEquals(ExifOrientation.NORMAL, ExifOrientation.ofJpeg(out));
+        }
+        assertThrows(Refused.class, () -> store.storePhoto("doc.pdf", "%PDF-1.4 x".getBytes(StandardCharsets.US_ASCII),
+                MAX_BYTES, 1600, 240));
+    }
+
+    @Test
+    void anUprightSmallJpegKeepsItsPixelsButLosesExifGpsCommentsAndWhatFollowsTheImage() throws Exception {
+        byte[] camera = TestImages.jpegWithOrientation(80, 60, 1, false);
+        byte[] withTail = java.util.Arrays.copyOf(camera, camera.length + 12);
+        System.arraycopy("GPS 16.44N..".getBytes(StandardCharsets.ISO_8859_1), 0, withTail, camera.length, 12);
+        FileStore store = store();
+        byte[] out = store.read(store.store("upright.jpg", withTail, MAX_BYTES, false).sha256());
+        assertFalse(hasApp1(out), "no APP1 (EXIF/XMP) segment");
+        assertFalse(new String(out, StandardCharsets.ISO_8859_1).contains("GPS"), "no GPS text, in EXIF or after the image");
+        assertEquals(0xD9, out[out.length - 1] & 0xFF, "ends at the end-of-image marker");
+        // The same pixels as the camera's file: not decoded and re-encoded, so no second generation of JPEG loss.
+        BufferedImage original = ImageIO.read(new ByteArrayInputStream(camera));
+        BufferedImage stored = ImageIO.read(new ByteArrayInputStream(out));
+        for (int[] xy : new int[][] {{0, 0}, {10, 10}, {39, 29}, {50, 40}, {79, 59}}) {
+            assertEquals(original.getRGB(xy[0], xy[1]), stored.getRGB(xy[0], xy[1]), "pixel " + xy[0] + "," + xy[1]);
+        }
+        // Larger than the edge asked for: decoded, scaled and re-encoded as before.
+        byte[] scaled = store.read(store.store("upright.jpg", camera, MAX_BYTES, false, 40).sha256());
+        assertEquals(40, ImageIO.read(new ByteArrayInputStream(scaled)).getWidth());
+        assertFalse(hasApp1(scaled));
+    }
+
     private static boolean isRed(int rgb) {
         int r = rgb >> 16 & 0xFF, g = rgb >> 8 & 0xFF, b = rgb & 0xFF;
         return r > 200 && g < 60 && b < 60;

@@ -135,9 +135,10 @@ public class SubmissionIntake {
             if (known) continue;
             FileStore.Stored photo;
             FileStore.Stored thumbnail;
-            try { // re-encoded without EXIF or GPS: the home's location is kept only as the form's structured field
-                photo = files.store(p.fileName(), p.bytes(), MAX_ATTACHMENT_BYTES, false, PHOTO_EDGE);
-                thumbnail = files.store(p.fileName(), p.bytes(), MAX_ATTACHMENT_BYTES, false, THUMBNAIL_EDGE);
+            try { // cleaned of EXIF and GPS: the home's location is kept only as the form's structured field
+                var pair = files.storePhoto(p.fileName(), p.bytes(), MAX_ATTACHMENT_BYTES, PHOTO_EDGE, THUMBNAIL_EDGE);
+                photo = pair.photo();
+                thumbnail = pair.thumbnail();
             } catch (FileStore.Refused e) {
                 int status = switch (e.problem()) {
                     case TOO_LARGE, TOO_MANY_PIXELS -> 413;

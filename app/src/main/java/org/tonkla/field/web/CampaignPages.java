@@ -93,14 +93,16 @@ class CampaignPages {
     }
 
     @GetMapping("/field/campaigns/{id}")
-    String show(@PathVariable UUID id, Model model) {
+    String show(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean days, Model model) {
         CurrentUser user = users.require();
         Campaign campaign = inScope(id, user);
         var rows = progress.of(id, user);
         var districts = coverage.of(id, user);
         model.addAttribute("campaign", campaign);
         model.addAttribute("bySubdistrict", ProgressTables.bySubdistrict(rows));
-        model.addAttribute("bySurveyor", ProgressTables.bySurveyorAndDay(rows));
+        // A surveyor's total by default; the 60-odd days of each of dozens of surveyors only on demand.
+        model.addAttribute("days", days);
+        model.addAttribute("bySurveyor", days ? ProgressTables.bySurveyorAndDay(rows) : ProgressTables.bySurveyor(rows));
         model.addAttribute("coverage", districts);
         model.addAttribute("areaNames", ProgressTables.names(directory, rows, districts));
         model.addAttribute("subdistricts", campaign.areaCodes().stream()

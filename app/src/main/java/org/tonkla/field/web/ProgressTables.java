@@ -43,6 +43,16 @@ final class ProgressTables {
         return List.copyOf(lines.values());
     }
 
+    /** One line per surveyor, all days summed. */
+    static List<Line> bySurveyor(List<Row> rows) {
+        Map<String, Line> lines = new TreeMap<>();
+        for (Row r : rows) {
+            lines.computeIfAbsent(r.surveyor(), k -> new Line(k, k, null, 0, 0, 0, 0, 0));
+            lines.computeIfPresent(r.surveyor(), (k, l) -> l.plus(r));
+        }
+        return List.copyOf(lines.values());
+    }
+
     /** Thai names of the subdistricts and districts shown, by code. */
     static Map<String, String> names(Directory directory, List<Row> rows, List<CampaignCoverage.District> districts) {
         Map<String, String> names = new HashMap<>();
