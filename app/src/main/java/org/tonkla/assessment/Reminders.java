@@ -43,9 +43,11 @@ public class Reminders {
     private final Directory directory;
     private final AuditTrail audit;
     private final Clock clock;
+    private final AssessmentProperties properties;
 
     Reminders(JdbcClient jdbc, AssessmentAccess access, AssessmentSheets sheets, Directory directory, AuditTrail audit,
-            Clock clock) {
+            Clock clock, AssessmentProperties properties) {
+        this.properties = properties;
         this.jdbc = jdbc;
         this.access = access;
         this.sheets = sheets;
@@ -65,6 +67,8 @@ public class Reminders {
     public Reminder remind(UUID unitId, CurrentUser user) {
         var unit = directory.serviceUnit(unitId).orElseThrow(() -> new NotFound("service unit"));
         if (!access.mayReview(user, unitId)) throw new Refused("Only an officer reviewing the center reminds it");
+        // Only the unit types that assess themselves against the standard have a sheet to hand in.
+        if (!properties.centerTypes().contains(unit.type())) throw new NotFound("center");
         int year = sheets.currentYearBe();
         AssessmentStatus status = status(unitId, year);
         if (!NOT_HANDED_IN.contains(status)) throw new AssessmentRefused("assessment.reminder.notNeeded");
@@ -87,7 +91,9 @@ public class Reminders {
         int year = sheets.currentYearBe();
         if (!NOT_HANDED_IN.contains(status(unitId, year))) return Optional.empty();
         return jdbc.sql("""
-                SELECT reminded_by, reminded_at FROM assessment_reminder WHERE unit_id = ? AND year_be = ?
+                SELECT reminded_by, reminded_at FROM assessment_reminder r WHERE unit_id = ? AND year_be = ?
+                   AND reminded_at > COALESCE((SELECT submitted_at FROM center_assessment a
+                                                WHERE a.unit_id = r.unit_id AND a.year_be = r.year_be), '-infinity')
                  ORDER BY reminded_at DESC LIMIT 1""")
                 .params(unitId, year)
                 .query((rs, i) -> new Reminder(unitId, year, rs.getString(1), rs.getTimestamp(2).toInstant()))

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.tonkla.identity.internal.DigestCredentials;
 import org.tonkla.identity.internal.ResetMail;
 import org.tonkla.identity.internal.UserAccount;
 import org.tonkla.identity.internal.UserAccounts;
@@ -45,9 +46,12 @@ public class PasswordResets {
     private final AuditTrail audit;
     private final Clock clock;
     private final Duration validFor;
+    private final DigestCredentials digest;
 
     PasswordResets(JdbcClient jdbc, UserAccounts store, PasswordEncoder encoder, Accounts accounts, ResetMail mail,
-            AuditTrail audit, Clock clock, @Value("${tonkla.password-reset.valid-for:PT30M}") Duration validFor) {
+            AuditTrail audit, Clock clock, @Value("${tonkla.password-reset.valid-for:PT30M}") Duration validFor,
+            DigestCredentials digest) {
+        this.digest = digest;
         this.jdbc = jdbc;
         this.store = store;
         this.encoder = encoder;
@@ -85,7 +89,7 @@ public class PasswordResets {
     private boolean issue(UserAccount a, String requestedBy) {
         var to = store.email(a.id());
         if (to.isEmpty() || !mail.enabled()) {
-            audit.recordAs(requestedBy, "PASSWORD_RESET_REQUESTED", "user", a.id().toString(), "no e-mail sent (no address or no mail)");
+            // Nothing happened, so nothing is audited: an entry here would let anyone, signed in or not, add one per request.
             return false;
         }
         Instant now = Instant.now(clock);
@@ -134,6 +138,7 @@ public class PasswordResets {
         jdbc.sql("UPDATE password_reset SET used_at = ? WHERE user_id = ? AND used_at IS NULL").params(now, userId).update();
         UserAccount a = store.byId(userId).orElseThrow();
         store.setPasswordHash(userId, encoder.encode(password));
+        digest.remember(a.username(), password); // else the old password would keep opening OpenRosa over Digest
         jdbc.sql("DELETE FROM login_delay WHERE subject = ?").param(LoginLocks.subject(a.username())).update();
         audit.recordAs(a.username(), "PASSWORD_RESET", "user", userId.toString(), "password set through an e-mailed link");
         accounts.endSessions(a.username());

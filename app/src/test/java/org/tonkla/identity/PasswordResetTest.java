@@ -116,6 +116,9 @@ class PasswordResetTest extends IntegrationTest {
         assertThatThrownBy(() -> resets.reset(token, "short", "short")).isInstanceOf(InvalidInput.class);
         assertThat(resets.usernameFor(token)).as("a refused password leaves the token unused").contains(username);
         resets.reset(token, "new-password-0815", "new-password-0815");
+        // ODK Collect's Digest must take the new password at once and the old one no more (before any web sign-in).
+        assertThat(jdbc.sql("SELECT digest_ha1 FROM app_user WHERE username = ?").param(username).query(String.class).single())
+                .isEqualTo(org.tonkla.identity.internal.DigestCredentials.ha1(username, "new-password-0815"));
 
         assertThat(new WebClientSession("http://localhost:" + port).login(username, "new-password-0815")).isEqualTo("/");
         assertThat(new WebClientSession("http://localhost:" + port).login(username, OLD_PASSWORD)).startsWith("/login?error");

@@ -57,6 +57,10 @@ class SheetAutosave {
                 throw new InvalidInput("item", "an item of this sheet");
             }
             if (!revision.strip().matches("\\d{1,9}")) throw new InvalidInput("revision", "a whole number");
+            // On a returned sheet only the returned items are open; saving another would be skipped in silence.
+            if (sheet.status() == org.tonkla.assessment.AssessmentStatus.RETURNED && !sheet.itemEditable(item)) {
+                return failed(answer, 409, messages.getMessage("assessment.autosave.notOpen", null, locale));
+            }
             assessments.saveDraft(id, Integer.parseInt(revision.strip()),
                     Map.of(item, new RatingInput(level(level, item), note)), Map.of(), user);
             AssessmentSheet saved = assessments.sheet(id, user);
