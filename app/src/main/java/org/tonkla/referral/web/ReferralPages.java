@@ -180,7 +180,7 @@ class ReferralPages {
             // development office, centers and schools of the district.
             for (var type : org.tonkla.directory.ServiceUnitType.values()) {
                 boolean provincial = type == org.tonkla.directory.ServiceUnitType.SOCIAL_DEVELOPMENT_OFFICE;
-                directory.serviceUnitsIn(provincial ? own.provinceCode() : district, type, 60).stream()
+                directory.serviceUnitsIn(provincial ? own.provinceCode() : district, type, 200).stream()
                         .filter(u -> !u.id().equals(own.id()) && u.acceptsNewRecords()).forEach(units::add);
             }
         }
