@@ -94,7 +94,7 @@ class ProtectionConcernTest extends IntegrationTest {
         assertThat(protectionViews(released)).isPositive();
         assertThat(released).contains("protection-screening");
 
-        // The worker moves it on; the reporter sees the new status. Closed, the worker's reach ends.
+        // The worker moves it on; the reporter sees the new status.
         int revision = jdbc.sql("SELECT revision FROM protection_concern WHERE id = ?").param(concern)
                 .query(Integer.class).single();
         assertThat(worker.postJson(path + "/status", "{\"status\":\"CLOSED\",\"revision\":" + (revision + 5) + "}")
