@@ -75,6 +75,51 @@ class ProtectionReviewTest extends IntegrationTest {
     }
 
     @Test
+    void theWorkerSeesTheWholeChildForProtection() {
+        var teacher = as(session(), "teacher.kk");
+        UUID concern = concernOf(ok(teacher.postJson("/api/v1/protection/children/" + MALI + "/screenings",
+                "{\"items\":[\"unexplained-injury\",\"not-with-parents\"],\"reason\":\"รอยช้ำที่แขน\"}"), 201));
+        var worker = as(session(), "socialdev.kk");
+        long before = protectionReads();
+        String whole = ok(worker.get("/children/" + MALI + "/whole", "text/html"), 200);
+        // Household (the grant) with the screening's items, as a protection role; the read is for protection.
+        assertThat(whole).contains("id=\"living-arrangement\"").contains("class=\"living-item\"");
+        assertThat(protectionReads()).isGreaterThan(before);
+        // The concern page links to it and lists the guardians the grant covers; the office's worker moves it on.
+        String page = ok(worker.get("/protection/concerns/" + concern, "text/html"), 200);
+        assertThat(page).contains("/children/" + MALI + "/whole").contains("id=\"concern-guardians\"")
+                .contains("id=\"status-form\"");
+        // The subcommittee's secretary works on it too, but does not move it on: no form that would refuse.
+        String committee = ok(as(session(), "committee.kk").get("/protection/concerns/" + concern, "text/html"), 200);
+        assertThat(committee).doesNotContain("id=\"status-form\"");
+        // A status or revision that is none: 400 on the form, the field named.
+        var bogus = worker.postForm("/protection/concerns/" + concern + "/status", "status=BOGUS&revision=0");
+        assertThat(bogus.statusCode()).isEqualTo(400);
+        assertThat(bogus.body()).contains("status: OPEN, IN_PROGRESS or CLOSED");
+        var abc = worker.postForm("/protection/concerns/" + concern + "/status", "status=OPEN&revision=abc");
+        assertThat(abc.statusCode()).isEqualTo(400);
+        assertThat(abc.body()).contains("revision");
+        // A second release says so on the page.
+        ok(worker.postJson("/api/v1/protection/concerns/" + concern + "/release", "{\"reason\":\"ปลอดภัยแล้ว\"}"), 204);
+        var again = worker.postForm("/protection/concerns/" + concern + "/release", "reason=again");
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(ok(worker.get("/protection/concerns/" + concern, "text/html"), 200)).contains("id=\"release-error\"");
+    }
+
+    @Test
+    void theDemoHasAChildProtectionSubcommitteeWithCommitteeKkAsSecretary() {
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM committee c JOIN committee_member m ON m.committee_id = c.id
+                WHERE c.kind = 'CHILD_PROTECTION' AND c.district_code = '4001' AND m.username = 'committee.kk'
+                  AND m.role = 'SECRETARY'""").query(Long.class).single()).isEqualTo(1);
+    }
+
+    private long protectionReads() {
+        return jdbc.sql("SELECT count(*) FROM access_log WHERE child_id = ? AND username = 'socialdev.kk'"
+                + " AND purpose = 'protection'").param(MALI).query(Long.class).single();
+    }
+
+    @Test
     void twoEditorsOfAProvincesFirstRuleCannotBothWin() {
         String body = """
                 {"weights":{"not-with-parents":2,"caregiver-unable":3,"unexplained-injury":6,"neglect-signs":3,
