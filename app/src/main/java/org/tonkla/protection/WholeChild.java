@@ -93,11 +93,12 @@ public class WholeChild {
     public View view(ChildId id, CurrentUser user) {
         // The family has its own record book; this page also shows what a protection screening found of the home.
         if (user.role() == Role.GUARDIAN) throw new Refused("The whole-child view is for those who work with the child");
-        // A protection worker of the child (the concern's office, its subcommittee) reads it for protection: what
-        // the grant releases, logged and withheld from the family like every protection view.
+        // The protection worker of the child (the office a concern was routed to) reads it for protection: what the
+        // grant releases, logged and withheld from the family like every protection view. Subcommittee members read
+        // the concern itself; this page stays with those who work with the child.
         boolean protection = protectionRole(user, id);
         boolean care = access.mayAccess(user, id);
-        if (!care && !protection) throw new NotFound("child");
+        if (!care && !(protection && atOffice(user, id))) throw new NotFound("child");
         BookView book = books.view(id, user, care ? PURPOSE : Concerns.PURPOSE);
         var file = book.file();
         Part<Living> living = Part.of(file.shows(DataCategory.HOUSEHOLD), () -> new Living(file.guardians(),
@@ -128,6 +129,10 @@ public class WholeChild {
     private boolean protectionRole(CurrentUser user, ChildId id) {
         return rows.ofChild(id.value()).stream().anyMatch(c -> c.status() != Concern.Status.CLOSED
                 ? workers.worksOn(user, c) : workers.atOffice(user, c));
+    }
+
+    private boolean atOffice(CurrentUser user, ChildId id) {
+        return rows.ofChild(id.value()).stream().anyMatch(c -> workers.atOffice(user, c));
     }
 
     private static <T> T last(List<T> list) {
