@@ -117,7 +117,9 @@ public class WholeChild {
                         ? book.healthNotes().stream().filter(n -> n.resolvedOn() == null).toList() : List.of()));
         Part<List<Enrolment>> education = Part.of(file.shows(DataCategory.IDENTITY), file::enrolments);
         Part<List<String>> needs = Part.of(health, () -> book.needs().stream().map(n -> n.key()).toList());
-        List<Referral> open = referrals.ofChild(id.value(), user).stream().filter(r -> r.status().isOpen()).toList();
+        // Referrals are care work the user's unit is party to; the protection path shows none (the concern is the case).
+        List<Referral> open = care ? referrals.ofChild(id.value(), user).stream().filter(r -> r.status().isOpen()).toList()
+                : List.of();
         Set<String> released = java.util.Arrays.stream(DataCategory.values()).filter(file::shows).map(Enum::name)
                 .collect(java.util.stream.Collectors.toSet());
         Part<List<String>> equity = Part.of(file.shows(DataCategory.HOUSEHOLD), () -> book.needs().stream()
