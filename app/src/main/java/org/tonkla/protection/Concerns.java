@@ -31,8 +31,12 @@ public class Concerns {
     /** The purpose every read of a concern is logged with (withheld from the family until released). */
     public static final String PURPOSE = "protection";
 
-    /** A concern for its workers: the child (as the kernel released it), what the screening found, and its level. */
-    public record Detail(Concern concern, ChildFile child, List<String> causes, int score, boolean mayRelease) {}
+    /**
+     * A concern for its workers: the child (as the kernel released it), what the screening found, and its level;
+     * {@code office}: the reader is one of the office's workers, who alone move it on.
+     */
+    public record Detail(Concern concern, ChildFile child, List<String> causes, int score, boolean mayRelease,
+            boolean office) {}
 
     /** A view of one concern: {@code detail} is null for the reporter, who sees {@code status} only. */
     public record View(Concern.StatusOnly status, Detail detail) {}
@@ -77,7 +81,7 @@ public class Concerns {
             ChildFile child = access.open(new ChildId(c.childId()), user, PURPOSE);
             var screening = rows.screeningOf(c.id());
             return new View(c.statusOnly(), new Detail(c, child, screening.items(), screening.score(),
-                    workers.atOffice(user, c) && c.logReleasedAt() == null));
+                    workers.atOffice(user, c) && c.logReleasedAt() == null, workers.atOffice(user, c)));
         }
         if (!user.id().equals(c.reporterId())) throw new NotFound("concern");
         log.record(user, c.childId(), c.provinceCode(), AccessLog.Action.READ, PURPOSE, "status of a concern");

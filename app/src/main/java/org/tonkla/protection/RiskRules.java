@@ -88,14 +88,20 @@ public class RiskRules {
         v.throwIfInvalid();
         if (in.revision() != expected) throw Conflict.changedMeanwhile("rule");
         Timestamp now = Timestamp.from(Instant.now(clock));
-        int changed = jdbc.sql("""
-                INSERT INTO protection_rule (province_code, medium_at, high_at, revision, updated_by, updated_at)
-                VALUES (:code, :medium, :high, 0, :by, :at)
-                ON CONFLICT (province_code) DO UPDATE SET medium_at = :medium, high_at = :high,
-                    revision = protection_rule.revision + 1, updated_by = :by, updated_at = :at
-                WHERE protection_rule.revision = :revision""")
-                .param("code", code).param("medium", in.mediumAt()).param("high", in.highAt())
-                .param("by", user.username()).param("at", now).param("revision", in.revision()).update();
+        // Compare-and-set on the revision column: a province's first rule is inserted at revision 1 (0 means "no
+        // own rule yet") and only if none is there, so two editors who both saw the national rule cannot both win.
+        int changed = in.revision() == 0
+                ? jdbc.sql("""
+                        INSERT INTO protection_rule (province_code, medium_at, high_at, revision, updated_by, updated_at)
+                        VALUES (:code, :medium, :high, 1, :by, :at) ON CONFLICT (province_code) DO NOTHING""")
+                        .param("code", code).param("medium", in.mediumAt()).param("high", in.highAt())
+                        .param("by", user.username()).param("at", now).update()
+                : jdbc.sql("""
+                        UPDATE protection_rule SET medium_at = :medium, high_at = :high, revision = revision + 1,
+                            updated_by = :by, updated_at = :at
+                        WHERE province_code = :code AND revision = :revision""")
+                        .param("code", code).param("medium", in.mediumAt()).param("high", in.highAt())
+                        .param("by", user.username()).param("at", now).param("revision", in.revision()).update();
         if (changed == 0) throw Conflict.changedMeanwhile("rule");
         jdbc.sql("DELETE FROM protection_weight WHERE province_code = ?").param(code).update();
         weights.forEach((item, w) -> jdbc.sql("INSERT INTO protection_weight (province_code, item_code, weight) VALUES (?, ?, ?)")

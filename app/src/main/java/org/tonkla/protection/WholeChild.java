@@ -56,8 +56,8 @@ public class WholeChild {
     }
 
     /**
-     * Caregivers on record, the living arrangement last recorded (null when none was) and the living-arrangement
-     * items of the latest protection screening.
+     * Caregivers on record, the living arrangement last recorded (null when none was) and, for protection roles
+     * only, the living-arrangement items of the latest protection screening (empty for everyone else).
      */
     public record Living(List<Guardian> guardians, LivingArrangement arrangement, List<String> items) {}
 
@@ -72,8 +72,11 @@ public class WholeChild {
     private final RecordBook books;
     private final Referrals referrals;
     private final ConcernRows rows;
+    private final org.tonkla.protection.internal.ProtectionWorkers workers;
 
-    WholeChild(ChildAccess access, RecordBook books, Referrals referrals, ConcernRows rows) {
+    WholeChild(ChildAccess access, RecordBook books, Referrals referrals, ConcernRows rows,
+            org.tonkla.protection.internal.ProtectionWorkers workers) {
+        this.workers = workers;
         this.access = access;
         this.books = books;
         this.referrals = referrals;
@@ -90,12 +93,19 @@ public class WholeChild {
     public View view(ChildId id, CurrentUser user) {
         // The family has its own record book; this page also shows what a protection screening found of the home.
         if (user.role() == Role.GUARDIAN) throw new Refused("The whole-child view is for those who work with the child");
-        if (!access.mayAccess(user, id)) throw new NotFound("child");
-        BookView book = books.view(id, user, PURPOSE);
+        // The protection worker of the child (the office a concern was routed to) reads it for protection: what the
+        // grant releases, logged and withheld from the family like every protection view. Subcommittee members read
+        // the concern itself; this page stays with those who work with the child.
+        boolean protection = protectionRole(user, id);
+        boolean care = access.mayAccess(user, id);
+        if (!care && !(protection && atOffice(user, id))) throw new NotFound("child");
+        BookView book = books.view(id, user, care ? PURPOSE : Concerns.PURPOSE);
         var file = book.file();
         Part<Living> living = Part.of(file.shows(DataCategory.HOUSEHOLD), () -> new Living(file.guardians(),
                 LivingArrangement.parse(rows.latestLiving(id.value())).orElse(null),
-                rows.latestItems(id.value()).stream().filter(LIVING_ITEMS::contains).toList()));
+                // The screening's items are protection findings: only for protection roles, the arrangement for all.
+                protection ? rows.latestItems(id.value()).stream().filter(LIVING_ITEMS::contains).toList()
+                        : List.of()));
         boolean health = file.shows(DataCategory.GROWTH) || file.shows(DataCategory.DEVELOPMENT)
                 || file.shows(DataCategory.IMMUNIZATION) || file.shows(DataCategory.HEALTH_NOTES);
         Part<Health> healthPart = Part.of(health, () -> new Health(
@@ -107,12 +117,24 @@ public class WholeChild {
                         ? book.healthNotes().stream().filter(n -> n.resolvedOn() == null).toList() : List.of()));
         Part<List<Enrolment>> education = Part.of(file.shows(DataCategory.IDENTITY), file::enrolments);
         Part<List<String>> needs = Part.of(health, () -> book.needs().stream().map(n -> n.key()).toList());
-        List<Referral> open = referrals.ofChild(id.value(), user).stream().filter(r -> r.status().isOpen()).toList();
+        // Referrals are care work the user's unit is party to; the protection path shows none (the concern is the case).
+        List<Referral> open = care ? referrals.ofChild(id.value(), user).stream().filter(r -> r.status().isOpen()).toList()
+                : List.of();
         Set<String> released = java.util.Arrays.stream(DataCategory.values()).filter(file::shows).map(Enum::name)
                 .collect(java.util.stream.Collectors.toSet());
         Part<List<String>> equity = Part.of(file.shows(DataCategory.HOUSEHOLD), () -> book.needs().stream()
                 .map(n -> n.key()).filter(k -> EQUITY_NEEDS.stream().anyMatch(k::startsWith)).toList());
         return new View(file.child(), released, living, healthPart, education, equity, needs, open);
+    }
+
+    /** Whether the user works on a concern of the child (open, or closed for its office's own workers). */
+    private boolean protectionRole(CurrentUser user, ChildId id) {
+        return rows.ofChild(id.value()).stream().anyMatch(c -> c.status() != Concern.Status.CLOSED
+                ? workers.worksOn(user, c) : workers.atOffice(user, c));
+    }
+
+    private boolean atOffice(CurrentUser user, ChildId id) {
+        return rows.ofChild(id.value()).stream().anyMatch(c -> workers.atOffice(user, c));
     }
 
     private static <T> T last(List<T> list) {

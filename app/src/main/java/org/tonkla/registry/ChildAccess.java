@@ -79,6 +79,13 @@ public class ChildAccess {
     @Transactional
     public ChildFile open(ChildId id, CurrentUser user, String purpose) {
         FileRow row = files.load(id).orElseThrow(ChildAccess::unknown);
+        if (Purpose.of(purpose) == Purpose.PROTECTION && user.role() != Role.COMMITTEE_MEMBER) {
+            // Protection reads are withheld from the family (FamilyLogExceptions): only the protection roles a
+            // module grants for this child may declare the purpose, else anyone could hide their reads from it.
+            Release granted = granted(user, id, Purpose.PROTECTION);
+            if (granted == null) throw new Refused("protection.refused", "Only a protection worker of the child reads for protection");
+            return file(row, user, granted, purpose, null);
+        }
         Release release = permits(user, row) ? release(user, row, Purpose.of(purpose)) : new Release(Set.of(), null);
         if (!release.allows(DataCategory.IDENTITY)) {
             // Outside scope or agreements: a grant of another module for this purpose (an open referral) may reach.

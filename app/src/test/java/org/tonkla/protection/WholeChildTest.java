@@ -56,7 +56,9 @@ class WholeChildTest extends IntegrationTest {
 
         String full = page(teacher, 200);
         assertThat(count(full, "class=\"withheld\"")).isZero();
-        assertThat(full).contains("id=\"whole-living\"").contains("class=\"living-item\"").contains(guardian)
+        // The arrangement and the caregivers; the protection screening's items only to protection roles (review 3 §7).
+        assertThat(full).contains("id=\"whole-living\"").contains("id=\"living-arrangement\"")
+                .doesNotContain("class=\"living-item\"").contains(guardian)
                 .contains("id=\"whole-equity\"").contains("id=\"whole-health\"").contains("id=\"whole-education\"");
         assertThat(jdbc.sql("SELECT count(*) FROM access_log WHERE child_id = ? AND username = 'teacher.kk'"
                 + " AND purpose = 'whole-child'").param(MALI).query(Long.class).single()).isPositive();

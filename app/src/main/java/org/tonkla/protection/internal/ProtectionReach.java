@@ -13,7 +13,8 @@ import org.tonkla.registry.ChildReachGrants;
 /**
  * The protection workers of an open concern read the child for {@code protection} under the Child Protection Act
  * B.E. 2546 (no consent needed): identity, household and health notes, what the assessment of the child's safety
- * calls for; nothing of it for any other purpose.
+ * calls for; nothing of it for any other purpose. A closed concern stays the office's case file: its workers
+ * still open it (status, history) and may reopen it; the subcommittee's reach ends with the concern.
  */
 @Component
 class ProtectionReach implements ChildReachGrants {
@@ -30,7 +31,7 @@ class ProtectionReach implements ChildReachGrants {
     public Set<DataCategory> grantedTo(CurrentUser user, ChildId child, Purpose purpose) {
         if (purpose != Purpose.PROTECTION) return Set.of();
         boolean works = rows.ofChild(child.value()).stream()
-                .anyMatch(c -> c.status() != Concern.Status.CLOSED && workers.worksOn(user, c));
+                .anyMatch(c -> c.status() != Concern.Status.CLOSED ? workers.worksOn(user, c) : workers.atOffice(user, c));
         return works ? EnumSet.of(DataCategory.IDENTITY, DataCategory.HOUSEHOLD, DataCategory.HEALTH_NOTES) : Set.of();
     }
 }

@@ -1,25 +1,37 @@
 package org.tonkla.protection.internal;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.tonkla.consent.AccessLog;
 import org.tonkla.consent.FamilyLogExceptions;
+import org.tonkla.identity.Role;
 import org.tonkla.protection.Concern;
+import org.tonkla.protection.Concerns;
+import org.tonkla.protection.ProtectionScreenings;
 
 /**
- * The family's access log leaves out the protection views of a child (the screening that opened a concern, the
- * protection workers' and the subcommittee's reads, the reporter's status checks) from the moment a concern is
- * opened until the protection worker releases it: seeing them could warn a person who harms the child. The entries
- * stay in the log; releasing is audited ({@link org.tonkla.protection.Concerns#releaseLog}).
+ * The family's access log leaves out the protection views of a child, because seeing them could warn a person who
+ * harms the child. Two kinds, both kept in the log itself (auditors and the hash chain see every entry):
+ * <ul>
+ * <li>every protection risk screening (its level would tell), until a protection worker releases a concern of the
+ * child: a release shows the screenings recorded up to that moment, not later ones;
+ * <li>from the moment a concern is opened until it is released ({@link Concerns#releaseLog}, audited), the
+ * {@code protection} reads of the protection roles only: the office the concern was routed to, committee members
+ * (the kernel lets nobody else declare the purpose), and the reporter's status checks. Anyone else's read stays
+ * visible, so nobody can hide their own reads by naming the purpose.
+ * </ul>
  */
 @Component
 class WithheldProtectionViews implements FamilyLogExceptions {
 
-    /** The purposes of protection work, as the access log records them. */
-    static final Set<String> PURPOSES = Set.of("protection", "protection-screening");
+    /** The detail {@link Concerns#view} logs for the reporter's status check. */
+    static final String STATUS_CHECK = "status of a concern";
 
     private final ConcernRows rows;
 
@@ -29,9 +41,20 @@ class WithheldProtectionViews implements FamilyLogExceptions {
 
     @Override
     public Predicate<AccessLog.Entry> withheld(UUID childId) {
-        Instant from = rows.ofChild(childId).stream().filter(c -> c.logReleasedAt() == null).map(Concern::openedAt)
+        List<Concern> concerns = rows.ofChild(childId);
+        Instant released = concerns.stream().map(Concern::logReleasedAt).filter(Objects::nonNull)
+                .max(Instant::compareTo).orElse(null);
+        Instant from = concerns.stream().filter(c -> c.logReleasedAt() == null).map(Concern::openedAt)
                 .min(Instant::compareTo).orElse(null);
-        if (from == null) return e -> false;
-        return e -> PURPOSES.contains(e.purpose()) && !e.occurredAt().isBefore(from);
+        Set<UUID> offices = concerns.stream().map(Concern::officeUnitId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        return e -> {
+            if (ProtectionScreenings.PURPOSE.equals(e.purpose())) {
+                return released == null || e.occurredAt().isAfter(released);
+            }
+            if (!Concerns.PURPOSE.equals(e.purpose()) || from == null || e.occurredAt().isBefore(from)) return false;
+            return (e.unitId() != null && offices.contains(e.unitId()))
+                    || Role.COMMITTEE_MEMBER.name().equals(e.role()) || STATUS_CHECK.equals(e.detail());
+        };
     }
 }

@@ -89,10 +89,20 @@ class ProtectionPages {
     }
 
     @PostMapping("/protection/concerns/{id}/status")
-    String status(@PathVariable UUID id, @RequestParam(required = false) Concern.Status status,
-            @RequestParam(defaultValue = "-1") int revision, RedirectAttributes redirect) {
+    String status(@PathVariable UUID id, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String revision, Model model, RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
+        // A value that is not a status or a revision is the form's fault: 400 on the form, the field named beside it.
+        Concern.Status parsed = parse(status);
+        Integer rev = revision != null && revision.matches("[0-9]{1,9}") ? Integer.valueOf(revision) : null;
+        if (parsed == null || rev == null) {
+            response.setStatus(400);
+            model.addAttribute("errors", Map.of("status", parsed == null ? "status: OPEN, IN_PROGRESS or CLOSED"
+                    : "revision: a whole number"));
+            return concern(id, model);
+        }
         try {
-            concerns.changeStatus(id, status, revision, users.require());
+            concerns.changeStatus(id, parsed, rev, users.require());
             redirect.addFlashAttribute("notice", "protection.saved");
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("errors", errors(e));
@@ -102,6 +112,12 @@ class ProtectionPages {
         return "redirect:/protection/concerns/" + id;
     }
 
+    private static Concern.Status parse(String status) {
+        if (status == null) return null;
+        for (Concern.Status s : Concern.Status.values()) if (s.name().equals(status)) return s;
+        return null;
+    }
+
     @PostMapping("/protection/concerns/{id}/release")
     String release(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {
@@ -109,6 +125,9 @@ class ProtectionPages {
             redirect.addFlashAttribute("notice", "protection.released");
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("errors", errors(e));
+        } catch (Conflict e) {
+            // Released meanwhile (another worker, another tab): said on the page, not a generic conflict page.
+            redirect.addFlashAttribute("errors", Map.of("release", "already released"));
         }
         return "redirect:/protection/concerns/" + id;
     }
