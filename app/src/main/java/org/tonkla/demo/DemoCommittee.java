@@ -67,7 +67,7 @@ class DemoCommittee implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (!accounts.exists("committee.kk")) return;
         CurrentUser admin = user("admin");
-        if (committees.mine(admin).stream().anyMatch(c -> c.districtCode().equals("4001"))) return;
+        if (committees.mine(admin).stream().anyMatch(c -> c.kind() == Committee.Kind.QUALITY_OF_LIFE && c.districtCode().equals("4001"))) return;
         refer();
         Committee c = committees.create(new Committees.NewCommittee(Committee.Kind.QUALITY_OF_LIFE, "4001",
                 "คณะกรรมการพัฒนาคุณภาพชีวิตระดับอำเภอเมืองขอนแก่น (สาธิต)"), admin);

@@ -66,6 +66,8 @@ class CommitteeBrowserTest extends IntegrationTest {
         assertThat(page.locator("#proposals")).containsText("ส่งต่อหลายหน่วยงาน");
         followUp.locator("button.accept").click();
         assertThat(page.locator("#agenda li[data-kind=FOLLOW_UP]")).hasCount(1);
+        // The proposals are drawn again after each acceptance: wait for the cases before counting them (count() does not wait).
+        assertThat(page.locator("#proposals li[data-kind=CASE]").first()).isVisible();
         // Accept every proposed case, one by one.
         Locator nextCase = page.locator("#proposals li[data-kind=CASE] button.accept");
         for (int guard = 0; nextCase.count() > 0 && guard < 60; guard++) {
