@@ -53,7 +53,7 @@ public class F43Imports {
      * @throws org.tonkla.platform.Conflict when another process is importing the same zip
      */
     public F43Report importNow(String zipName, byte[] zip, String by) {
-        F43Zip.read(zip);
+        runner.read(zip);
         UUID job = runner.job(zipName, zip, by);
         runner.run(job, zip, by);
         link(job);
@@ -62,7 +62,7 @@ public class F43Imports {
 
     /** Starts the import in the background and answers its job id at once; the report shows progress. */
     public UUID submit(String zipName, byte[] zip, String by) {
-        F43Zip.read(zip);
+        runner.read(zip);
         UUID job = runner.job(zipName, zip, by);
         Thread.ofVirtual().name("f43-import-" + job).start(() -> {
             try {
