@@ -67,7 +67,8 @@ class FhirApi {
             @RequestParam(name = "_lastUpdated", required = false) List<String> lastUpdated) {
         return FhirResponses.page(request, patients.search(identifier, organization,
                 new SearchDates("birthdate", birthdate == null ? List.of() : birthdate),
-                new SearchDates("_lastUpdated", lastUpdated == null ? List.of() : lastUpdated), users.require()));
+                new SearchDates("_lastUpdated", lastUpdated == null ? List.of() : lastUpdated), users.require()),
+                java.util.function.Supplier::get);
     }
 
     @GetMapping("/RelatedPerson")

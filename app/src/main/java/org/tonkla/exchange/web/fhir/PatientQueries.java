@@ -64,7 +64,7 @@ class PatientQueries {
      *
      * @throws InvalidInput when neither identifier nor organization is given (except for guardians)
      */
-    List<Patient> search(String identifier, String organization, SearchDates birthdate, SearchDates lastUpdated,
+    List<java.util.function.Supplier<Patient>> search(String identifier, String organization, SearchDates birthdate, SearchDates lastUpdated,
             CurrentUser user) {
         List<Child> found;
         Optional<String> gCode = Optional.empty();
@@ -91,12 +91,14 @@ class PatientQueries {
         } else {
             throw new InvalidInput("identifier", "identifier or organization (a Patient search names whom or which unit)");
         }
-        List<Patient> out = new ArrayList<>();
+        // Matches are opened (a logged read) only when the page returns them: see FhirResponses.page.
+        List<java.util.function.Supplier<Patient>> out = new ArrayList<>();
+        Optional<String> echo = gCode;
         for (Child c : found) {
             if (!birthdate.matches(c.dateOfBirth())) continue;
             var updated = feed.lastUpdated(c.id().toString());
             if (!lastUpdated.values().isEmpty() && !lastUpdated.matchesInstant(updated.orElse(null))) continue;
-            out.add(linked(PersonResources.patient(access.open(c.id(), user, PURPOSE), gCode, updated, today()), c.id(), user));
+            out.add(() -> linked(PersonResources.patient(access.open(c.id(), user, PURPOSE), echo, updated, today()), c.id(), user));
         }
         return out;
     }
