@@ -127,7 +127,7 @@ class FhirApi {
         } catch (IllegalArgumentException e) {
             throw new NotFound("ServiceRequest");
         }
-        return FhirResponses.ok(ReferralResources.serviceRequest(referrals.get(referral, users.require())));
+        return FhirResponses.ok(ReferralResources.serviceRequest(referrals.read(referral, users.require(), PatientQueries.PURPOSE)));
     }
 
     @GetMapping("/ServiceRequest")
