@@ -101,7 +101,13 @@ public class F43Imports {
         return csv.toString();
     }
 
-    private static String quote(String s) {
+    /**
+     * A quoted CSV field. A field starting with = + - @ (or tab, CR) gets a leading apostrophe, so a spreadsheet
+     * opening the file shows it as text instead of running it as a formula (CSV injection).
+     */
+    static String quote(String s) {
+        if (s == null) s = "";
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) s = "'" + s;
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 
