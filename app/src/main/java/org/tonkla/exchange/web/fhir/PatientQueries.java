@@ -16,7 +16,6 @@ import org.tonkla.registry.Child;
 import org.tonkla.registry.ChildAccess;
 import org.tonkla.registry.ChildId;
 import org.tonkla.registry.ChildSearch;
-import org.tonkla.registry.RosterEntry;
 
 /**
  * Patient read and search, always through the registry's API: {@link ChildSearch} finds (by identifier, in the
@@ -85,7 +84,8 @@ class PatientQueries {
             if (g) gCode = Optional.of(GCode.tryParse(value).orElseThrow().value());
         } else if (organization != null && !organization.isBlank()) {
             UUID unit = unitId(organization);
-            found = search.roster(unit, null, user, PURPOSE).stream().map(RosterEntry::child).toList();
+            found = search.rosterToOpen(unit, user); // logged when opened: only the page returned
+
         } else if (user.role() == Role.GUARDIAN) {
             found = search.childrenOfGuardian(user);
         } else {
