@@ -53,7 +53,7 @@ public class F43Imports {
      * @throws org.tonkla.platform.Conflict when another process is importing the same zip
      */
     public F43Report importNow(String zipName, byte[] zip, String by) {
-        F43Zip.read(zip);
+        runner.read(zip);
         UUID job = runner.job(zipName, zip, by);
         runner.run(job, zip, by);
         link(job);
@@ -62,7 +62,7 @@ public class F43Imports {
 
     /** Starts the import in the background and answers its job id at once; the report shows progress. */
     public UUID submit(String zipName, byte[] zip, String by) {
-        F43Zip.read(zip);
+        runner.read(zip);
         UUID job = runner.job(zipName, zip, by);
         Thread.ofVirtual().name("f43-import-" + job).start(() -> {
             try {
@@ -101,7 +101,13 @@ public class F43Imports {
         return csv.toString();
     }
 
-    private static String quote(String s) {
+    /**
+     * A quoted CSV field. A field starting with = + - @ (or tab, CR) gets a leading apostrophe, so a spreadsheet
+     * opening the file shows it as text instead of running it as a formula (CSV injection).
+     */
+    static String quote(String s) {
+        if (s == null) s = "";
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) s = "'" + s;
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 

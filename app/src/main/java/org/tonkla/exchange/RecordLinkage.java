@@ -68,15 +68,24 @@ public class RecordLinkage {
         Candidate self = candidates.of(child).orElseThrow(() -> new NotFound("child"));
         int merged = 0;
         int queued = 0;
+        record Scored(Candidate other, LinkageWeights.Score score) {}
+        List<Scored> likely = new java.util.ArrayList<>();
         for (Candidate other : candidates.similarTo(self.child().givenNameTh(), self.child().familyNameTh(),
                 self.child().dateOfBirth(), child, 20)) {
             var score = LinkageWeights.compare(facts(self), facts(other), other.keysAgreeing(), other.sameThaiName());
             if (score.total() < LinkageWeights.REVIEW || decidedBefore(child, other.child().id())) continue;
+            likely.add(new Scored(other, score));
+        }
+        // Two or more records above the link threshold: which one is this child is a person's call, so none merges.
+        boolean ambiguous = likely.stream().filter(p -> p.score().total() >= LinkageWeights.LINK).count() > 1;
+        for (Scored p : likely) {
+            Candidate other = p.other();
+            var score = p.score();
             // Kept: the record with a national ID, else the one that was there first.
             boolean keepSelf = self.hasNationalId() && !other.hasNationalId();
             Child kept = keepSelf ? self.child() : other.child();
             Child duplicate = keepSelf ? other.child() : self.child();
-            boolean link = score.total() >= LinkageWeights.LINK && !alreadyMerged(duplicate.id());
+            boolean link = !ambiguous && score.total() >= LinkageWeights.LINK && !alreadyMerged(duplicate.id());
             UUID id = UUID.randomUUID();
             int added = jdbc.sql("""
                     INSERT INTO linkage_pair (id, child_a, child_b, score, evidence, status, automatic, province_code,

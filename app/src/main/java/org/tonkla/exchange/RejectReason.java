@@ -24,6 +24,8 @@ public enum RejectReason {
     ORPHAN,
     /** A row of a person whose PERSON row was rejected. */
     PERSON_REJECTED,
+    /** A PERSON row whose PID or CID an earlier row of the zip gave with another name, sex or birth date. */
+    CONFLICTING_PERSON,
     /** SPECIALPP codes of one day that contradict each other. */
     CONTRADICTORY_CODES,
     /** A suspected delay without the five domain codes (Tonkla records screenings with all five). */

@@ -25,7 +25,13 @@ public class TemplateImports {
      * child at the unit, the same measurement); asked to join (a child registered at another unit: that unit
      * decides); and the rows that were not loaded.
      */
-    public record Report(TemplateKind kind, int rows, int added, int alreadyThere, int joinRequested, List<Problem> problems) {}
+    public record Report(TemplateKind kind, int rows, int added, int alreadyThere, int joinRequested, List<Problem> problems) {
+
+        /** Rows with at least one problem: the count the page shows next to the rows read (a row may have several). */
+        public int rowsWithProblems() {
+            return (int) problems.stream().map(Problem::row).distinct().count();
+        }
+    }
 
     private final TemplateLoader loader;
 

@@ -141,6 +141,17 @@ public class Referrals {
         return referralAccess.require(id, user);
     }
 
+    /**
+     * One referral the user is party to, read for {@code purpose} by another system (FHIR): the child's record is
+     * shown, so the read is in the family's access log like any other. 404 otherwise.
+     */
+    public Referral read(UUID id, CurrentUser user, String purpose) {
+        Referral r = referralAccess.require(id, user);
+        accessLog.recordAll(user, List.of(r.childId()), java.util.Collections.singletonList(r.provinceCode()),
+                AccessLog.Action.READ, purpose);
+        return r;
+    }
+
     /** The referral's timeline: every status change, appointment and note. */
     public List<ReferralEvent> timeline(UUID id, CurrentUser user) {
         referralAccess.require(id, user);

@@ -52,6 +52,20 @@ public class ChildSearch {
         return entries;
     }
 
+    /**
+     * The children of a unit's current roster, not logged: for a caller that shows only some of them (a FHIR page)
+     * and opens each it shows through {@link ChildAccess#open}, which logs that read.
+     */
+    @Transactional(readOnly = true)
+    public List<Child> rosterToOpen(UUID unitId, CurrentUser user) {
+        access.requireUnitList(user, unitId);
+        return jdbc.sql("SELECT " + ChildRows.COLUMNS + """
+                 FROM enrolment e JOIN child c ON c.id = e.child_id
+                WHERE e.unit_id = :unit AND e.ended_on IS NULL
+                ORDER BY e.class_name NULLS LAST, c.given_name_th, c.family_name_th""")
+                .param("unit", unitId).query(ChildRows::child).list();
+    }
+
     /** The classes of a unit's current roster, sorted. */
     public List<String> classes(UUID unitId, CurrentUser user) {
         access.requireUnitList(user, unitId);

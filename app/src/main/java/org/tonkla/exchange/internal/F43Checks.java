@@ -89,6 +89,8 @@ final class F43Checks {
         } catch (NumberFormatException e) {
             throw new RowFault(RejectReason.IMPLAUSIBLE_VALUE, name + " " + value + " is not a number");
         }
+        // parseDouble accepts NaN and Infinity, which pass no range check and break the table's CHECK at COPY time.
+        if (!Double.isFinite(v)) throw new RowFault(RejectReason.IMPLAUSIBLE_VALUE, name + " " + value + " is not a finite number");
         if (v > max && v / 10 <= max * 1.2 && "millimetres".equals(tooLargeAs)) {
             throw new RowFault(RejectReason.IMPLAUSIBLE_VALUE, name + " " + value + " looks like millimetres; expected centimetres");
         }

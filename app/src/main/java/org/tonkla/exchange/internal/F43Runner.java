@@ -33,10 +33,15 @@ public class F43Runner {
     private final ChildrenByNationalId registered;
     private final Clock clock;
     private final int batchRows;
+    private final F43Zip.Limits limits;
     private volatile int interruptAfter = -1;
 
     F43Runner(JdbcClient jdbc, DataSource dataSource, BatchWriter writer, Directory directory,
-            ChildrenByNationalId registered, Clock clock, @Value("${tonkla.exchange.batch-rows:2000}") int batchRows) {
+            ChildrenByNationalId registered, Clock clock, @Value("${tonkla.exchange.batch-rows:2000}") int batchRows,
+            @Value("${tonkla.exchange.max-entry-bytes:209715200}") long maxEntryBytes,
+            @Value("${tonkla.exchange.max-total-bytes:1073741824}") long maxTotalBytes,
+            @Value("${tonkla.exchange.max-compression-ratio:200}") int maxRatio) {
+        this.limits = new F43Zip.Limits(maxEntryBytes, maxTotalBytes, maxRatio);
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.writer = writer;
@@ -49,6 +54,15 @@ public class F43Runner {
     /** Test hook: the next run stops (as if killed) after this many batches are committed. */
     public void interruptAfter(int batches) {
         this.interruptAfter = batches;
+    }
+
+    /**
+     * The zip's files within the configured unpacking limits.
+     *
+     * @throws org.tonkla.platform.InvalidInput when it is no 43-file zip or unpacks past the limits
+     */
+    public F43Zip read(byte[] zip) {
+        return F43Zip.read(zip, limits);
     }
 
     /** The job of this zip's content, made if new. */
@@ -92,7 +106,7 @@ public class F43Runner {
         try {
             // cut as the job's first run did, whatever this process's setting: checkpoints are batch numbers
             int rows = jdbc.sql("SELECT batch_rows FROM f43_job WHERE id = ?").param(job).query(Integer.class).single();
-            List<Batch> batches = plan(F43Zip.read(zip), rows);
+            List<Batch> batches = plan(read(zip), rows);
             jdbc.sql("UPDATE f43_job SET batches = ? WHERE id = ?").params(batches.size(), job).update();
             var done = new HashSet<>(jdbc.sql("SELECT file || '#' || batch_no FROM f43_batch_done WHERE job_id = ?")
                     .param(job).query(String.class).list());

@@ -53,6 +53,10 @@ final class PersonPlanner {
         this.batchRows = batchRows;
     }
 
+    /** The identity (CID, name, sex, birth) the first row of each HOSPCODE+PID and of each CID gave. */
+    private final Map<String, String> identityByKey = new HashMap<>();
+    private final Map<String, String> identityByCid = new HashMap<>();
+
     List<Batch> plan(F43Zip zip) {
         F43File person = zip.files().get("PERSON");
         Map<Integer, Object> outcomes = new HashMap<>(); // line -> Candidate, RowFault, "duplicate" or "skipped"
@@ -94,7 +98,18 @@ final class PersonPlanner {
             String hospcode = required(at, v, "HOSPCODE");
             String pid = required(at, v, "PID");
             key = People.key(hospcode, pid);
-            if (people.has(key)) return "duplicate";
+            // Who the row says the person is; a second row for the same PID or CID that says otherwise is not
+            // merged silently: the later one is rejected and the first stands.
+            String who = String.join("|", field(at, v, "CID"), field(at, v, "NAME"), field(at, v, "LNAME"), field(at, v, "SEX"),
+                    field(at, v, "BIRTH"));
+            if (people.has(key)) {
+                String first = identityByKey.get(key);
+                if (first != null && !first.equals(who)) {
+                    throw new RowFault(RejectReason.CONFLICTING_PERSON, "PID " + pid + " is on an earlier row with another name, sex, birth date or CID");
+                }
+                return "duplicate";
+            }
+            identityByKey.put(key, who);
             people.put(key, new Person(Status.REJECTED, null, null));
             LocalDate birth = F43Checks.date(required(at, v, "BIRTH"), "BIRTH", today);
             String cid = field(at, v, "CID");
@@ -110,6 +125,10 @@ final class PersonPlanner {
             String name = required(at, v, "NAME");
             String lname = required(at, v, "LNAME");
             F43Checks.nationalId(cid, "CID");
+            String firstWho = identityByCid.putIfAbsent(cid, who);
+            if (firstWho != null && !firstWho.equals(who)) {
+                throw new RowFault(RejectReason.CONFLICTING_PERSON, "CID is on an earlier row with another name, sex or birth date");
+            }
             LocalDate moveIn = null;
             try {
                 if (!field(at, v, "MOVEIN").isEmpty()) moveIn = F43Checks.date(field(at, v, "MOVEIN"), "MOVEIN", today);

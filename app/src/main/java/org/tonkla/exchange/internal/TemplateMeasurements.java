@@ -110,7 +110,10 @@ class TemplateMeasurements {
     private static Double number(String text, String column, String unit, Tally.Row row) {
         if (text.isEmpty()) return null;
         try {
-            return Double.parseDouble(text.replace(',', '.'));
+            double v = Double.parseDouble(text.replace(',', '.'));
+            // NaN and Infinity parse but are no measurement.
+            if (!Double.isFinite(v)) throw new NumberFormatException(text);
+            return v;
         } catch (NumberFormatException e) {
             row.problem(column, "a number in " + unit + ", e.g. 12.4");
             return null;

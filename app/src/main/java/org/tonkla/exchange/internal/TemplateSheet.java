@@ -120,6 +120,15 @@ final class TemplateSheet {
             return d.getDayOfMonth() + "/" + d.getMonthValue() + "/" + BuddhistEra.toBuddhistYear(d.getYear());
         }
         if (type == CellType.NUMERIC) return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+        // A formula cell counts as the value Excel saved with it; without an evaluator DataFormatter would
+        // answer the formula text, and a formula is never evaluated here.
+        if (cell.getCellType() == CellType.FORMULA) {
+            return switch (type) {
+                case STRING -> cell.getRichStringCellValue().getString();
+                case BOOLEAN -> String.valueOf(cell.getBooleanCellValue()).toUpperCase(java.util.Locale.ROOT);
+                default -> "";
+            };
+        }
         return format.formatCellValue(cell);
     }
 

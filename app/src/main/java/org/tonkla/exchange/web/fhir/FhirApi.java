@@ -67,7 +67,8 @@ class FhirApi {
             @RequestParam(name = "_lastUpdated", required = false) List<String> lastUpdated) {
         return FhirResponses.page(request, patients.search(identifier, organization,
                 new SearchDates("birthdate", birthdate == null ? List.of() : birthdate),
-                new SearchDates("_lastUpdated", lastUpdated == null ? List.of() : lastUpdated), users.require()));
+                new SearchDates("_lastUpdated", lastUpdated == null ? List.of() : lastUpdated), users.require()),
+                java.util.function.Supplier::get);
     }
 
     @GetMapping("/RelatedPerson")
@@ -126,7 +127,7 @@ class FhirApi {
         } catch (IllegalArgumentException e) {
             throw new NotFound("ServiceRequest");
         }
-        return FhirResponses.ok(ReferralResources.serviceRequest(referrals.get(referral, users.require())));
+        return FhirResponses.ok(ReferralResources.serviceRequest(referrals.read(referral, users.require(), PatientQueries.PURPOSE)));
     }
 
     @GetMapping("/ServiceRequest")

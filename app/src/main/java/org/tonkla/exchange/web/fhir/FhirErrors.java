@@ -21,8 +21,15 @@ import org.tonkla.platform.Refused;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class FhirErrors {
 
+    static final String OUTSIDE_SCOPE = "outside your scope";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FhirErrors.class);
+
     @ExceptionHandler(DomainProblem.class)
     ResponseEntity<String> domain(DomainProblem e) {
+        if (e instanceof NotFound && "No such child".equals(e.getMessage())) {
+            // An unknown child answers as one out of reach does: a partner cannot probe which ids exist.
+            return FhirResponses.of(403, FhirResponses.outcome(IssueType.FORBIDDEN, OUTSIDE_SCOPE));
+        }
         IssueType type = switch (e) {
             case Refused r -> IssueType.FORBIDDEN;
             case NotFound n -> IssueType.NOTFOUND;
@@ -32,6 +39,12 @@ class FhirErrors {
         String detail = e instanceof InvalidInput invalid
                 ? invalid.errors().stream().map(f -> f.field() + ": " + f.expected()).reduce((a, b) -> a + "; " + b).orElse(e.getMessage())
                 : e.getMessage();
+        if (e instanceof Refused) {
+            // Which rule refused (scope, or which agencies lack an agreement) tells a partner the child exists and
+            // where; the partner gets one answer for all, the reason stays in the server's log (it names no child).
+            LOG.info("FHIR request refused: {}", e.getMessage());
+            detail = OUTSIDE_SCOPE;
+        }
         return FhirResponses.of(e.status(), FhirResponses.outcome(type, detail));
     }
 

@@ -35,19 +35,32 @@ final class FhirResponses {
      * and next links that repeat the request's parameters.
      */
     static ResponseEntity<String> page(HttpServletRequest request, List<? extends Resource> all) {
+        return page(request, all, r -> r);
+    }
+
+    /**
+     * A page of the matches {@code all}, only the returned ones made into resources by {@code open}: opening a
+     * child's record is a logged read, so the children past the page are not opened.
+     */
+    static <T> ResponseEntity<String> page(HttpServletRequest request, List<T> all,
+            java.util.function.Function<? super T, ? extends Resource> open) {
         int count = number(request, "_count", DEFAULT_COUNT, 1, MAX_COUNT);
         int offset = number(request, "_offset", 0, 0, Integer.MAX_VALUE);
+        // long: _offset near Integer.MAX_VALUE plus _count must not wrap to a negative end
+        int from = (int) Math.min(offset, all.size());
+        int to = (int) Math.min((long) offset + count, all.size());
         Bundle bundle = new Bundle();
         bundle.setType(Bundle.BundleType.SEARCHSET);
         bundle.setTotal(all.size());
         bundle.getMeta().setLastUpdated(new Date());
         String base = request.getRequestURL().toString().replaceFirst("/fhir/.*$", "/fhir/");
-        for (Resource r : all.subList(Math.min(offset, all.size()), Math.min(offset + count, all.size()))) {
+        for (T match : all.subList(from, to)) {
+            Resource r = open.apply(match);
             bundle.addEntry().setFullUrl(base + r.fhirType() + "/" + r.getIdElement().getIdPart()).setResource(r)
                     .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }
         bundle.addLink().setRelation("self").setUrl(link(request, offset, count));
-        if (offset + count < all.size()) bundle.addLink().setRelation("next").setUrl(link(request, offset + count, count));
+        if ((long) offset + count < all.size()) bundle.addLink().setRelation("next").setUrl(link(request, offset + count, count));
         if (offset > 0) bundle.addLink().setRelation("previous").setUrl(link(request, Math.max(0, offset - count), count));
         return ok(bundle);
     }

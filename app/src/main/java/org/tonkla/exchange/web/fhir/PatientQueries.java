@@ -16,7 +16,6 @@ import org.tonkla.registry.Child;
 import org.tonkla.registry.ChildAccess;
 import org.tonkla.registry.ChildId;
 import org.tonkla.registry.ChildSearch;
-import org.tonkla.registry.RosterEntry;
 
 /**
  * Patient read and search, always through the registry's API: {@link ChildSearch} finds (by identifier, in the
@@ -64,7 +63,7 @@ class PatientQueries {
      *
      * @throws InvalidInput when neither identifier nor organization is given (except for guardians)
      */
-    List<Patient> search(String identifier, String organization, SearchDates birthdate, SearchDates lastUpdated,
+    List<java.util.function.Supplier<Patient>> search(String identifier, String organization, SearchDates birthdate, SearchDates lastUpdated,
             CurrentUser user) {
         List<Child> found;
         Optional<String> gCode = Optional.empty();
@@ -85,18 +84,21 @@ class PatientQueries {
             if (g) gCode = Optional.of(GCode.tryParse(value).orElseThrow().value());
         } else if (organization != null && !organization.isBlank()) {
             UUID unit = unitId(organization);
-            found = search.roster(unit, null, user, PURPOSE).stream().map(RosterEntry::child).toList();
+            found = search.rosterToOpen(unit, user); // logged when opened: only the page returned
+
         } else if (user.role() == Role.GUARDIAN) {
             found = search.childrenOfGuardian(user);
         } else {
             throw new InvalidInput("identifier", "identifier or organization (a Patient search names whom or which unit)");
         }
-        List<Patient> out = new ArrayList<>();
+        // Matches are opened (a logged read) only when the page returns them: see FhirResponses.page.
+        List<java.util.function.Supplier<Patient>> out = new ArrayList<>();
+        Optional<String> echo = gCode;
         for (Child c : found) {
             if (!birthdate.matches(c.dateOfBirth())) continue;
             var updated = feed.lastUpdated(c.id().toString());
             if (!lastUpdated.values().isEmpty() && !lastUpdated.matchesInstant(updated.orElse(null))) continue;
-            out.add(linked(PersonResources.patient(access.open(c.id(), user, PURPOSE), gCode, updated, today()), c.id(), user));
+            out.add(() -> linked(PersonResources.patient(access.open(c.id(), user, PURPOSE), echo, updated, today()), c.id(), user));
         }
         return out;
     }
