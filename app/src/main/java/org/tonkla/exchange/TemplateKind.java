@@ -10,30 +10,20 @@ import java.util.List;
 public enum TemplateKind {
 
     /** New children registered at the unit, with where the family lives. */
-    CHILDREN(List.of(
-            new Column("national_id", "เลขประจำตัวประชาชน", true, "1234567890121"),
-            new Column("given_name", "ชื่อ", true, "ด.ญ.สมใจ"),
-            new Column("family_name", "นามสกุล", true, "ใจดี"),
-            new Column("sex", "เพศ (ช/ญ)", true, "ญ"),
-            new Column("birth_date", "วันเกิด (วว/ดด/ปปปป พ.ศ.)", true, "15/03/2566"),
-            new Column("class_name", "ห้องเรียน", false, "อนุบาล 1"),
+    CHILDREN(Shared.with(Shared.CHILD,
+            Shared.CLASS_NAME,
             new Column("started_on", "วันที่เข้าเรียน (วว/ดด/ปปปป พ.ศ.)", false, "16/05/2568"),
             new Column("house_no", "บ้านเลขที่", false, "12/3"),
             new Column("subdistrict_code", "รหัสตำบล (6 หลัก)", false, "400101"))),
 
     /** Children who come to the unit (enrolled), registered here or elsewhere already. */
-    ENROLMENTS(List.of(
-            new Column("national_id", "เลขประจำตัวประชาชน", true, "1234567890121"),
-            new Column("given_name", "ชื่อ", true, "ด.ญ.สมใจ"),
-            new Column("family_name", "นามสกุล", true, "ใจดี"),
-            new Column("sex", "เพศ (ช/ญ)", true, "ญ"),
-            new Column("birth_date", "วันเกิด (วว/ดด/ปปปป พ.ศ.)", true, "15/03/2566"),
-            new Column("class_name", "ห้องเรียน", false, "อนุบาล 1"),
+    ENROLMENTS(Shared.with(Shared.CHILD,
+            Shared.CLASS_NAME,
             new Column("started_on", "วันที่เข้าเรียน (วว/ดด/ปปปป พ.ศ.)", true, "16/05/2568"))),
 
     /** Weight, length or height and head circumference of children at the unit. */
     MEASUREMENTS(List.of(
-            new Column("national_id", "เลขประจำตัวประชาชน", true, "1234567890121"),
+            Shared.NATIONAL_ID,
             new Column("measured_on", "วันที่ชั่ง/วัด (วว/ดด/ปปปป พ.ศ.)", true, "10/11/2569"),
             new Column("weight_kg", "น้ำหนัก (กก.)", false, "12.4"),
             new Column("length_cm", "ส่วนสูง/ความยาว (ซม.)", false, "88.5"),
@@ -42,6 +32,24 @@ public enum TemplateKind {
 
     /** A column: its key (second row), its Thai header (first row), whether a row must fill it, an example. */
     public record Column(String key, String thai, boolean required, String example) {}
+
+    /** Columns several kinds share (a holder class: enum constants may not read the enum's own static fields). */
+    private static final class Shared {
+        static final Column NATIONAL_ID = new Column("national_id", "เลขประจำตัวประชาชน", true, "1234567890121");
+        static final Column CLASS_NAME = new Column("class_name", "ห้องเรียน", false, "อนุบาล 1");
+        /** Who the child is: what registering or finding a child needs. */
+        static final List<Column> CHILD = List.of(NATIONAL_ID,
+                new Column("given_name", "ชื่อ", true, "ด.ญ.สมใจ"),
+                new Column("family_name", "นามสกุล", true, "ใจดี"),
+                new Column("sex", "เพศ (ช/ญ)", true, "ญ"),
+                new Column("birth_date", "วันเกิด (วว/ดด/ปปปป พ.ศ.)", true, "15/03/2566"));
+
+        static List<Column> with(List<Column> first, Column... more) {
+            var all = new java.util.ArrayList<>(first);
+            all.addAll(List.of(more));
+            return List.copyOf(all);
+        }
+    }
 
     private final List<Column> columns;
 
