@@ -26,7 +26,7 @@ public class FieldImports {
     public record ImportedCampaign(UUID id, String name, String provinceCode, List<String> areaCodes, LocalDate startsOn,
             LocalDate endsOn, UUID registeringUnitId, String createdBy) {}
 
-    /** A photo already in the file store: the cleaned photo and its thumbnail. */
+    /** A photo already in the file store: the cleaned photo and its thumbnail (null: made when first shown). */
     public record Photo(String fileName, String sha256, String thumbnailSha256, long size) {}
 
     /**
@@ -68,10 +68,11 @@ public class FieldImports {
         bulk.copyNew("field_assignment", List.of("id", "campaign_id", "surveyor_id", "subdistrict_code"), rows);
     }
 
-    /** Stores a photo as an OpenRosa submission's photo is stored: cleaned, scaled, with a thumbnail. */
+    /** Stores a photo as an OpenRosa submission's photo is stored: cleaned, scaled, with a thumbnail if decoded. */
     public Photo photo(String fileName, byte[] jpeg) {
         var pair = files.storePhoto(fileName, jpeg, 8L * 1024 * 1024, 1600, 240);
-        return new Photo(fileName, pair.photo().sha256(), pair.thumbnail().sha256(), pair.photo().size());
+        return new Photo(fileName, pair.photo().sha256(), pair.thumbnail() == null ? null : pair.thumbnail().sha256(),
+                pair.photo().size());
     }
 
     /** Writes one batch of visits with their submissions, attachments and children; returns the visits inserted. */

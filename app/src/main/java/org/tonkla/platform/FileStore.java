@@ -101,17 +101,42 @@ public class FileStore {
         return put(type.equals("application/pdf") ? bytes : photos.clean(bytes, type, fileName, maxEdge), type);
     }
 
-    /** A photo as stored and its thumbnail, both from one upload. */
+    /** A photo as stored and its thumbnail, both from one upload; no thumbnail when the photo was not decoded. */
     public record Pair(Stored photo, Stored thumbnail) {}
 
     /**
      * Like {@link #store(String, byte[], long, boolean, int)} for a photo (no PDF), storing also a thumbnail at most
-     * {@code thumbnailEdge} pixels on its long edge, from the same decode (half the work of storing it twice).
+     * {@code thumbnailEdge} pixels on its long edge when the photo had to be decoded (from the same decode); a JPEG
+     * kept as it was sent gets its thumbnail when first shown ({@link #thumbnail}), so receiving it decodes nothing.
      */
     public Pair storePhoto(String fileName, byte[] bytes, long maxBytes, int maxEdge, int thumbnailEdge) {
         String type = check(fileName, bytes, maxBytes, false);
         byte[][] clean = photos.clean(bytes, type, fileName, maxEdge, thumbnailEdge);
-        return new Pair(put(clean[0], type), put(clean[1], type));
+        return new Pair(put(clean[0], type), clean[1] == null ? null : put(clean[1], type));
+    }
+
+    /**
+     * The thumbnail of the stored photo {@code sha256}, at most {@code edge} pixels on its long edge: made on first
+     * request and kept beside the photos (as {@code thumbnails/<sha256>-<edge>}), so a photo nobody looks at never
+     * costs a decode.
+     *
+     * @throws Refused when the stored file is not a photo the cleaner can read, or the decoders are busy
+     */
+    public byte[] thumbnail(String sha256, int edge) {
+        byte[] photo = read(sha256); // also checks sha256 is a hash, so the path below is safe
+        Path cached = root.resolve("thumbnails").resolve(sha256 + "-" + edge);
+        try {
+            if (Files.exists(cached)) return Files.readAllBytes(cached);
+            String type = sniff(photo).filter(t -> t.startsWith("image/")).orElseThrow(() -> new Refused(Problem.TYPE, sha256));
+            byte[] small = photos.clean(photo, type, sha256, edge); // a photo within the edge is its own thumbnail
+            Files.createDirectories(cached.getParent());
+            Path tmp = Files.createTempFile(cached.getParent(), sha256, ".part");
+            Files.write(tmp, small);
+            Files.move(tmp, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return small;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String check(String fileName, byte[] bytes, long maxBytes, boolean pdfAllowed) {
@@ -135,6 +160,31 @@ public class FileStore {
             throw new UncheckedIOException(e);
         }
         return new Stored(sha, type, clean.length);
+    }
+
+    /**
+     * The longest edge in pixels of the stored photo {@code sha256}, read from its header (no pixel is decoded), so a
+     * photo already cleaned when it was stored can be reused where a smaller one is wanted without re-encoding it.
+     *
+     * @throws Refused {@link Problem#TYPE} when the stored file is not a JPEG or PNG photo
+     */
+    public int longEdge(String sha256) {
+        byte[] bytes = read(sha256);
+        try (var in = javax.imageio.ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            var readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (sniff(bytes).filter(t -> t.startsWith("image/")).isEmpty() || !readers.hasNext()) {
+                throw new Refused(Problem.TYPE, sha256);
+            }
+            var reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return Math.max(reader.getWidth(0), reader.getHeight(0));
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw new Refused(Problem.TYPE, sha256);
+        }
     }
 
     /** The stored bytes of {@code sha256}. */

@@ -15,13 +15,18 @@ final class JpegSegments {
 
     private JpegSegments() {}
 
-    /** The stripped copy, or empty when the bytes do not parse as a baseline or progressive JPEG's segments. */
+    /**
+     * The stripped copy, or empty when the bytes do not parse as a baseline or progressive JPEG's segments: a frame
+     * header, then at least one scan, then the end-of-image marker (so a truncated file is never kept as is).
+     */
     static Optional<byte[]> withoutMetadata(byte[] b) {
         if (b.length < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) return Optional.empty();
         ByteArrayOutputStream out = new ByteArrayOutputStream(b.length);
         out.write(0xFF);
         out.write(0xD8);
         int p = 2;
+        boolean frame = false;
+        boolean scan = false;
         while (p + 1 < b.length) {
             if ((b[p] & 0xFF) != 0xFF) return Optional.empty();
             int marker = b[p + 1] & 0xFF;
@@ -30,6 +35,7 @@ final class JpegSegments {
                 continue;
             }
             if (marker == 0xD9) { // end of image: nothing after it is kept
+                if (!frame || !scan) return Optional.empty(); // no picture in it: not a photo to keep as is
                 out.write(0xFF);
                 out.write(0xD9);
                 return Optional.of(out.toByteArray());
@@ -37,6 +43,10 @@ final class JpegSegments {
             if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7 || p + 3 >= b.length) return Optional.empty();
             int end = p + 2 + ((b[p + 2] & 0xFF) << 8 | (b[p + 3] & 0xFF));
             if (end > b.length || end < p + 4) return Optional.empty();
+            boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+            if (startOfFrame) frame = true;
+            if (marker == 0xDA && !frame) return Optional.empty(); // a scan before its frame header
+            if (marker == 0xDA) scan = true;
             boolean metadata = marker >= 0xE1 && marker <= 0xEF && marker != 0xEE || marker == 0xFE;
             if (!metadata) out.write(b, p, end - p);
             p = end;

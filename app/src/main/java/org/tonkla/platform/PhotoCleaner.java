@@ -43,6 +43,7 @@ final class PhotoCleaner {
 
     private static final float JPEG_QUALITY = 0.88f;
 
+
     static {
         // Decode from memory only: the default cache writes a temporary file for every image read.
         ImageIO.setUseCache(false);
@@ -66,8 +67,8 @@ final class PhotoCleaner {
     /**
      * The cleaned photo: {@code type} ({@code image/jpeg} or {@code image/png}, as sniffed from the bytes)
      * re-encoded in the same format, upright, at most {@code maxEdge} pixels on its long edge; an upright JPEG
-     * already within that edge is decoded (to prove it readable) but stored as its own compressed pixels, only its
-     * metadata segments dropped ({@link JpegSegments}).
+     * already within that edge is not decoded but kept as its own compressed pixels, only its metadata segments
+     * dropped ({@link JpegSegments}, which also checks that its segments are whole).
      *
      * @throws Refused {@link Problem#TYPE} when the bytes are not a readable image of that type,
      *     {@link Problem#TOO_MANY_PIXELS} when its header declares more than the limit,
@@ -79,7 +80,8 @@ final class PhotoCleaner {
 
     /**
      * Like {@link #clean(byte[], String, String, int)}, and from the same single decode a second, smaller copy at
-     * most {@code thumbnailEdge} pixels on its long edge (0: none), so a photo and its thumbnail cost one decode.
+     * most {@code thumbnailEdge} pixels on its long edge (0: none), so a photo and its thumbnail cost one decode. A
+     * photo kept as it is has no decode to share: its thumbnail is {@code null}, to be made when first shown.
      */
     byte[][] clean(byte[] bytes, String type, String fileName, int maxEdge, int thumbnailEdge) {
         boolean png = type.equals("image/png");
@@ -92,15 +94,18 @@ final class PhotoCleaner {
                 if (w <= 0 || h <= 0) throw new Refused(Problem.TYPE, fileName);
                 if ((long) w * h > maxPixels) throw new Refused(Problem.TOO_MANY_PIXELS, fileName);
                 ExifOrientation orientation = png ? ExifOrientation.NORMAL : ExifOrientation.ofJpeg(bytes);
+                // An upright JPEG within the edge keeps its compressed pixels and loses only its metadata, without
+                // being decoded: decoding was most of a home visit's CPU. Its segments are checked (frame, scan,
+                // end of image); its thumbnail, if wanted, is made when first shown (FileStore#thumbnail).
+                boolean asIs = !png && orientation == ExifOrientation.NORMAL && Math.max(w, h) <= maxEdge;
+                byte[] stripped = asIs ? JpegSegments.withoutMetadata(bytes).orElse(null) : null;
+                if (stripped != null) return new byte[][] {stripped, null};
                 acquire(fileName);
                 try { // the slot is held while the pixels are in memory, not only while they are decoded
                     BufferedImage decoded = decode(reader, w, h, maxEdge); // also proves the pixels readable
-                    // An upright JPEG within the edge keeps its compressed pixels and loses only its metadata.
-                    boolean asIs = !png && orientation == ExifOrientation.NORMAL && Math.max(w, h) <= maxEdge;
-                    byte[] cleaned = asIs ? JpegSegments.withoutMetadata(bytes).orElse(null) : null;
-                    BufferedImage photo = cleaned != null ? decoded : upright(decoded, orientation, png, maxEdge);
-                    if (cleaned == null) cleaned = encode(photo, png);
-                    if (thumbnailEdge <= 0) return new byte[][] {cleaned};
+                    BufferedImage photo = upright(decoded, orientation, png, maxEdge);
+                    byte[] cleaned = encode(photo, png);
+                    if (thumbnailEdge <= 0) return new byte[][] {cleaned, null};
                     // The thumbnail is drawn from the upright photo, already turned, so it keeps no orientation.
                     BufferedImage thumbnail = upright(photo, ExifOrientation.NORMAL, png, thumbnailEdge);
                     return new byte[][] {cleaned, encode(thumbnail, png)};

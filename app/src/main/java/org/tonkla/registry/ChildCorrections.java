@@ -29,7 +29,8 @@ public class ChildCorrections {
 
     /** Child photos: at most this large when uploaded, and kept at most this many pixels on the long edge. */
     static final long PHOTO_MAX_BYTES = 8L * 1024 * 1024;
-    static final int PHOTO_MAX_EDGE = 600;
+    /** A portrait's long edge: ODK Collect's smallest photo setting (640 px), so a home visit's photo is used as it is. */
+    static final int PHOTO_MAX_EDGE = 640;
 
     /** A correction of a child's identity: the value before and after, who and why. */
     public record Correction(String field, String oldValue, String newValue, String reason, String correctedBy,
@@ -131,13 +132,36 @@ public class ChildCorrections {
         } catch (FileStore.Refused e) {
             throw new InvalidInput("photo." + e.problem(), "a JPEG or PNG photo of at most 8 MB");
         }
+        setStoredPhoto(child, photo.sha256(), user);
+    }
+
+    /**
+     * Sets as the child's photo one already in the file store, cleaned when it was stored (a home visit's): used as it
+     * is when within the portrait's edge, so it is not decoded and re-encoded a second time; scaled down otherwise.
+     *
+     * @throws InvalidInput {@code photo} when the stored file is not a photo
+     */
+    @Transactional
+    public void usePhoto(ChildId child, String storedSha256, CurrentUser user) {
+        access.requireWrite(child, user);
+        String sha;
+        try {
+            sha = files.longEdge(storedSha256) <= PHOTO_MAX_EDGE ? storedSha256
+                    : files.store("photo", files.read(storedSha256), PHOTO_MAX_BYTES, false, PHOTO_MAX_EDGE).sha256();
+        } catch (FileStore.Refused e) {
+            throw new InvalidInput("photo." + e.problem(), "a JPEG or PNG photo of at most 8 MB");
+        }
+        setStoredPhoto(child, sha, user);
+    }
+
+    private void setStoredPhoto(ChildId child, String sha, CurrentUser user) {
         access.write(child, user, "photo", c -> {
             String old = jdbc.sql("SELECT photo_sha256 FROM child WHERE id = ?").param(child.value())
                     .query(String.class).list().getFirst(); // null before the first photo
-            jdbc.sql("UPDATE child SET photo_sha256 = ?, updated_at = now() WHERE id = ?").params(photo.sha256(), child.value())
+            jdbc.sql("UPDATE child SET photo_sha256 = ?, updated_at = now() WHERE id = ?").params(sha, child.value())
                     .update();
-            history(child, "photo", old, photo.sha256(), old == null ? "new photo" : "photo replaced", user, c.provinceCode());
-            return photo;
+            history(child, "photo", old, sha, old == null ? "new photo" : "photo replaced", user, c.provinceCode());
+            return sha;
         }, p -> null);
     }
 

@@ -3,12 +3,14 @@ package org.tonkla.platform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -141,14 +143,14 @@ class FileStoreTest {
     void anUploadWaitsABoundedTimeForADecodingSlotThenIsRefusedAsBusy() throws Exception {
         Semaphore slots = new Semaphore(PhotoCleaner.DECODE_PERMITS, true);
         FileStore store = new FileStore(dir, new PhotoCleaner(PhotoCleaner.MAX_PIXELS, slots, Duration.ofMillis(200)));
-        byte[] photo = TestImages.plain(64, 64, "jpg");
+        byte[] photo = TestImages.plain(64, 64, "png"); // a PNG is always decoded (an upright small JPEG is not)
         slots.acquire(PhotoCleaner.DECODE_PERMITS); // two photos are being decoded
         long start = System.nanoTime();
         assertEquals(Problem.BUSY, assertThrows(Refused.class, () -> store.store("w.jpg", photo, MAX_BYTES, false)).problem());
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis >= 150 && millis < 2000, "waited " + millis + " ms");
         slots.release(PhotoCleaner.DECODE_PERMITS);
-        assertEquals("image/jpeg", store.store("w.jpg", photo, MAX_BYTES, false).contentType());
+        assertEquals("image/png", store.store("w.png", photo, MAX_BYTES, false).contentType());
         assertEquals(PhotoCleaner.DECODE_PERMITS, slots.availablePermits(), "every slot given back, refusals included");
     }
 
@@ -227,6 +229,33 @@ class FileStoreTest {
         byte[] scaled = store.read(store.store("upright.jpg", camera, MAX_BYTES, false, 40).sha256());
         assertEquals(40, ImageIO.read(new ByteArrayInputStream(scaled)).getWidth());
         assertFalse(hasApp1(scaled));
+    }
+
+    @Test
+    void anOdkSizedPhotoIsKeptUndecodedAndItsThumbnailIsMadeOnFirstRequestThenReused() throws Exception {
+        // What ODK Collect sends at its smallest photo size: upright, 640 × 480, with EXIF and GPS.
+        FileStore store = store();
+        byte[] camera = TestImages.jpegWithOrientation(640, 480, 1, false);
+        FileStore.Pair pair = store.storePhoto("house.jpg", camera, MAX_BYTES, 1600, 240);
+        assertNull(pair.thumbnail(), "no decode when received, so no thumbnail yet");
+        byte[] photo = store.read(pair.photo().sha256());
+        assertFalse(hasApp1(photo), "no APP1 (EXIF/GPS) segment");
+        byte[] thumbnail = store.thumbnail(pair.photo().sha256(), 240);
+        BufferedImage small = ImageIO.read(new ByteArrayInputStream(thumbnail));
+        assertEquals(240, small.getWidth());
+        assertEquals(180, small.getHeight());
+        assertFalse(hasApp1(thumbnail));
+        assertTrue(Files.exists(dir.resolve("thumbnails").resolve(pair.photo().sha256() + "-240")), "kept for the next view");
+        assertArrayEquals(thumbnail, store.thumbnail(pair.photo().sha256(), 240));
+        // Segments that are not whole are not kept as is; decoded instead, a file cut off in its header and one with
+        // no picture in it are refused.
+        byte[] truncated = java.util.Arrays.copyOf(camera, 300);
+        assertEquals(Problem.TYPE, assertThrows(Refused.class,
+                () -> store.storePhoto("cut.jpg", truncated, MAX_BYTES, 1600, 240)).problem());
+        byte[] noScan = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
+        assertEquals(Problem.TYPE, assertThrows(Refused.class,
+                () -> store.storePhoto("empty.jpg", noScan, MAX_BYTES, 1600, 240)).problem());
+        assertThrows(IllegalArgumentException.class, () -> store.thumbnail("../../etc/passwd", 240));
     }
 
     private static boolean isRed(int rgb) {

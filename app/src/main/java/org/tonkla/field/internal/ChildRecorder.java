@@ -11,7 +11,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.tonkla.field.Campaign;
 import org.tonkla.identity.CurrentUser;
-import org.tonkla.platform.FileStore;
 import org.tonkla.recordbook.Growth;
 import org.tonkla.recordbook.HealthNote;
 import org.tonkla.recordbook.HealthNotes;
@@ -50,13 +49,12 @@ class ChildRecorder {
     private final Growth growth;
     private final ChildCorrections corrections;
     private final HealthNotes notes;
-    private final FileStore files;
     private final ScreeningRules screening;
     private final VisitProtection protection;
     private final Clock clock;
 
     ChildRecorder(JdbcClient jdbc, Registration registration, ChildrenByNationalId byNationalId, ChildAccess access,
-            Growth growth, ChildCorrections corrections, HealthNotes notes, FileStore files, ScreeningRules screening,
+            Growth growth, ChildCorrections corrections, HealthNotes notes, ScreeningRules screening,
             VisitProtection protection, Clock clock) {
         this.jdbc = jdbc;
         this.registration = registration;
@@ -65,7 +63,6 @@ class ChildRecorder {
         this.growth = growth;
         this.corrections = corrections;
         this.notes = notes;
-        this.files = files;
         this.screening = screening;
         this.protection = protection;
         this.clock = clock;
@@ -112,7 +109,7 @@ class ChildRecorder {
     void photo(Result result, VisitForm form, VisitForm.ChildEntry c, Map<String, String[]> attachments, CurrentUser user) {
         String[] photo = form.consent().allows("photos") && c.photo() != null ? attachments.get(c.photo()) : null;
         if (photo == null || result.childId() == null) return;
-        corrections.setPhoto(new ChildId(result.childId()), c.photo(), files.read(photo[0]), user);
+        corrections.usePhoto(new ChildId(result.childId()), photo[0], user); // cleaned when received: not re-encoded
     }
 
     private void needs(UUID row, ChildId child, VisitForm form, VisitForm.ChildEntry c, String idType,

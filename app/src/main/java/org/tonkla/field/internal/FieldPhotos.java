@@ -41,6 +41,9 @@ public class FieldPhotos {
                  WHERE vc.child_id = ? AND vc.photo_sha256 IS NOT NULL
                  ORDER BY v.visited_on DESC LIMIT 1""")
                 .param(child.value())
-                .query((rs, n) -> new Photo(files.read(rs.getString(thumbnail ? 2 : 1)), rs.getString(3))).optional();
+                .query((rs, n) -> new Photo(!thumbnail ? files.read(rs.getString(1))
+                        : rs.getString(2) != null ? files.read(rs.getString(2))
+                        : files.thumbnail(rs.getString(1), SubmissionIntake.THUMBNAIL_EDGE), // not decoded when received
+                        rs.getString(3))).optional(); // a thumbnail keeps its photo's format
     }
 }

@@ -36,8 +36,8 @@ public class SubmissionIntake {
     /** One attachment part of the POST, by its file name. */
     public record Part(String fileName, byte[] bytes) {}
 
-    /** What this POST did: the submission, whether it is now complete and whether anything new was stored. */
-    public record Received(UUID submissionId, boolean complete, boolean duplicate) {}
+    /** What this POST did: the submission, whether it is now complete and whether anything new was stored; its form. */
+    public record Received(UUID submissionId, boolean complete, boolean duplicate, VisitForm form) {}
 
     private final JdbcClient jdbc;
     private final FieldForms forms;
@@ -78,7 +78,7 @@ public class SubmissionIntake {
             if (complete && !(Boolean) row.get("complete")) {
                 jdbc.sql("UPDATE field_submission SET complete = true WHERE id = ?").param(id).update();
             }
-            return new Received(id, complete, added == 0 && (Boolean) row.get("complete"));
+            return new Received(id, complete, added == 0 && (Boolean) row.get("complete"), form);
         }
         Campaign campaign = assignment(user, form);
         UUID id = UUID.randomUUID();
@@ -90,7 +90,7 @@ public class SubmissionIntake {
                 .update();
         if (inserted == 0) throw new OpenRosaProblem(409, "กำลังรับแบบบันทึกนี้อยู่ ส่งใหม่อีกครั้ง (the same submission is being received; send again)");
         store(id, parts);
-        return new Received(id, !incomplete, false);
+        return new Received(id, !incomplete, false, form);
     }
 
     private Campaign assignment(CurrentUser user, VisitForm form) {
@@ -150,7 +150,8 @@ public class SubmissionIntake {
             jdbc.sql("""
                     INSERT INTO field_attachment (submission_id, file_name, sha256, thumbnail_sha256, content_type, size_bytes)
                     VALUES (?,?,?,?,?,?)""")
-                    .params(submission, p.fileName(), photo.sha256(), thumbnail.sha256(), photo.contentType(), photo.size())
+                    .params(submission, p.fileName(), photo.sha256(), thumbnail == null ? null : thumbnail.sha256(),
+                            photo.contentType(), photo.size())
                     .update();
             added++;
         }

@@ -53,12 +53,19 @@ public class VisitRecorder {
 
     /** Processes the submission if it is complete and not processed yet; a second call does nothing. */
     public void process(UUID submissionId, CurrentUser user) {
-        var sub = jdbc.sql("SELECT campaign_id, xml FROM field_submission WHERE id = ? AND complete AND processed_at IS NULL")
-                .param(submissionId).query((rs, n) -> Map.entry(rs.getObject("campaign_id", UUID.class), rs.getString("xml")))
+        process(submissionId, null, user);
+    }
+
+    /** Like {@link #process(UUID, CurrentUser)}, with the submission's form already read from its XML (null: read it). */
+    public void process(UUID submissionId, VisitForm parsed, CurrentUser user) {
+        var sub = jdbc.sql("SELECT campaign_id, CASE WHEN ? THEN xml END FROM field_submission WHERE id = ? AND complete"
+                        + " AND processed_at IS NULL")
+                .params(parsed == null, submissionId).query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)})
                 .optional();
         if (sub.isEmpty()) return;
-        VisitForm form = VisitFormReader.read(sub.get().getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Campaign campaign = campaigns.find(sub.get().getKey()).orElseThrow();
+        VisitForm form = parsed != null ? parsed
+                : VisitFormReader.read(((String) sub.get()[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Campaign campaign = campaigns.find((UUID) sub.get()[0]).orElseThrow();
         Map<String, String[]> attachments = new HashMap<>();
         jdbc.sql("SELECT file_name, sha256, thumbnail_sha256 FROM field_attachment WHERE submission_id = ?").param(submissionId)
                 .query((rs, n) -> attachments.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)})).list();

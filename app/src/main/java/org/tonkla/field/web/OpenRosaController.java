@@ -89,7 +89,7 @@ class OpenRosaController {
             for (MultipartFile f : files) parts.add(new SubmissionIntake.Part(fileName(f, name), bytes(f)));
         });
         var received = intake.receive(user, bytes(xml), parts, incomplete);
-        if (received.complete()) visits.process(received.submissionId(), user);
+        if (received.complete()) visits.process(received.submissionId(), received.form(), user);
         String message = received.duplicate() ? "ได้รับแบบบันทึกนี้แล้ว (full submission already received)"
                 : received.complete() ? "บันทึกการเยี่ยมบ้านแล้ว (full submission upload was successful)"
                 : "ได้รับบางส่วนแล้ว (partial submission received; send the rest)";
