@@ -162,6 +162,17 @@ public class Campaigns {
                 .toList();
     }
 
+    /**
+     * One campaign of the officer's scope, read alone (not by listing them all).
+     *
+     * @throws NotFound when there is no such campaign in the officer's scope (refused for other roles)
+     */
+    public Campaign inScope(UUID id, CurrentUser user) {
+        requireOrganiser(user);
+        return find(id).filter(c -> c.areaCodes().stream().allMatch(code -> scopes.mayActOn(user, OrgUnit.area(code))))
+                .orElseThrow(() -> new NotFound("No such campaign"));
+    }
+
     public Optional<Campaign> find(UUID id) {
         return jdbc.sql(SELECT + " WHERE c.id = ? GROUP BY c.id").param(id).query(Campaigns::campaign).optional();
     }

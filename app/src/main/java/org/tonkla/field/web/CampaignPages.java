@@ -28,7 +28,6 @@ import org.tonkla.identity.CurrentUser;
 import org.tonkla.identity.Role;
 import org.tonkla.identity.Users;
 import org.tonkla.platform.InvalidInput;
-import org.tonkla.platform.NotFound;
 
 /**
  * Campaign pages for provincial and district officers (issue 11 §1): the list, opening one over an area chosen with
@@ -97,7 +96,9 @@ class CampaignPages {
         CurrentUser user = users.require();
         Campaign campaign = inScope(id, user);
         var rows = progress.of(id, user);
-        var districts = coverage.of(id, user);
+        var kept = coverage.withTargetTime(id, user);
+        var districts = kept.districts();
+        model.addAttribute("targetCountedAt", kept.targetCountedAt());
         model.addAttribute("campaign", campaign);
         model.addAttribute("bySubdistrict", ProgressTables.bySubdistrict(rows));
         // A surveyor's total by default; the 60-odd days of each of dozens of surveyors only on demand.
@@ -134,7 +135,6 @@ class CampaignPages {
     }
 
     private Campaign inScope(UUID id, CurrentUser user) {
-        return campaigns.list(user).stream().filter(c -> c.id().equals(id)).findFirst()
-                .orElseThrow(() -> new NotFound("No such campaign"));
+        return campaigns.inScope(id, user);
     }
 }
