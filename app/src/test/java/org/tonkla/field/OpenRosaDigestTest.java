@@ -73,6 +73,24 @@ class OpenRosaDigestTest extends IntegrationTest {
         assertThat(digest("HEAD", name, "tonkla-demo", null).statusCode()).isEqualTo(204);
     }
 
+    @Test
+    void failedDigestAttemptsDelayTheAccountAsFailedPasswordsDo() throws Exception {
+        String name = "surveyor.guess" + UUID.randomUUID().toString().substring(0, 6);
+        accounts.create(new Accounts.AccountForm(name, "ผู้สำรวจทดสอบ", Role.SURVEYOR, new Scope("DLA", OrgUnit.area("4007")),
+                "tonkla-demo", true), true);
+        for (int i = 0; i < 5; i++) assertThat(digest("HEAD", name, "guess-" + i, null).statusCode()).isEqualTo(401);
+        assertThat(jdbc.sql("SELECT failures FROM login_delay WHERE subject = ?").param("user:" + name).query(Integer.class)
+                .single()).isEqualTo(5);
+        // Delayed now: even the right password is not checked, and the answer says when to try again.
+        var delayed = digest("HEAD", name, "tonkla-demo", null);
+        assertThat(delayed.statusCode()).isEqualTo(401);
+        assertThat(delayed.headers().firstValue("Retry-After")).isPresent();
+        // The delay past, the right password works again (the owner is slowed down, never locked out).
+        jdbc.sql("UPDATE login_delay SET next_allowed = now() - interval '1 second' WHERE subject = ?").param("user:" + name)
+                .update();
+        assertThat(digest("HEAD", name, "tonkla-demo", null).statusCode()).isEqualTo(204);
+    }
+
     /** One request answered to a fresh Digest challenge: first unauthenticated (401 with the nonce), then with the response. */
     private HttpResponse<String> digest(String method, String user, String password, byte[] xml) throws Exception {
         String uri = "/openrosa/submission";

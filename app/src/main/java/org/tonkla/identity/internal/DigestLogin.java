@@ -33,6 +33,13 @@ final class DigestLogin {
         @Override
         public void commence(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
                 AuthenticationException e) throws java.io.IOException {
+            // A wrong response or an unknown user counts as a failed sign-in, as a wrong Basic password does; an
+            // expired nonce is the protocol's normal course, not a failure.
+            if (!(e instanceof org.springframework.security.web.authentication.www.NonceExpiredException)) {
+                String username = username(request.getHeader("Authorization"));
+                throttle.accountFailed(LoginThrottle.account(username));
+                throttle.addressFailed(LoginThrottle.address(request.getRemoteAddr()));
+            }
             try {
                 failure.commence(request, response, e);
             } catch (jakarta.servlet.ServletException ex) {
@@ -46,12 +53,16 @@ final class DigestLogin {
         }
     }
 
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("username=\"([^\"]{0,200})\"");
+
     private final EntryPoint entryPoint = new EntryPoint();
     private final DigestAuthenticationFilter filter = new DigestAuthenticationFilter();
     private final AuthenticationEntryPoint failure;
+    private final LoginThrottle throttle;
 
-    DigestLogin(UserAccounts accounts, DigestCredentials credentials, AuthenticationEntryPoint failure) {
+    DigestLogin(UserAccounts accounts, DigestCredentials credentials, AuthenticationEntryPoint failure, LoginThrottle throttle) {
         this.failure = failure;
+        this.throttle = throttle;
         byte[] key = new byte[24];
         new SecureRandom().nextBytes(key);
         entryPoint.setRealmName(DigestCredentials.REALM);
@@ -71,8 +82,35 @@ final class DigestLogin {
         filter.setSecurityContextRepository(new NullSecurityContextRepository());
     }
 
-    DigestAuthenticationFilter filter() {
-        return filter;
+    /**
+     * Spring's Digest filter behind the sign-in throttle: while the account or the address is delayed after failed
+     * attempts (Basic, Digest or the web form alike), a Digest attempt is answered 401 without being checked.
+     */
+    jakarta.servlet.Filter filter() {
+        return (req, res, chain) -> {
+            var request = (jakarta.servlet.http.HttpServletRequest) req;
+            String header = request.getHeader("Authorization");
+            if (header != null && header.regionMatches(true, 0, "Digest ", 0, 7)) {
+                var wait = throttle.waitFor(java.util.List.of(LoginThrottle.account(username(header)),
+                        LoginThrottle.address(request.getRemoteAddr())));
+                if (!wait.isZero()) {
+                    var response = (HttpServletResponse) res;
+                    response.setHeader("Retry-After", Long.toString(new LoginDelayed(wait).seconds()));
+                    try {
+                        failure.commence(request, response, new LoginDelayed(wait));
+                    } catch (jakarta.servlet.ServletException e) {
+                        throw new java.io.IOException(e);
+                    }
+                    return;
+                }
+            }
+            filter.doFilter(req, res, chain);
+        };
+    }
+
+    private static String username(String header) {
+        var m = header == null ? null : USERNAME.matcher(header);
+        return m != null && m.find() ? m.group(1) : "";
     }
 
     /** Adds the Digest challenge (a fresh nonce; {@code stale} when the client's nonce expired) to a 401. */

@@ -32,7 +32,7 @@ class OpenRosaSecurity {
     @Bean
     @Order(0)
     SecurityFilterChain openRosa(HttpSecurity http, ThrottledLogin login, UserAccounts accounts, DigestCredentials credentials,
-            @Value("${tonkla.openrosa.digest:true}") boolean digestOn) throws Exception {
+            LoginThrottle throttle, @Value("${tonkla.openrosa.digest:true}") boolean digestOn) throws Exception {
         DigestLogin[] digest = new DigestLogin[1];
         AuthenticationEntryPoint challenge = (request, response, e) -> {
             if (digest[0] != null) digest[0].challenge(request, response, e);
@@ -46,7 +46,7 @@ class OpenRosaSecurity {
                     + "</OpenRosaResponse>\n").getBytes(StandardCharsets.UTF_8));
         };
         if (digestOn) {
-            digest[0] = new DigestLogin(accounts, credentials, challenge);
+            digest[0] = new DigestLogin(accounts, credentials, challenge, throttle);
             http.addFilterAfter(digest[0].filter(), BasicAuthenticationFilter.class);
         }
         http.securityMatcher("/openrosa/**")
