@@ -61,6 +61,8 @@ class IndicatorPages {
         model.addAttribute("table", table);
         model.addAttribute("yearBe", yearCe + 543);
         model.addAttribute("yearLabel", String.valueOf(yearCe + 543));
+        model.addAttribute("chartData", IndicatorCharts.of(table, yearCe + 543, messages,
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         // Center assessment results by standard come from the assessment module's own monitoring (its API),
         // for the country, a province or a district (it does not go below district).
         if (where == null || where.length() <= 4) {

@@ -1,0 +1,67 @@
+package org.tonkla.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tonkla.IntegrationTest;
+import org.tonkla.browser.Browser;
+
+/**
+ * Issue 15 §2: the province dashboard draws the indicator per district as a chart beside the province's and the
+ * country's value and as a map of the province's districts, and the officer downloads each as a PNG image.
+ */
+class IndicatorChartsBrowserTest extends IntegrationTest {
+
+    @Autowired JdbcClient jdbc;
+    @Autowired IndicatorRefresh refresh;
+
+    @Test
+    void anOfficerSeesTheChartAndMapOfTheirProvinceAndDownloadsThemAsImages() throws Exception {
+        String subdistrict = jdbc.sql("SELECT code FROM area WHERE code LIKE '4001%' AND length(code) = 6 ORDER BY code LIMIT 1")
+                .query(String.class).single();
+        Population p = new Population(jdbc);
+        UUID household = UUID.nameUUIDFromBytes("indicators-test:chart-household".getBytes());
+        jdbc.sql("INSERT INTO household (id, subdistrict_code, province_code) VALUES (:id, :s, '40') ON CONFLICT DO NOTHING")
+                .param("id", household).param("s", subdistrict).update();
+        int year = today().getYear() - 1;
+        for (int i = 0; i < 6; i++) { // more than the smallest published count, so the district is not withheld
+            UUID child = p.child("chart-" + i, i % 2 == 0 ? "F" : "M", LocalDate.of(year - 2, 1, 1), "40");
+            jdbc.sql("UPDATE child SET household_id = :h WHERE id = :c").param("h", household).param("c", child).update();
+            p.growth(child, LocalDate.of(year, 6, 1), i < 3 ? -3.0 : 0.5, 0.0, -1.0);
+        }
+        refresh.refreshDirty();
+
+        try (Browser browser = Browser.start()) {
+            Page page = browser.signedIn(port, "officer.khonkaen");
+            page.navigate("http://localhost:" + port + "/indicators?indicator=stunting&area=40&year=" + (year + 543));
+            page.locator("#indicator-chart[data-ready='1']").waitFor();
+            page.locator("#indicator-map[data-ready='1']").waitFor();
+            assertThat(page.locator("#indicator-chart canvas").count()).isPositive();
+            assertThat(page.locator("#indicator-map canvas").count()).isPositive();
+            assertThat(page.locator("#parts").innerText()).contains("เมืองขอนแก่น");
+
+            Download chart = page.waitForDownload(() -> page.locator("#chart-image").click());
+            assertThat(chart.suggestedFilename()).isEqualTo("tonkla-stunting-40-" + (year + 543) + ".png");
+            byte[] png = Files.readAllBytes(chart.path());
+            assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+            assertThat(png.length).isGreaterThan(2000);
+            Download map = page.waitForDownload(() -> page.locator("#map-image").click());
+            assertThat(map.suggestedFilename()).isEqualTo("tonkla-stunting-40-" + (year + 543) + "-map.png");
+            assertThat(Files.readAllBytes(map.path())).startsWith(0x89, 'P', 'N', 'G');
+
+            // A district's parts are subdistricts, for which Tonkla has no boundaries: the chart stays, no map.
+            page.navigate("http://localhost:" + port + "/indicators?indicator=stunting&area=4001&year=" + (year + 543));
+            page.locator("#indicator-chart[data-ready='1']").waitFor();
+            page.locator("#indicator-map").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                    .setState(WaitForSelectorState.DETACHED));
+        }
+    }
+}
