@@ -103,12 +103,8 @@ public class Campaigns {
      */
     @Transactional
     public void assign(UUID campaignId, Assignment a, CurrentUser user) {
-        requireOrganiser(user);
-        Campaign campaign = find(campaignId).orElseThrow(() -> new NotFound("No such campaign"));
-        if (!scopes.mayActOn(user, OrgUnit.area(campaign.provinceCode()))
-                && campaign.areaCodes().stream().noneMatch(c -> scopes.mayActOn(user, OrgUnit.area(c)))) {
-            throw new Refused("Campaign outside the user's scope");
-        }
+        // The same test as the campaign's pages: an officer assigns in a campaign whose whole area is theirs.
+        Campaign campaign = inScope(campaignId, user);
         var surveyor = a.surveyorId() == null ? null : accounts.find(a.surveyorId()).orElse(null);
         List<String> subdistricts = a.subdistrictCodes() == null ? List.of() : a.subdistrictCodes();
         List<UUID> children = a.childIds() == null ? List.of() : a.childIds();
@@ -116,6 +112,12 @@ public class Campaigns {
                 .check(!subdistricts.isEmpty() || !children.isEmpty(), "subdistrictCodes", "subdistricts or children");
         for (String s : subdistricts) {
             v.check(s != null && s.matches("\\d{6}") && campaign.covers(s), "subdistrictCodes", "subdistricts of the campaign's area");
+        }
+        for (UUID child : children) { // a child to visit must live in the campaign's area (its household's subdistrict)
+            String home = jdbc.sql("""
+                    SELECT h.subdistrict_code FROM child ch JOIN household h ON h.id = ch.household_id WHERE ch.id = ?""")
+                    .param(child).query(String.class).optional().orElse(null);
+            v.check(home != null && campaign.covers(home), "childIds", "children living in the campaign's area");
         }
         v.throwIfInvalid();
         for (String s : subdistricts) insertAssignment(campaignId, a.surveyorId(), s, null);
@@ -148,9 +150,10 @@ public class Campaigns {
         return openFor(surveyor).stream()
                 .filter(c -> c.formId().equals(formId) && c.covers(subdistrictCode))
                 .filter(c -> jdbc.sql("""
-                        SELECT count(*) FROM field_assignment WHERE campaign_id = ? AND surveyor_id = ?
-                           AND (subdistrict_code = ? OR child_id IS NOT NULL)""")
-                        .params(c.id(), surveyor.id(), subdistrictCode).query(Long.class).single() > 0)
+                        SELECT count(*) FROM field_assignment a WHERE a.campaign_id = ? AND a.surveyor_id = ?
+                           AND (a.subdistrict_code = ? OR a.child_id IN (SELECT ch.id FROM child ch
+                                  JOIN household h ON h.id = ch.household_id WHERE h.subdistrict_code = ?))""")
+                        .params(c.id(), surveyor.id(), subdistrictCode, subdistrictCode).query(Long.class).single() > 0)
                 .findFirst();
     }
 
@@ -170,7 +173,7 @@ public class Campaigns {
     public Campaign inScope(UUID id, CurrentUser user) {
         requireOrganiser(user);
         return find(id).filter(c -> c.areaCodes().stream().allMatch(code -> scopes.mayActOn(user, OrgUnit.area(code))))
-                .orElseThrow(() -> new NotFound("No such campaign"));
+                .orElseThrow(() -> new NotFound("campaign"));
     }
 
     public Optional<Campaign> find(UUID id) {

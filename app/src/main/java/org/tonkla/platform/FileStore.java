@@ -125,10 +125,22 @@ public class FileStore {
     public byte[] thumbnail(String sha256, int edge) {
         byte[] photo = read(sha256); // also checks sha256 is a hash, so the path below is safe
         Path cached = root.resolve("thumbnails").resolve(sha256 + "-" + edge);
+        Path failed = root.resolve("thumbnails").resolve(sha256 + "-" + edge + ".unreadable");
         try {
             if (Files.exists(cached)) return Files.readAllBytes(cached);
+            // A photo kept undecoded may turn out unreadable here: remembered, so it is not decoded again each view.
+            if (Files.exists(failed)) throw new Refused(Problem.TYPE, sha256);
             String type = sniff(photo).filter(t -> t.startsWith("image/")).orElseThrow(() -> new Refused(Problem.TYPE, sha256));
-            byte[] small = photos.clean(photo, type, sha256, edge); // a photo within the edge is its own thumbnail
+            byte[] small;
+            try {
+                small = photos.clean(photo, type, sha256, edge); // a photo within the edge is its own thumbnail
+            } catch (Refused e) {
+                if (e.problem() == Problem.TYPE) {
+                    Files.createDirectories(failed.getParent());
+                    Files.write(failed, new byte[0]);
+                }
+                throw e;
+            }
             Files.createDirectories(cached.getParent());
             Path tmp = Files.createTempFile(cached.getParent(), sha256, ".part");
             Files.write(tmp, small);

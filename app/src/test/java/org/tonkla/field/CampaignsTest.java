@@ -44,6 +44,16 @@ class CampaignsTest extends IntegrationTest {
         assertThat(officer.postJson("/api/v1/field/campaigns/" + id + "/assignments",
                 "{\"surveyorId\":\"" + surveyor + "\",\"subdistrictCodes\":[\"400706\"]}").statusCode()).isEqualTo(204);
         assertThat(officer.getJson("/api/v1/field/campaigns").body()).contains(id, "400706");
+        // A child to visit must live in the campaign's area: the demo's มะลิ lives in Mueang Khon Kaen (4001).
+        var childOutside = officer.postJson("/api/v1/field/campaigns/" + id + "/assignments",
+                "{\"surveyorId\":\"" + surveyor + "\",\"childIds\":[\"0192f0a0-0000-7000-8000-0000000000c1\"]}");
+        assertThat(childOutside.statusCode()).isEqualTo(400);
+        assertThat(childOutside.body()).contains("childIds");
+        // A district committee (4001) cannot assign in a campaign reaching beyond its district.
+        var committee = session();
+        committee.login("committee.kk", "tonkla-demo");
+        assertThat(committee.postJson("/api/v1/field/campaigns/" + id + "/assignments",
+                "{\"surveyorId\":\"" + surveyor + "\",\"subdistrictCodes\":[\"400701\"]}").statusCode()).isEqualTo(404);
 
         var chiangMai = session();
         chiangMai.login("officer.chiangmai", "tonkla-demo");

@@ -184,5 +184,9 @@ class OpenRosaBadInputTest extends IntegrationTest {
                   FROM field_visit v JOIN field_submission s ON s.id = v.submission_id JOIN field_visit_child c ON c.visit_id = v.id
                  WHERE s.instance_id = ?""").param(id).query(Boolean.class).single();
         assertThat(row).as("household, photos, GPS and health data dropped; the child registered").isTrue();
+        // Nor kept in the submission as received: its XML loses what the guardian did not consent to.
+        String stored = jdbc.sql("SELECT xml FROM field_submission WHERE instance_id = ?").param(id).query(String.class).single();
+        assertThat(stored).contains("<given_name>", "<weight>12</weight>", id)
+                .doesNotContain("<household", "102.8", "<income>", "health_coverage", "child.jpg", "out.jpg");
     }
 }

@@ -78,7 +78,9 @@ class OpenRosaDigestTest extends IntegrationTest {
         String name = "surveyor.guess" + UUID.randomUUID().toString().substring(0, 6);
         accounts.create(new Accounts.AccountForm(name, "ผู้สำรวจทดสอบ", Role.SURVEYOR, new Scope("DLA", OrgUnit.area("4007")),
                 "tonkla-demo", true), true);
-        for (int i = 0; i < 5; i++) assertThat(digest("HEAD", name, "guess-" + i, null).statusCode()).isEqualTo(401);
+        // A decoy parameter before the real one must not move the count to another name.
+        for (int i = 0; i < 5; i++) assertThat(digest("HEAD", name, "guess-" + i, null, "xusername=\"decoy." + i + "\", ")
+                .statusCode()).isEqualTo(401);
         assertThat(jdbc.sql("SELECT failures FROM login_delay WHERE subject = ?").param("user:" + name).query(Integer.class)
                 .single()).isEqualTo(5);
         // Delayed now: even the right password is not checked, and the answer says when to try again.
@@ -89,10 +91,17 @@ class OpenRosaDigestTest extends IntegrationTest {
         jdbc.sql("UPDATE login_delay SET next_allowed = now() - interval '1 second' WHERE subject = ?").param("user:" + name)
                 .update();
         assertThat(digest("HEAD", name, "tonkla-demo", null).statusCode()).isEqualTo(204);
+        assertThat(jdbc.sql("SELECT count(*) FROM login_delay WHERE subject = ?").param("user:" + name).query(Long.class)
+                .single()).as("failures forgotten after a Digest sign-in").isZero();
     }
 
     /** One request answered to a fresh Digest challenge: first unauthenticated (401 with the nonce), then with the response. */
     private HttpResponse<String> digest(String method, String user, String password, byte[] xml) throws Exception {
+        return digest(method, user, password, xml, "");
+    }
+
+    private HttpResponse<String> digest(String method, String user, String password, byte[] xml, String before)
+            throws Exception {
         String uri = "/openrosa/submission";
         var challenge = http.send(request(uri).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -107,7 +116,7 @@ class OpenRosaDigestTest extends IntegrationTest {
         String ha1 = md5(user + ":" + realm + ":" + password);
         String ha2 = md5(method + ":" + uri);
         String response = md5(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
-        String authorization = "Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\"" + uri
+        String authorization = "Digest " + before + "username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\"" + uri
                 + "\", qop=auth, nc=" + nc + ", cnonce=\"" + cnonce + "\", response=\"" + response + "\", algorithm=MD5";
         var b = request(uri).header("Authorization", authorization);
         if (xml == null) return http.send(b.method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

@@ -258,6 +258,34 @@ class FileStoreTest {
         assertThrows(IllegalArgumentException.class, () -> store.thumbnail("../../etc/passwd", 240));
     }
 
+    @Test
+    void segmentsThatCouldHideDataAreNeverKeptAsTheyAre() throws Exception {
+        byte[] plain = TestImages.plain(64, 48, "jpg");
+        // After the JFIF header, as a hostile or careless client could add them: a second APP0 with text, a JFXX
+        // thumbnail APP0, an oversized Adobe APP14, and a reserved marker's segment, each carrying a secret.
+        java.io.ByteArrayOutputStream hostile = new java.io.ByteArrayOutputStream();
+        int jfifEnd = 2 + 2 + ((plain[4] & 0xFF) << 8 | (plain[5] & 0xFF));
+        hostile.write(plain, 0, jfifEnd);
+        for (int[] marker : new int[][] {{0xE0}, {0xE0}, {0xEE}, {0xF0}}) {
+            String text = switch (marker[0]) {
+                case 0xE0 -> hostile.size() == jfifEnd ? "SECRET-APP0<script>" : "JFXX\0\u0013SECRET-THUMB";
+                case 0xEE -> "Adobe\0d\0\0\0\0\1SECRET-ADOBE";
+                default -> "SECRET-RESERVED";
+            };
+            byte[] payload = text.getBytes(StandardCharsets.ISO_8859_1);
+            hostile.write(0xFF);
+            hostile.write(marker[0]);
+            hostile.write((payload.length + 2) >> 8);
+            hostile.write((payload.length + 2) & 0xFF);
+            hostile.write(payload);
+        }
+        hostile.write(plain, jfifEnd, plain.length - jfifEnd);
+        FileStore store = store();
+        byte[] out = store.read(store.storePhoto("h.jpg", hostile.toByteArray(), MAX_BYTES, 1600, 240).photo().sha256());
+        assertFalse(new String(out, StandardCharsets.ISO_8859_1).contains("SECRET"), "no hidden payload kept");
+        assertEquals(64, ImageIO.read(new ByteArrayInputStream(out)).getWidth());
+    }
+
     private static boolean isRed(int rgb) {
         int r = rgb >> 16 & 0xFF, g = rgb >> 8 & 0xFF, b = rgb & 0xFF;
         return r > 200 && g < 60 && b < 60;

@@ -41,9 +41,18 @@ public class FieldPhotos {
                  WHERE vc.child_id = ? AND vc.photo_sha256 IS NOT NULL
                  ORDER BY v.visited_on DESC LIMIT 1""")
                 .param(child.value())
-                .query((rs, n) -> new Photo(!thumbnail ? files.read(rs.getString(1))
-                        : rs.getString(2) != null ? files.read(rs.getString(2))
-                        : files.thumbnail(rs.getString(1), SubmissionIntake.THUMBNAIL_EDGE), // not decoded when received
-                        rs.getString(3))).optional(); // a thumbnail keeps its photo's format
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3)}).optional()
+                .flatMap(r -> bytes((String) r[0], (String) r[1], thumbnail).map(b -> new Photo(b, (String) r[2])));
+    }
+
+    /** The photo, or its thumbnail (made now for a photo kept undecoded); empty when that photo cannot be read. */
+    private Optional<byte[]> bytes(String photo, String storedThumbnail, boolean thumbnail) {
+        if (!thumbnail) return Optional.of(files.read(photo));
+        if (storedThumbnail != null) return Optional.of(files.read(storedThumbnail));
+        try {
+            return Optional.of(files.thumbnail(photo, SubmissionIntake.THUMBNAIL_EDGE)); // keeps its photo's format
+        } catch (org.tonkla.platform.FileStore.Refused e) {
+            return Optional.empty();
+        }
     }
 }

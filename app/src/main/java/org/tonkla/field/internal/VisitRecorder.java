@@ -39,9 +39,11 @@ public class VisitRecorder {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final SubmissionRedaction redaction;
 
     VisitRecorder(JdbcClient jdbc, Campaigns campaigns, ChildRecorder children, JsonMapper json, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, SubmissionRedaction redaction) {
+        this.redaction = redaction;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.children = children;
@@ -92,6 +94,7 @@ public class VisitRecorder {
             }
         }
         jdbc.sql("UPDATE field_submission SET processed_at = now() WHERE id = ?").param(submissionId).update();
+        redaction.keepOnlyConsented(submissionId, form.consent());
     }
 
     private void photo(ChildRecorder.Result result, VisitForm form, VisitForm.ChildEntry c, Map<String, String[]> attachments,

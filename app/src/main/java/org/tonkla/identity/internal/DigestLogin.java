@@ -53,8 +53,6 @@ final class DigestLogin {
         }
     }
 
-    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("username=\"([^\"]{0,200})\"");
-
     private final EntryPoint entryPoint = new EntryPoint();
     private final DigestAuthenticationFilter filter = new DigestAuthenticationFilter();
     private final AuthenticationEntryPoint failure;
@@ -104,13 +102,38 @@ final class DigestLogin {
                     return;
                 }
             }
-            filter.doFilter(req, res, chain);
+            // Signed in by Digest: the account's failures are forgotten, as after a right password.
+            filter.doFilter(req, res, (rq, rs) -> {
+                var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+                if (auth != null && auth.getPrincipal() instanceof DigestPrincipal p) {
+                    throttle.succeeded(LoginThrottle.account(p.getUsername()));
+                }
+                chain.doFilter(rq, rs);
+            });
         };
     }
 
-    private static String username(String header) {
-        var m = header == null ? null : USERNAME.matcher(header);
-        return m != null && m.find() ? m.group(1) : "";
+    /**
+     * The username as Spring's filter reads it, so the throttle counts the account that was tried: the header's
+     * comma-separated pairs (commas inside quotes kept), quotes removed, split at the first {@code =}, the last
+     * {@code username} winning (Spring keeps them in a map).
+     */
+    static String username(String header) {
+        if (header == null || header.length() < 7) return "";
+        String username = "";
+        boolean quoted = false;
+        int start = 7;
+        for (int i = 7; i <= header.length(); i++) {
+            char c = i < header.length() ? header.charAt(i) : ',';
+            if (c == '"') quoted = !quoted;
+            if (c == ',' && !quoted || i == header.length()) {
+                String part = header.substring(start, Math.min(i, header.length())).replace("\"", "");
+                int eq = part.indexOf('=');
+                if (eq > 0 && part.substring(0, eq).trim().equals("username")) username = part.substring(eq + 1).trim();
+                start = i + 1;
+            }
+        }
+        return username;
     }
 
     /** Adds the Digest challenge (a fresh nonce; {@code stale} when the client's nonce expired) to a 401. */
