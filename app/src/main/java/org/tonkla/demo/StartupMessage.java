@@ -37,7 +37,8 @@ class StartupMessage {
                 .append(" (TONKLA_BIND)\n");
         if (demo) {
             out.append("  Demo logins: ");
-            out.append(String.join(", ", DemoData.LOGINS.stream().map(DemoData.DemoLogin::username).toList()));
+            out.append(String.join(", ", DemoData.LOGINS.stream().map(DemoData.DemoLogin::username).toList()))
+                    .append(", ").append(DemoField.SURVEYOR); // made with the demo campaign, not in the list above
             out.append("\n  Demo password: see README (Demo accounts).\n");
         } else {
             out.append("  No demo data (TONKLA_DEMO). First administrator: ./tonkla admin create USER\n");
