@@ -161,6 +161,16 @@ class OpenRosaBadInputTest extends IntegrationTest {
     }
 
     @Test
+    void anOfflineVisitOverTheSizeLimitIsRefusedBeforeItIsRead() {
+        var surveyor = session();
+        surveyor.login("surveyor.kk", "tonkla-demo");
+        String huge = "{\"photo\":\"" + "A".repeat(13 * 1024 * 1024) + "\"}";
+        var refused = surveyor.postJson("/field/visits", huge);
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("12 MB");
+    }
+
+    @Test
     void withoutConsentOnlyWhatTheLawAllowsIsKept() throws Exception {
         String id = newId();
         byte[] xml = ("""
