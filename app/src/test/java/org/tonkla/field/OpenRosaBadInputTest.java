@@ -161,6 +161,30 @@ class OpenRosaBadInputTest extends IntegrationTest {
     }
 
     @Test
+    void aPhotoSentAfterItsVisitWasProcessedGoesWhereItWouldHaveGone() throws Exception {
+        String id = newId();
+        // A child nobody registered before (another day of birth), so the registry's duplicate guard lets it in.
+        String born = java.time.LocalDate.of(2023, 1, 1).plusDays(Math.abs(id.hashCode()) % 360).toString();
+        byte[] xml = new String(instance(id, "2026112801", "400701", "ฟ้าใส" + id.substring(id.length() - 6)),
+                StandardCharsets.UTF_8).replace("<dob>2024-03-01</dob>", "<dob>" + born + "</dob>")
+                .getBytes(StandardCharsets.UTF_8); // names child.jpg
+        assertThat(as("surveyor.kk").submit(xml, Map.of()).statusCode()).isEqualTo(201); // sent without it, as complete
+        String photoOnVisit = "SELECT c.photo_sha256 FROM field_visit_child c JOIN field_visit v ON v.id = c.visit_id"
+                + " JOIN field_submission s ON s.id = v.submission_id WHERE s.instance_id = ?";
+        assertThat(jdbc.sql(photoOnVisit.replace("c.photo_sha256", "c.match")).param(id).query(String.class).single())
+                .isEqualTo("REGISTERED");
+        assertThat(jdbc.sql(photoOnVisit).param(id).query(String.class).list()).containsOnlyNulls();
+        assertThat(as("surveyor.kk").submit(xml, OpenRosaClient.files("child.jpg", TestImages.jpegWithGps())).statusCode())
+                .isEqualTo(201);
+        String sha = jdbc.sql(photoOnVisit).param(id).query(String.class).single();
+        assertThat(sha).isNotNull();
+        assertThat(jdbc.sql("""
+                SELECT ch.photo_sha256 FROM child ch JOIN field_visit_child c ON c.child_id = ch.id
+                  JOIN field_visit v ON v.id = c.visit_id JOIN field_submission s ON s.id = v.submission_id
+                 WHERE s.instance_id = ?""").param(id).query(String.class).single()).as("the child's registry photo").isNotNull();
+    }
+
+    @Test
     void anOfflineVisitOverTheSizeLimitIsRefusedBeforeItIsRead() {
         var surveyor = session();
         surveyor.login("surveyor.kk", "tonkla-demo");

@@ -40,10 +40,12 @@ public class VisitRecorder {
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
     private final SubmissionRedaction redaction;
+    private final LateAttachments late;
 
     VisitRecorder(JdbcClient jdbc, Campaigns campaigns, ChildRecorder children, JsonMapper json, Clock clock,
-            PlatformTransactionManager transactions, SubmissionRedaction redaction) {
+            PlatformTransactionManager transactions, SubmissionRedaction redaction, LateAttachments late) {
         this.redaction = redaction;
+        this.late = late;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.children = children;
@@ -64,7 +66,10 @@ public class VisitRecorder {
                         + " AND processed_at IS NULL")
                 .params(parsed == null, submissionId).query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)})
                 .optional();
-        if (sub.isEmpty()) return;
+        if (sub.isEmpty()) { // processed already: a file sent after the visit goes where it would have gone
+            if (parsed != null) late.apply(submissionId, parsed, user);
+            return;
+        }
         VisitForm form = parsed != null ? parsed
                 : VisitFormReader.read(((String) sub.get()[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Campaign campaign = campaigns.find((UUID) sub.get()[0]).orElseThrow();
