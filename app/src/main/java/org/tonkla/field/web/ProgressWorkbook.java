@@ -18,7 +18,7 @@ import org.tonkla.field.CampaignProgress;
  */
 final class ProgressWorkbook {
 
-    static final List<String> PROGRESS_HEADINGS = List.of("รหัสตำบล", "ผู้สำรวจ", "วันที่", "เยี่ยมแล้ว", "ไม่พบ",
+    static final List<String> PROGRESS_HEADINGS = List.of("รหัสตำบล", "ผู้สำรวจ", "วันที่ (พ.ศ.)", "เยี่ยมแล้ว", "ไม่พบ",
             "ปฏิเสธ", "ย้ายออก", "เด็กใหม่");
     static final List<String> COVERAGE_HEADINGS = List.of("รหัสอำเภอ", "เด็กเป้าหมาย", "เด็กที่พบ", "ร้อยละ",
             "ครัวเรือนที่เยี่ยม");
@@ -38,7 +38,9 @@ final class ProgressWorkbook {
                 Row line = progress.createRow(r++);
                 line.createCell(0).setCellValue(row.subdistrictCode());
                 line.createCell(1).setCellValue(row.surveyor());
-                line.createCell(2).setCellValue(row.day().toString());
+                // Day/month/Buddhist-era year, as Thai officers write dates (text: Excel has no B.E. date type).
+                line.createCell(2).setCellValue(String.format("%02d/%02d/%d", row.day().getDayOfMonth(),
+                        row.day().getMonthValue(), row.day().getYear() + 543));
                 long[] counts = {row.visited(), row.notFound(), row.refused(), row.moved(), row.newChildren()};
                 for (int c = 0; c < counts.length; c++) line.createCell(3 + c).setCellValue(counts[c]);
             }
