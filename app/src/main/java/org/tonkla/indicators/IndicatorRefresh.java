@@ -98,18 +98,20 @@ public class IndicatorRefresh {
                     SELECT code FROM p WHERE code IS NOT NULL""").query(String.class).list();
             int done = 0;
             for (String province : provinces) {
-                UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
-                while (after != null) {
-                    UUID from = after;
-                    after = tx.execute(status -> {
+                UUID[] after = {null}; // the last child done (PostgreSQL orders UUIDs by their bytes, unlike Java)
+                boolean more = true;
+                while (more) {
+                    more = Boolean.TRUE.equals(tx.execute(status -> {
                         locked();
                         List<UUID> ids = jdbc.sql("""
-                                SELECT id FROM child WHERE province_code = :p AND id > :after ORDER BY id LIMIT :n""")
-                                .param("p", province).param("after", from).param("n", CHUNK).query(UUID.class).list();
-                        if (ids.isEmpty()) return null;
+                                SELECT id FROM child WHERE province_code = :p
+                                   AND (CAST(:after AS uuid) IS NULL OR id > CAST(:after AS uuid)) ORDER BY id LIMIT :n""")
+                                .param("p", province).param("after", after[0]).param("n", CHUNK).query(UUID.class).list();
+                        if (ids.isEmpty()) return false;
                         jdbc.sql(insertFacts).param("ids", ids.toArray(UUID[]::new)).param("today", today()).update();
-                        return ids.size() < CHUNK ? null : ids.getLast();
-                    });
+                        after[0] = ids.getLast();
+                        return ids.size() == CHUNK;
+                    }));
                 }
                 tx.executeWithoutResult(status -> {
                     locked();
