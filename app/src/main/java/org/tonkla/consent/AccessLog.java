@@ -3,10 +3,14 @@ package org.tonkla.consent;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.tonkla.identity.CurrentUser;
 import org.tonkla.identity.OrgUnit;
 
@@ -14,7 +18,8 @@ import org.tonkla.identity.OrgUnit;
  * The append-only record of who read or wrote a child's data, for what purpose. The module that
  * owns the data writes an entry on every access; the guardian's page lists them. The database chains
  * each entry into its province's hash chain as it is inserted (migration V50), and holds that chain's
- * lock until the writing transaction ends: log last in a long transaction, as {@code ChildAccess.write} does.
+ * lock until the writing transaction ends; so inside a transaction entries are inserted at its end, just
+ * before the commit ({@link Pending}).
  */
 @Component
 public class AccessLog {
@@ -38,51 +43,155 @@ public class AccessLog {
     /**
      * Logs an access by {@code user} to {@code childId}. The unit is the user's own service unit when
      * their scope is one; the purpose is a short code such as {@code care}, {@code screening} or
-     * {@code transfer}.
+     * {@code transfer}. Inside a transaction the entry is written just before it commits (see {@link Pending}).
      */
     public void record(CurrentUser user, UUID childId, String provinceCode, Action action, String purpose, String detail) {
-        UUID unitId = user.scope().unit() instanceof OrgUnit.ServiceUnit s ? s.id() : null;
-        // A read's entry is committed without waiting for the disk (set_config(..., true) is local to the
-        // reader's transaction): an OS crash could lose the last fraction of a second of read entries, while
-        // every read no longer waits for an fsync. Writes keep their synchronous commit with the data itself.
-        jdbc.sql("""
-                WITH commit_mode AS (SELECT set_config('synchronous_commit', CASE WHEN :action = 'READ' THEN 'off'
-                                                       ELSE current_setting('synchronous_commit') END, true))
-                INSERT INTO access_log (id, occurred_at, child_id, province_code, user_id, username, display_name, role,
-                                        agency_code, unit_id, action, purpose, detail)
-                SELECT :id, :at, :child, :province, :user, :username, :name, :role, :agency, :unit, :action, :purpose, :detail
-                FROM commit_mode""")
-                .param("id", UUID.randomUUID()).param("at", Timestamp.from(Instant.now(clock))).param("child", childId)
-                .param("province", provinceCode).param("user", user.id()).param("username", user.username())
-                .param("name", user.displayName()).param("role", user.role().name())
-                .param("agency", user.scope().agencyCode()).param("unit", unitId).param("action", action.name())
-                .param("purpose", purpose).param("detail", detail)
-                .update();
+        write(List.of(entry(user, Instant.now(clock), childId, provinceCode, action, purpose, detail)));
     }
 
     /**
      * Logs one access to each child of a list the user was shown (a class roster, a work list, search
-     * results), in one statement. Read entries, so committed like {@link #record}'s reads. Rows go in
-     * province by province: each takes its chain's lock in the same order, so two lists cannot deadlock.
+     * results), in one statement. Read entries, so committed like {@link #record}'s reads.
      */
     public void recordAll(CurrentUser user, List<UUID> childIds, List<String> provinceCodes, Action action,
             String purpose) {
         if (childIds.isEmpty()) return;
+        Instant at = Instant.now(clock);
+        var entries = new ArrayList<Row>(childIds.size());
+        for (int i = 0; i < childIds.size(); i++) {
+            entries.add(entry(user, at, childIds.get(i), provinceCodes.get(i), action, purpose, null));
+        }
+        write(entries);
+    }
+
+    private static Row entry(CurrentUser user, Instant at, UUID childId, String provinceCode, Action action,
+            String purpose, String detail) {
         UUID unitId = user.scope().unit() instanceof OrgUnit.ServiceUnit s ? s.id() : null;
+        return new Row(at, childId, provinceCode, user.id(), user.username(), user.displayName(), user.role().name(),
+                user.scope().agencyCode(), unitId, action, purpose, detail);
+    }
+
+    /** One entry to write; seq and hashes are the database's (migration V50). */
+    private record Row(Instant at, UUID child, String province, UUID user, String username, String name, String role,
+            String agency, UUID unit, Action action, String purpose, String detail) {}
+
+    /**
+     * Entries logged inside a transaction wait here and are written by its last statement, in {@code beforeCommit}:
+     * the insert takes the province chain's lock (V50), held until the commit, so written first it would make every
+     * other reader of that province wait for the rest of this transaction (the record book's queries, its JSON).
+     * A failed insert still fails the commit, so no access commits without its entry; a transaction that rolls
+     * back writes none, as before. Anything that reads the log first writes what is pending ({@link #flush}).
+     */
+    private final class Pending implements TransactionSynchronization {
+        final List<Row> rows = new ArrayList<>();
+
+        AccessLog owner() {
+            return AccessLog.this;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            flushRows(this);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE; // after every other beforeCommit: the lock is held the shortest time
+        }
+    }
+
+    private void write(List<Row> entries) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            insert(entries);
+            return;
+        }
+        pending(true).rows.addAll(entries);
+    }
+
+    /** This transaction's waiting entries (not those of a suspended outer one), created on demand. */
+    private Pending pending(boolean create) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) return null;
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof Pending p && p.owner() == this) return p;
+        }
+        if (!create) return null;
+        Pending p = new Pending();
+        TransactionSynchronizationManager.registerSynchronization(p);
+        return p;
+    }
+
+    /** Writes the entries this transaction logged so far, so a read of the log in it sees them. */
+    private void flush() {
+        Pending p = pending(false);
+        if (p != null) flushRows(p);
+    }
+
+    private void flushRows(Pending p) {
+        if (p.rows.isEmpty()) return;
+        var rows = List.copyOf(p.rows);
+        p.rows.clear();
+        insert(rows);
+    }
+
+    /**
+     * One statement for all entries. Rows go in province by province (in logged order within one): each takes its
+     * chain's lock in the same order, so two transactions cannot deadlock. A read's entry is committed without
+     * waiting for the disk (set_config(..., true) is local to the reader's transaction): an OS crash could lose the
+     * last fraction of a second of read entries, while every read no longer waits for an fsync. A transaction that
+     * logs a write keeps its synchronous commit with the data itself.
+     */
+    private void insert(List<Row> rows) {
+        boolean readsOnly = rows.stream().allMatch(r -> r.action() == Action.READ);
+        int n = rows.size();
+        var ids = new UUID[n];
+        var at = new Timestamp[n];
+        var children = new UUID[n];
+        var provinces = new String[n];
+        var users = new UUID[n];
+        var usernames = new String[n];
+        var names = new String[n];
+        var roles = new String[n];
+        var agencies = new String[n];
+        var units = new UUID[n];
+        var actions = new String[n];
+        var purposes = new String[n];
+        var details = new String[n];
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            ids[i] = UUID.randomUUID();
+            at[i] = Timestamp.from(r.at());
+            children[i] = r.child();
+            provinces[i] = r.province();
+            users[i] = r.user();
+            usernames[i] = r.username();
+            names[i] = r.name();
+            roles[i] = r.role();
+            agencies[i] = r.agency();
+            units[i] = r.unit();
+            actions[i] = r.action().name();
+            purposes[i] = r.purpose();
+            details[i] = r.detail();
+        }
         jdbc.sql("""
-                WITH commit_mode AS (SELECT set_config('synchronous_commit', CASE WHEN :action = 'READ' THEN 'off'
+                WITH commit_mode AS (SELECT set_config('synchronous_commit', CASE WHEN :reads THEN 'off'
                                                        ELSE current_setting('synchronous_commit') END, true))
                 INSERT INTO access_log (id, occurred_at, child_id, province_code, user_id, username, display_name, role,
-                                        agency_code, unit_id, action, purpose)
-                SELECT gen_random_uuid(), :at, x.child, x.province, :user, :username, :name, :role, :agency, :unit,
-                       :action, :purpose
-                FROM unnest(CAST(:children AS uuid[]), CAST(:provinces AS text[])) AS x(child, province), commit_mode
-                ORDER BY x.province""")
-                .param("at", Timestamp.from(Instant.now(clock))).param("user", user.id())
-                .param("username", user.username()).param("name", user.displayName()).param("role", user.role().name())
-                .param("agency", user.scope().agencyCode()).param("unit", unitId).param("action", action.name())
-                .param("purpose", purpose)
-                .param("children", childIds.toArray(UUID[]::new)).param("provinces", provinceCodes.toArray(String[]::new))
+                                        agency_code, unit_id, action, purpose, detail)
+                SELECT x.id, x.at, x.child, x.province, x.usr, x.username, x.name, x.role, x.agency, x.unit, x.action,
+                       x.purpose, x.detail
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:at AS timestamptz[]), CAST(:children AS uuid[]),
+                            CAST(:provinces AS text[]), CAST(:users AS uuid[]), CAST(:usernames AS text[]),
+                            CAST(:names AS text[]), CAST(:roles AS text[]), CAST(:agencies AS text[]),
+                            CAST(:units AS uuid[]), CAST(:actions AS text[]), CAST(:purposes AS text[]),
+                            CAST(:details AS text[]))
+                       WITH ORDINALITY AS x(id, at, child, province, usr, username, name, role, agency, unit, action,
+                                            purpose, detail, ord), commit_mode
+                ORDER BY x.province, x.ord""")
+                .param("reads", readsOnly).param("ids", ids).param("at", at).param("children", children)
+                .param("provinces", provinces).param("users", users).param("usernames", usernames).param("names", names)
+                .param("roles", roles).param("agencies", agencies).param("units", units).param("actions", actions)
+                .param("purposes", purposes).param("details", details)
                 .update();
     }
 
@@ -96,6 +205,7 @@ public class AccessLog {
 
     /** How many times {@code username} opened the child's record. */
     public long countBy(UUID childId, String username) {
+        flush();
         return jdbc.sql("SELECT count(*) FROM access_log WHERE child_id = ? AND username = ?")
                 .params(childId, username).query(Long.class).single();
     }
@@ -105,6 +215,7 @@ public class AccessLog {
      * opened the record, not a list filled with its own visits (issue 10 §8); null leaves out nobody.
      */
     public List<Entry> entriesFor(UUID childId, int limit, String exceptUsername) {
+        flush();
         var hidden = exceptions.stream().map(e -> e.withheld(childId)).reduce(x -> false, java.util.function.Predicate::or);
         return jdbc.sql("""
                 SELECT occurred_at, username, display_name, role, agency_code, unit_id, action, purpose, detail

@@ -173,8 +173,10 @@ class SyntheticCountry {
             first += count;
         }
         long facts = System.nanoTime();
-        System.out.println("Computing the indicators of every child (precomputed cells, as the nightly run does) ...");
-        indicators.markAllDirty();
+        System.out.println("Computing the indicators of every child (facts and precomputed cells, a province at a time) ...");
+        // The bulk path: the incremental refresh's per-batch cell upserts ran at a sixth of its speed on a first load.
+        indicators.recomputeAll((done, of) -> System.out.printf(Locale.ROOT, "  indicators: %d of %d provinces, %.0f s%n",
+                done, of, (System.nanoTime() - facts) / 1e9));
         System.out.printf(Locale.ROOT, "Indicators computed in %.0f s%n", (System.nanoTime() - facts) / 1e9);
         System.out.printf(Locale.ROOT, "Done in %s: %,d new children, %,d measurements, %,d DSPM screenings, %,d vaccinations, "
                 + "%,d health notes, %,d referrals; heap peak %,d MB%n", progress.elapsed(), inserted, totals[0], totals[1],

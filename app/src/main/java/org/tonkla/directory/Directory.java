@@ -90,16 +90,28 @@ public class Directory implements OrgUnitDirectory {
         jdbc.sql("INSERT INTO agency (code, parent_code, kind, name_th, name_en, mou_party) VALUES (?,?,?,?,?,?)")
                 .params(agency.code(), agency.parentCode(), agency.kind(), agency.nameTh(), agency.nameEn(), agency.mouParty())
                 .update();
+        lineages.invalidateAll();
         audit.record("CREATE", "agency", agency.code(), agency.nameEn());
     }
 
-    /** The agency and every agency above it, e.g. DLA then MOI. */
+    /**
+     * The agency and every agency above it, e.g. DLA then MOI. Asked on every read of a child's record; kept for a
+     * minute like {@link #placementOf}'s placements (agencies are reference data, added seldom and never moved).
+     */
     public List<String> agencyLineage(String code) {
+        return lineages.get(code, this::readAgencyLineage);
+    }
+
+    private final com.github.benmanes.caffeine.cache.Cache<String, List<String>> lineages =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
+                    .expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
+
+    private List<String> readAgencyLineage(String code) {
         return jdbc.sql("""
                 WITH RECURSIVE up(code, parent_code) AS (
                   SELECT code, parent_code FROM agency WHERE code = ?
                   UNION ALL SELECT a.code, a.parent_code FROM agency a JOIN up ON a.code = up.parent_code)
-                SELECT code FROM up""").param(code).query(String.class).list();
+                SELECT code FROM up""").param(code).query(String.class).list().stream().toList();
     }
 
     // --- service units
@@ -198,6 +210,7 @@ public class Directory implements OrgUnitDirectory {
     /** Forgets cached placements after units changed owner or place (an import, an owner change). */
     public void forgetPlacements() {
         placements.invalidateAll();
+        lineages.invalidateAll();
     }
 
     private java.time.LocalDate today() {

@@ -14,11 +14,11 @@ public final class FactSql {
 
     private FactSql() {}
 
-    /** INSERT ... SELECT of the children's facts; parameters {@code ids}, {@code today}. */
+    /** INSERT ... SELECT of the children's facts; parameters {@code ids} (a {@code UUID[]}), {@code today}. */
     public static String insertFacts(IndicatorDefinitions definitions) {
         IndicatorDefinitions.HealthyGrowth h = definitions.healthyGrowth();
         return """
-            WITH b AS (SELECT * FROM registry_child_indicator_base WHERE child_id IN (:ids)),
+            WITH b AS (SELECT * FROM registry_child_indicator_base WHERE child_id = ANY (CAST(:ids AS uuid[]))),
             years AS (
               SELECT b.*, y AS year_ce,
                      extract(year FROM age(make_date(y, 12, 31), b.date_of_birth))::int AS age
@@ -28,7 +28,7 @@ public final class FactSql {
               SELECT DISTINCT ON (g.child_id, extract(year FROM g.measured_on))
                      g.child_id, extract(year FROM g.measured_on)::int AS year_ce, g.z_wfa, g.z_lhfa, g.z_wflh
                 FROM recordbook_child_growth g
-               WHERE g.child_id IN (:ids) AND g.measured_on <= :today
+               WHERE g.child_id = ANY (CAST(:ids AS uuid[])) AND g.measured_on <= :today
                ORDER BY g.child_id, extract(year FROM g.measured_on), g.measured_on DESC, g.recorded_at DESC),
             windows AS (
               SELECT b.child_id, (b.date_of_birth + make_interval(months => k.m))::date AS opens
@@ -50,7 +50,7 @@ public final class FactSql {
                          SELECT 1 FROM protection_child_concern k WHERE k.child_id = y.child_id AND k.opened_on <= y.cut
                             AND (k.closed_on IS NULL OR k.closed_on > y.cut)) AS vulnerable
                 FROM (SELECT child_id, year_ce, least(make_date(year_ce, 12, 31), CAST(:today AS date)) AS cut FROM years
-                       WHERE child_id IN (SELECT child_id FROM protection_child_risk WHERE child_id IN (:ids))) y
+                       WHERE child_id IN (SELECT child_id FROM protection_child_risk WHERE child_id = ANY (CAST(:ids AS uuid[])))) y
                 JOIN LATERAL (SELECT p.level, p.items FROM protection_child_risk p
                                WHERE p.child_id = y.child_id AND p.recorded_on <= y.cut
                                ORDER BY p.recorded_at DESC LIMIT 1) s ON true),
@@ -93,7 +93,7 @@ public final class FactSql {
                   ('referral_open', (r.status IN ('CREATED', 'RECEIVED', 'ACCEPTED', 'IN_SERVICE'))::int),
                   ('referral_overdue', (r.status IN ('CREATED', 'RECEIVED', 'ACCEPTED', 'IN_SERVICE') AND r.due_on < :today)::int),
                   ('referral_closed', (r.status IN ('COMPLETED', 'DECLINED', 'REDIRECTED', 'CLOSED'))::int)) v (fact, n)
-               WHERE r.child_id IN (:ids) AND r.created_on <= :today
+               WHERE r.child_id = ANY (CAST(:ids AS uuid[])) AND r.created_on <= :today
               UNION ALL
               SELECT child_id, year_ce, 'protection_vulnerable', 1 FROM protection WHERE vulnerable
               UNION ALL

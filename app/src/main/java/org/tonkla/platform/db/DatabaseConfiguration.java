@@ -28,11 +28,13 @@ class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(TonklaProperties properties, ObjectProvider<EmbeddedDatabase.EmbeddedServer> embedded) {
+    HikariDataSource dataSource(TonklaProperties properties, ObjectProvider<EmbeddedDatabase.EmbeddedServer> embedded,
+            @org.springframework.beans.factory.annotation.Value("${tonkla.db.pool-size:20}") int poolSize) {
         var db = properties.db();
         var config = new HikariConfig();
         config.setPoolName("tonkla");
-        config.setMaximumPoolSize(20);
+        // TONKLA_DB_POOL_SIZE: more connections than a few per core only queue inside PostgreSQL (bench/README.md).
+        config.setMaximumPoolSize(poolSize);
         if (db.external()) {
             config.setJdbcUrl(db.url());
             config.setUsername(db.user());
