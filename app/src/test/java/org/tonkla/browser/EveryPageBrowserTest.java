@@ -54,7 +54,7 @@ class EveryPageBrowserTest extends IntegrationTest {
                         "/family/children/" + MALI + "/access", "/family/children/" + MALI + "/access?period=30&purpose=family")),
                 Arguments.of("health.kk", List.of("/", "/referrals", "/referrals/new?child=" + MALI)),
                 Arguments.of("officer.khonkaen", List.of("/", "/assessment", "/assessment/monitoring", "/referrals",
-                        "/referrals/reviews", "/children/" + MALI, "/areas", "/indicators", "/indicators?area=40",
+                        "/referrals/reviews", "/children/" + MALI, "/areas", "/indicators", "/indicators?area=40&by=sex",
                         "/field/campaigns")),
                 Arguments.of("committee.kk", List.of("/", "/referrals/committee")),
                 Arguments.of("admin", List.of("/", "/admin/users", "/admin/users/new", "/admin/agencies", "/admin/audit",

@@ -23,6 +23,7 @@ import org.tonkla.identity.CurrentUser;
 import org.tonkla.identity.Users;
 import org.tonkla.indicators.Budget;
 import org.tonkla.indicators.IndicatorDefinitions;
+import org.tonkla.indicators.IndicatorBreakdown;
 import org.tonkla.indicators.Indicators;
 import org.tonkla.indicators.internal.Sheets;
 import org.tonkla.platform.InvalidInput;
@@ -40,8 +41,11 @@ class IndicatorPages {
     private final Clock clock;
     private final Monitoring monitoring;
 
+    private final IndicatorBreakdown breakdown;
+
     IndicatorPages(Indicators indicators, Budget budget, Users users, Directory directory, MessageSource messages, Clock clock,
-            Monitoring monitoring) {
+            Monitoring monitoring, IndicatorBreakdown breakdown) {
+        this.breakdown = breakdown;
         this.monitoring = monitoring;
         this.indicators = indicators;
         this.budget = budget;
@@ -53,11 +57,15 @@ class IndicatorPages {
 
     @GetMapping("/indicators")
     String dashboard(@RequestParam(defaultValue = "stunting") String indicator, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String area, Model model) {
+            @RequestParam(required = false) String area, @RequestParam(required = false) String by, Model model) {
         CurrentUser user = users.require();
         String where = area == null || area.isBlank() ? indicators.homeArea(user) : area;
         int yearCe = yearCe(year);
         Indicators.Table table = indicators.table(user, indicator, yearCe, where);
+        if (by != null && !by.isBlank()) { // only when asked: it reads the unit-level cells
+            model.addAttribute("by", by.toLowerCase(java.util.Locale.ROOT));
+            model.addAttribute("breakdown", breakdown.of(user, indicator, yearCe, where, IndicatorBreakdown.By.of(by)));
+        }
         model.addAttribute("table", table);
         model.addAttribute("yearBe", yearCe + 543);
         model.addAttribute("yearLabel", String.valueOf(yearCe + 543));
