@@ -29,14 +29,12 @@ class BudgetDownloadTest extends IntegrationTest {
         String subdistrict = jdbc.sql("SELECT code FROM area WHERE code LIKE '4001%' AND length(code) = 6 ORDER BY code LIMIT 1")
                 .query(String.class).single();
         Population p = new Population(jdbc);
-        UUID household = UUID.nameUUIDFromBytes("indicators-test:budget-household".getBytes());
-        jdbc.sql("INSERT INTO household (id, subdistrict_code, province_code) VALUES (:id, :s, '40') ON CONFLICT DO NOTHING")
-                .param("id", household).param("s", subdistrict).update();
+        UUID household = p.household("budget-household", subdistrict, "40");
         int year = today().getYear() - 1;
         // Two stunted children in the provincial capital's district last year.
         for (int i = 0; i < 2; i++) {
             UUID child = p.child("budget-" + i, "F", LocalDate.of(year - 2, 1, 1), "40");
-            jdbc.sql("UPDATE child SET household_id = :h WHERE id = :c").param("h", household).param("c", child).update();
+            p.livesIn(child, household);
             p.growth(child, LocalDate.of(year, 6, 1), -3.0, 0.0, -1.0);
         }
         refresh.refreshDirty();

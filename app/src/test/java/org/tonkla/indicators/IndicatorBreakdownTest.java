@@ -23,16 +23,14 @@ class IndicatorBreakdownTest extends IntegrationTest {
         String subdistrict = jdbc.sql("SELECT code FROM area WHERE code LIKE '9601%' AND length(code) = 6 ORDER BY code LIMIT 1")
                 .query(String.class).single();
         Population p = new Population(jdbc);
-        UUID household = UUID.nameUUIDFromBytes("indicators-test:breakdown-household".getBytes());
-        jdbc.sql("INSERT INTO household (id, subdistrict_code, province_code) VALUES (:id, :s, '96') ON CONFLICT DO NOTHING")
-                .param("id", household).param("s", subdistrict).update();
+        UUID household = p.household("breakdown-household", subdistrict, "96");
         int year = today().getYear() - 1;
         // Girls: two of three stunted, aged 2 on 31 December; boys: one of two stunted, aged 4.
         String[][] children = {{"F", "-3", "2"}, {"F", "-2.5", "2"}, {"F", "0", "2"}, {"M", "-3", "4"}, {"M", "1", "4"}};
         for (int i = 0; i < children.length; i++) {
             String[] c = children[i];
             UUID child = p.child("breakdown-" + i, c[0], LocalDate.of(year - Integer.parseInt(c[2]), 3, 1), "96");
-            jdbc.sql("UPDATE child SET household_id = :h WHERE id = :c").param("h", household).param("c", child).update();
+            p.livesIn(child, household);
             p.growth(child, LocalDate.of(year, 6, 1), Double.parseDouble(c[1]), 0.0, -1.0);
         }
         refresh.refreshDirty();

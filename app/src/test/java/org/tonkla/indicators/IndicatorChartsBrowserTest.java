@@ -28,13 +28,11 @@ class IndicatorChartsBrowserTest extends IntegrationTest {
         String subdistrict = jdbc.sql("SELECT code FROM area WHERE code LIKE '4001%' AND length(code) = 6 ORDER BY code LIMIT 1")
                 .query(String.class).single();
         Population p = new Population(jdbc);
-        UUID household = UUID.nameUUIDFromBytes("indicators-test:chart-household".getBytes());
-        jdbc.sql("INSERT INTO household (id, subdistrict_code, province_code) VALUES (:id, :s, '40') ON CONFLICT DO NOTHING")
-                .param("id", household).param("s", subdistrict).update();
+        UUID household = p.household("chart-household", subdistrict, "40");
         int year = today().getYear() - 1;
         for (int i = 0; i < 6; i++) { // more than the smallest published count, so the district is not withheld
             UUID child = p.child("chart-" + i, i % 2 == 0 ? "F" : "M", LocalDate.of(year - 2, 1, 1), "40");
-            jdbc.sql("UPDATE child SET household_id = :h WHERE id = :c").param("h", household).param("c", child).update();
+            p.livesIn(child, household);
             p.growth(child, LocalDate.of(year, 6, 1), i < 3 ? -3.0 : 0.5, 0.0, -1.0);
         }
         refresh.refreshDirty();

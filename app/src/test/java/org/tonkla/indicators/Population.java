@@ -25,6 +25,18 @@ final class Population {
         return id;
     }
 
+    /** A household in {@code subdistrict}, the same one for the same key. */
+    UUID household(String key, String subdistrict, String province) {
+        UUID id = UUID.nameUUIDFromBytes(("indicators-test:" + key).getBytes());
+        jdbc.sql("INSERT INTO household (id, subdistrict_code, province_code) VALUES (:id, :s, :p) ON CONFLICT DO NOTHING")
+                .param("id", id).param("s", subdistrict).param("p", province).update();
+        return id;
+    }
+
+    void livesIn(UUID child, UUID household) {
+        jdbc.sql("UPDATE child SET household_id = :h WHERE id = :c").param("h", household).param("c", child).update();
+    }
+
     void growth(UUID child, LocalDate on, Double zLhfa, Double zWflh, Double zWfa) {
         jdbc.sql("""
                 INSERT INTO growth_measurement (id, child_id, province_code, measured_on, age_days, weight_kg,

@@ -1,6 +1,5 @@
 package org.tonkla.field.internal;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -29,17 +28,16 @@ class LateAttachments {
 
     void apply(UUID submissionId, VisitForm form, CurrentUser user) {
         if (form.consent() == null || !form.consent().allows("photos")) return;
-        Map<String, String[]> files = new HashMap<>();
-        jdbc.sql("SELECT file_name, sha256, thumbnail_sha256 FROM field_attachment WHERE submission_id = ?").param(submissionId)
-                .query((rs, n) -> files.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)})).list();
+        Map<String, String[]> files = StoredAttachments.of(jdbc, submissionId);
         var h = form.household();
         if (h != null && form.consent().allows("household")) {
             jdbc.sql("""
                     UPDATE field_visit SET photo_outside = coalesce(photo_outside, :outside),
                            photo_inside = coalesce(photo_inside, :inside), photo_child_sign = coalesce(photo_child_sign, :sign)
                      WHERE submission_id = :id""")
-                    .param("outside", sha(files, h.photoOutside())).param("inside", sha(files, h.photoInside()))
-                    .param("sign", sha(files, h.photoChildSign())).param("id", submissionId).update();
+                    .param("outside", StoredAttachments.sha(files, h.photoOutside()))
+                    .param("inside", StoredAttachments.sha(files, h.photoInside()))
+                    .param("sign", StoredAttachments.sha(files, h.photoChildSign())).param("id", submissionId).update();
         }
         int position = 0;
         for (VisitForm.ChildEntry c : form.children()) {
@@ -62,8 +60,4 @@ class LateAttachments {
         }
     }
 
-    private static String sha(Map<String, String[]> files, String name) {
-        String[] stored = name == null ? null : files.get(name);
-        return stored == null ? null : stored[0];
-    }
 }

@@ -1,14 +1,11 @@
 package org.tonkla.field.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
@@ -42,11 +39,7 @@ class SubmissionRedaction {
         if (household && health && photos) return;
         String xml = jdbc.sql("SELECT xml FROM field_submission WHERE id = ?").param(submissionId).query(String.class).single();
         try {
-            var factory = DocumentBuilderFactory.newDefaultInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            var doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            var doc = VisitFormReader.parse(xml.getBytes(StandardCharsets.UTF_8)).getOwnerDocument();
             List<Node> drop = new ArrayList<>();
             var all = doc.getElementsByTagNameNS("*", "*");
             for (int i = 0; i < all.getLength(); i++) {

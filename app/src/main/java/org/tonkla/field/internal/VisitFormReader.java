@@ -85,7 +85,8 @@ public final class VisitFormReader {
                 text(h, "photo_inside"), text(h, "photo_child_sign"), lat, lon, acc);
     }
 
-    private static Element parse(byte[] xml) {
+    /** The submission's root element, parsed with DOCTYPEs and external entities refused. */
+    static Element parse(byte[] xml) {
         try {
             // The JDK's own parser, without newInstance()'s service lookup: in the packaged jar that scan of every
             // jar's META-INF/services cost a tenth of a submission's CPU (JFR, bench/README.md).

@@ -3,7 +3,6 @@ package org.tonkla.field.internal;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,9 +72,7 @@ public class VisitRecorder {
         VisitForm form = parsed != null ? parsed
                 : VisitFormReader.read(((String) sub.get()[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Campaign campaign = campaigns.find((UUID) sub.get()[0]).orElseThrow();
-        Map<String, String[]> attachments = new HashMap<>();
-        jdbc.sql("SELECT file_name, sha256, thumbnail_sha256 FROM field_attachment WHERE submission_id = ?").param(submissionId)
-                .query((rs, n) -> attachments.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)})).list();
+        Map<String, String[]> attachments = StoredAttachments.of(jdbc, submissionId);
         boolean household = form.consent() != null && form.consent().allows("household") && form.household() != null;
         Double perMember = household ? incomePerMember(form.household().members()) : null;
         UUID visitId = ownTransaction.execute(s -> insertVisit(submissionId, form, campaign, attachments, household, perMember, user));
@@ -151,17 +148,14 @@ public class VisitRecorder {
                         h == null ? null : h.members().stream().mapToDouble(m -> m.income() == null ? 0 : m.income()).sum(),
                         perMember, h == null ? null : json.writeValueAsString(h.members()),
                         h == null ? null : json.writeValueAsString(h.status()),
-                        photos ? sha(files, h.photoOutside()) : null, photos ? sha(files, h.photoInside()) : null,
-                        photos ? sha(files, h.photoChildSign()) : null, h == null ? null : h.latitude(),
+                        photos ? StoredAttachments.sha(files, h.photoOutside()) : null,
+                        photos ? StoredAttachments.sha(files, h.photoInside()) : null,
+                        photos ? StoredAttachments.sha(files, h.photoChildSign()) : null, h == null ? null : h.latitude(),
                         h == null ? null : h.longitude(), h == null ? null : h.accuracy())
                 .update();
         return rows == 1 ? id : null;
     }
 
-    private static String sha(Map<String, String[]> files, String name) {
-        String[] stored = name == null ? null : files.get(name);
-        return stored == null ? null : stored[0];
-    }
 
     private static String outcome(String value) {
         return switch (value) {
