@@ -13,6 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "tonkla.data-dir=target/test-data",
     "tonkla.demo.enabled=true",
     "tonkla.demo.children=300",
+    // Tests seal the access log themselves (verify and heads seal first), so one can look at an entry still unsealed.
+    "tonkla.access-log.seal-every=PT1H",
     // Referral e-mail on, to a GreenMail server only ReferralMailTest starts: no demo account has an address
     // unless that test gives it one, so no other test sends anything.
     "tonkla.mail.smtp-host=127.0.0.1", "tonkla.mail.starttls=false"})

@@ -16,10 +16,10 @@ import org.tonkla.identity.OrgUnit;
 
 /**
  * The append-only record of who read or wrote a child's data, for what purpose. The module that
- * owns the data writes an entry on every access; the guardian's page lists them. The database chains
- * each entry into its province's hash chain as it is inserted (migration V50), and holds that chain's
- * lock until the writing transaction ends; so inside a transaction entries are inserted at its end, just
- * before the commit ({@link Pending}).
+ * owns the data writes an entry on every access; the guardian's page lists them. An entry is inserted
+ * by the transaction that accesses the data (so none commits without it) and appended to its province's
+ * hash chain just after, by {@link AccessLogSealer} (migrations V50, V51). Inside a transaction the entries
+ * wait and go in together as its last statement ({@link Pending}).
  */
 @Component
 public class AccessLog {
@@ -71,16 +71,15 @@ public class AccessLog {
                 user.scope().agencyCode(), unitId, action, purpose, detail);
     }
 
-    /** One entry to write; seq and hashes are the database's (migration V50). */
+    /** One entry to write; its seq and hashes are given when it is sealed (migration V51). */
     private record Row(Instant at, UUID child, String province, UUID user, String username, String name, String role,
             String agency, UUID unit, Action action, String purpose, String detail) {}
 
     /**
-     * Entries logged inside a transaction wait here and are written by its last statement, in {@code beforeCommit}:
-     * the insert takes the province chain's lock (V50), held until the commit, so written first it would make every
-     * other reader of that province wait for the rest of this transaction (the record book's queries, its JSON).
-     * A failed insert still fails the commit, so no access commits without its entry; a transaction that rolls
-     * back writes none, as before. Anything that reads the log first writes what is pending ({@link #flush}).
+     * Entries logged inside a transaction wait here and are written by its last statement, in {@code beforeCommit},
+     * all in one insert. A failed insert still fails the commit, so no access commits without its entry; a
+     * transaction that rolls back writes none. Anything that reads the log first writes what is pending
+     * ({@link #flush}). (Until V51 the insert also took the province chain's lock, which this kept short.)
      */
     private final class Pending implements TransactionSynchronization {
         final List<Row> rows = new ArrayList<>();
@@ -96,7 +95,7 @@ public class AccessLog {
 
         @Override
         public int getOrder() {
-            return Ordered.LOWEST_PRECEDENCE; // after every other beforeCommit: the lock is held the shortest time
+            return Ordered.LOWEST_PRECEDENCE; // after every other beforeCommit: entries they log are included
         }
     }
 
@@ -135,11 +134,10 @@ public class AccessLog {
     }
 
     /**
-     * One statement for all entries. Rows go in province by province (in logged order within one): each takes its
-     * chain's lock in the same order, so two transactions cannot deadlock. A read's entry is committed without
+     * One statement for all entries, unsealed (the sealer chains them). A read's entry is committed without
      * waiting for the disk (set_config(..., true) is local to the reader's transaction): an OS crash could lose the
-     * last fraction of a second of read entries, while every read no longer waits for an fsync. A transaction that
-     * logs a write keeps its synchronous commit with the data itself.
+     * last fraction of a second of read entries, while every read no longer waits for an fsync; sealing commits
+     * synchronously. A transaction that logs a write keeps its synchronous commit with the data itself.
      */
     private void insert(List<Row> rows) {
         boolean readsOnly = rows.stream().allMatch(r -> r.action() == Action.READ);
@@ -185,9 +183,8 @@ public class AccessLog {
                             CAST(:names AS text[]), CAST(:roles AS text[]), CAST(:agencies AS text[]),
                             CAST(:units AS uuid[]), CAST(:actions AS text[]), CAST(:purposes AS text[]),
                             CAST(:details AS text[]))
-                       WITH ORDINALITY AS x(id, at, child, province, usr, username, name, role, agency, unit, action,
-                                            purpose, detail, ord), commit_mode
-                ORDER BY x.province, x.ord""")
+                       AS x(id, at, child, province, usr, username, name, role, agency, unit, action, purpose, detail),
+                     commit_mode""")
                 .param("reads", readsOnly).param("ids", ids).param("at", at).param("children", children)
                 .param("provinces", provinces).param("users", users).param("usernames", usernames).param("names", names)
                 .param("roles", roles).param("agencies", agencies).param("units", units).param("actions", actions)

@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the access log's hash chains (one per province, built by the trigger of migration V50) and
+ * Checks the access log's hash chains (one per province, migration V50, sealed after the commit since V51) and
  * reads their heads. Verification recomputes every hash here, in Java, from the stored fields: the
- * database's own trigger function is not trusted to vouch for itself.
+ * database's own sealing function is not trusted to vouch for itself. Both first seal what has committed
+ * unsealed ({@link AccessLogSealer}), so they cover every entry up to that moment.
  */
 @Component
 class AccessLogChains {
@@ -68,9 +69,11 @@ class AccessLogChains {
     }
 
     private final JdbcClient jdbc;
+    private final AccessLogSealer sealer;
 
-    AccessLogChains(JdbcClient jdbc) {
+    AccessLogChains(JdbcClient jdbc, AccessLogSealer sealer) {
         this.jdbc = jdbc;
+        this.sealer = sealer;
     }
 
     /**
@@ -79,6 +82,7 @@ class AccessLogChains {
      * trace inside the chain: {@link #checkPublished} against an earlier head finds that.
      */
     Summary verify(String onlyChain, Listener listener) {
+        sealer.sealAll();
         long estimated = onlyChain == null ? estimatedEntries()
                 : jdbc.sql("SELECT count(*) FROM access_log WHERE province_code = ?").param(onlyChain).query(Long.class).single();
         var walk = new Walk(listener, estimated);
@@ -127,11 +131,13 @@ class AccessLogChains {
     }
 
     /**
-     * The last entry of every chain, in chain order, read in one statement (one snapshot). The statement
-     * takes a transaction id, so its commit (synchronous) flushes the WAL up to it: read entries committed
-     * without waiting for the disk are durable before their hash is published.
+     * The last entry of every chain, in chain order, read in one statement (one snapshot), after sealing what
+     * has committed. Sealing commits synchronously, so read entries committed without waiting for the disk are
+     * durable before their hash is published; the statement's own transaction id does the same for any sealed
+     * by another node.
      */
     List<Head> heads() {
+        sealer.sealAll();
         // A loose index scan over (province_code, seq): one index probe per chain, not a pass over the table.
         return jdbc.sql("""
                 WITH RECURSIVE chains(code) AS (
@@ -139,7 +145,8 @@ class AccessLogChains {
                     UNION ALL
                     SELECT (SELECT min(province_code) FROM access_log WHERE province_code > code) FROM chains WHERE code IS NOT NULL)
                 SELECT c.code, l.seq, l.hash FROM (SELECT pg_current_xact_id()) durable, chains c
-                CROSS JOIN LATERAL (SELECT seq, hash FROM access_log WHERE province_code = c.code ORDER BY seq DESC LIMIT 1) l
+                CROSS JOIN LATERAL (SELECT seq, hash FROM access_log WHERE province_code = c.code AND seq IS NOT NULL
+                                   ORDER BY seq DESC LIMIT 1) l
                 WHERE c.code IS NOT NULL ORDER BY c.code""")
                 .query((rs, i) -> new Head(rs.getString(1), rs.getLong(2), rs.getBytes(3))).list();
     }
