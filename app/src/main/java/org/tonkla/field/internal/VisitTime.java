@@ -48,18 +48,18 @@ public record VisitTime(LocalDate day, Instant statedAt, String field, Problem p
         Instant stated = form.end() != null ? form.end() : form.start();
         if (stated == null) return new VisitTime(receivedDay, null, null, null);
         String field = form.end() != null ? "end" : "start";
-        LocalDate day = stated.atZone(ThaiDates.BANGKOK).toLocalDate();
+        LocalDate statedDay = stated.atZone(ThaiDates.BANGKOK).toLocalDate();
         Problem problem = null;
         if (stated.isAfter(received.plus(skew))) {
             problem = Problem.FUTURE;
-        } else if (day.isBefore(campaign.startsOn())) {
+        } else if (statedDay.isBefore(campaign.startsOn())) {
             problem = Problem.BEFORE_CAMPAIGN;
-        } else if (form.children().stream().anyMatch(c -> c.dateOfBirth() != null && day.isBefore(c.dateOfBirth()))) {
+        } else if (form.children().stream().anyMatch(c -> c.dateOfBirth() != null && statedDay.isBefore(c.dateOfBirth()))) {
             problem = Problem.BEFORE_BIRTH;
         }
+        if (problem != null) return new VisitTime(receivedDay, stated, field, problem);
         // A time within the skew allowance ahead is the server's day at most, never a later one.
-        if (problem == null && day.isAfter(receivedDay)) day = receivedDay;
-        return new VisitTime(problem == null ? day : receivedDay, stated, field, problem);
+        return new VisitTime(statedDay.isAfter(receivedDay) ? receivedDay : statedDay, stated, field, null);
     }
 
     /** Whether the stated time was used for the day. */
