@@ -90,6 +90,21 @@ class VisitDayTest extends IntegrationTest {
     }
 
     @Test
+    void theOfflineWebFormsVisitQueuedForDaysCountsOnTheDayItWasSaved() {
+        var web = session();
+        web.login("surveyor.kk", "tonkla-demo");
+        String id = "uuid:" + UUID.randomUUID();
+        // What visit.js sends: the time the visit was saved on the phone, from new Date().toISOString() (UTC: 06:30 in
+        // Bangkok is 23:30 of the day before in UTC, and the visit counts on the Thai day).
+        String savedAt = today().minusDays(2).atTime(6, 30).atZone(org.tonkla.platform.ThaiDates.BANGKOK).toInstant().toString();
+        var posted = web.postJson("/field/visits", """
+                {"instanceId":"%s","subdistrict":"400703","houseNo":"9","outcome":"not_found","consent":false,
+                 "visitedAt":"%s"}""".formatted(id, savedAt));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        assertThat(visit(id).get("visited_on")).isEqualTo(today().minusDays(2));
+    }
+
+    @Test
     void aVersionTwoVisitWithoutTimesCountsOnTheDayReceived() {
         String id = "uuid:" + UUID.randomUUID();
         var posted = surveyor().submit(refused(V2, id, "400703", null, null), Map.of());
