@@ -1,6 +1,7 @@
 package org.tonkla.field;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
@@ -179,6 +180,18 @@ class VisitDayTest extends IntegrationTest {
         assertThat(posted.body()).contains("before the campaign started");
         assertThat(visit(id).get("visited_on")).isEqualTo(today());
         assertThat(visit(id).get("problem")).isEqualTo("BEFORE_CAMPAIGN");
+    }
+
+    @Test
+    void aCountedVisitsDayCannotBeChangedUnderTheKeptProgress() {
+        String id = "uuid:" + UUID.randomUUID();
+        assertThat(surveyor().submit(refused(V2, id, "400703", null, null), Map.of()).statusCode()).isEqualTo(201);
+        // Progress per day is counted once, on insert (V124): the schema refuses moving a visit to another day.
+        assertThatThrownBy(() -> jdbc.sql("""
+                UPDATE field_visit SET visited_on = visited_on - 1
+                 WHERE submission_id = (SELECT id FROM field_submission WHERE instance_id = ?)""").param(id).update())
+                .hasMessageContaining("do not change");
+        assertThat(visit(id).get("visited_on")).isEqualTo(today());
     }
 
     @Test
