@@ -103,6 +103,7 @@
     const nationalId = f.nationalId.value.trim();
     const visit = {
       instanceId: 'uuid:' + crypto.randomUUID(),
+      visitedAt: new Date().toISOString(), // the visit's own time: it may wait in the queue for days
       subdistrict: f.subdistrict.value.trim(), houseNo: f.houseNo.value.trim(), outcome: f.outcome.value,
       consent: $('consent').checked, consentBy: f.consentBy.value.trim(), consentRelation: 'relative',
       consentOn: new Date().toISOString().slice(0, 10),

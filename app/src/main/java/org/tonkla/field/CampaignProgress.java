@@ -46,4 +46,23 @@ public class CampaignProgress {
                         rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)))
                 .list();
     }
+
+    /**
+     * Per surveyor, the visits whose phone time was not believed (ahead of the server, before the campaign, before a
+     * child's birth) and which are therefore counted on the day received: a supervisor checks that phone's clock.
+     *
+     * @throws NotFound when there is no such campaign in the officer's scope (refused for other roles)
+     */
+    public java.util.Map<String, Long> timesNotBelieved(UUID campaignId, CurrentUser user) {
+        campaigns.inScope(campaignId, user);
+        var out = new java.util.TreeMap<String, Long>();
+        jdbc.sql("""
+                SELECT surveyor_id, count(*) FROM field_visit WHERE campaign_id = ? AND visit_time_problem IS NOT NULL
+                 GROUP BY surveyor_id""")
+                .param(campaignId)
+                .query((rs, n) -> out.merge(accounts.find(rs.getObject(1, UUID.class)).map(Accounts.AccountView::username)
+                        .orElse(rs.getString(1)), rs.getLong(2), Long::sum))
+                .list();
+        return out;
+    }
 }

@@ -141,20 +141,24 @@ public class Campaigns {
     }
 
     /**
-     * The open campaign of this form in which the surveyor may visit a household in {@code subdistrictCode}:
-     * assigned to that subdistrict, or assigned children in a campaign whose area covers it. Any version of the form
-     * Tonkla serves is accepted (the intake has checked that it does): a phone may still carry the previous version
-     * when a campaign starts with a new one, or the reverse.
+     * The campaigns of this form that may receive the surveyor's visit of a household in {@code subdistrictCode}
+     * today: assigned to that subdistrict, or assigned children in a campaign whose area covers it; started, and not
+     * ended more than {@code lateDays} ago (a visit made before the end may arrive later: the caller checks the day it
+     * was made). Any version of the form Tonkla serves is accepted (the intake has checked that it does): a phone may
+     * still carry the previous version when a campaign starts with a new one, or the reverse.
      */
-    public Optional<Campaign> assignmentFor(CurrentUser surveyor, String formId, String version, String subdistrictCode) {
-        return openFor(surveyor).stream()
-                .filter(c -> c.formId().equals(formId) && c.covers(subdistrictCode))
-                .filter(c -> jdbc.sql("""
-                        SELECT count(*) FROM field_assignment a WHERE a.campaign_id = ? AND a.surveyor_id = ?
-                           AND (a.subdistrict_code = ? OR a.child_id IN (SELECT ch.id FROM child ch
-                                  JOIN household h ON h.id = ch.household_id WHERE h.subdistrict_code = ?))""")
-                        .params(c.id(), surveyor.id(), subdistrictCode, subdistrictCode).query(Long.class).single() > 0)
-                .findFirst();
+    public List<Campaign> receivingFor(CurrentUser surveyor, String formId, String subdistrictCode, int lateDays) {
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql(SELECT + """
+                 WHERE c.starts_on <= :today AND c.ends_on >= :earliestEnd AND c.form_id = :form
+                   AND EXISTS (SELECT 1 FROM field_assignment a WHERE a.campaign_id = c.id AND a.surveyor_id = :user
+                                 AND (a.subdistrict_code = :subdistrict OR a.child_id IN (SELECT ch.id FROM child ch
+                                        JOIN household h ON h.id = ch.household_id WHERE h.subdistrict_code = :subdistrict)))
+                 GROUP BY c.id ORDER BY c.starts_on, c.name""")
+                .param("today", Date.valueOf(today)).param("earliestEnd", Date.valueOf(today.minusDays(lateDays)))
+                .param("form", formId).param("user", surveyor.id()).param("subdistrict", subdistrictCode)
+                .query(Campaigns::campaign).list()
+                .stream().filter(c -> c.covers(subdistrictCode)).toList();
     }
 
     /** The campaigns of the officer's scope, newest first. */

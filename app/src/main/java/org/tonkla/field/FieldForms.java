@@ -33,17 +33,25 @@ public class FieldForms {
 
     /** The form the demo campaign and new campaigns use. */
     public static final String HOME_VISIT = "tonkla_home_visit";
-    /** The version new campaigns use: with the child's living arrangement and protection items (issue 17). */
-    public static final String HOME_VISIT_VERSION = "2026112901";
+    /** The version the form list serves: the second plus the phone's start and end times of the visit. */
+    public static final String HOME_VISIT_VERSION = "2026113001";
+    /** The second version, with the child's living arrangement and protection items (issue 17); still accepted. */
+    public static final String HOME_VISIT_V2 = "2026112901";
     /** The first version, still accepted from phones that carry it. */
     public static final String HOME_VISIT_V1 = "2026112801";
 
     private final List<Form> forms = List.of(
             load(HOME_VISIT, HOME_VISIT_V1, "เยี่ยมบ้านเด็กปฐมวัย (Tonkla home visit)", "field/forms/home_visit_v1.xml"),
-            load(HOME_VISIT, HOME_VISIT_VERSION, "เยี่ยมบ้านเด็กปฐมวัย (Tonkla home visit)", "field/forms/home_visit_v2.xml"));
+            load(HOME_VISIT, HOME_VISIT_V2, "เยี่ยมบ้านเด็กปฐมวัย (Tonkla home visit)", "field/forms/home_visit_v2.xml"),
+            load(HOME_VISIT, HOME_VISIT_VERSION, "เยี่ยมบ้านเด็กปฐมวัย (Tonkla home visit)", "field/forms/home_visit_v3.xml"));
 
     public Optional<Form> find(String formId, String version) {
         return forms.stream().filter(f -> f.formId().equals(formId) && f.version().equals(version)).findFirst();
+    }
+
+    /** The newest version of a form (the last listed), which the form list serves. */
+    public Optional<Form> current(String formId) {
+        return forms.reversed().stream().filter(f -> f.formId().equals(formId)).findFirst();
     }
 
     public List<Form> all() {

@@ -90,7 +90,7 @@ class CampaignPagesTest extends IntegrationTest {
                         && row.getCell(5).getNumericCellValue() >= 1) refusedCounted = true;
             }
             assertThat(refusedCounted).isTrue();
-            assertThat(progress.getRow(0).getCell(2).getStringCellValue()).isEqualTo("วันที่ (พ.ศ.)");
+            assertThat(progress.getRow(0).getCell(2).getStringCellValue()).isEqualTo("วันที่เยี่ยม (พ.ศ.)");
             assertThat(progress.getRow(1).getCell(2).getStringCellValue()).matches("\\d{2}/\\d{2}/25\\d{2}");
             var coverage = workbook.getSheetAt(1);
             assertThat(coverage.getRow(1).getCell(0).getStringCellValue()).isEqualTo("4007");

@@ -44,13 +44,15 @@ class OpenRosaConformanceTest extends IntegrationTest {
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.headers().firstValue("X-OpenRosa-Version")).contains("1.0");
         assertThat(list.body()).contains("<xforms xmlns=\"http://openrosa.org/xforms/xformsList\">",
-                "<formID>tonkla_home_visit</formID>", "<version>2026112901</version>", "<manifestUrl>");
+                "<formID>tonkla_home_visit</formID>", "<version>2026113001</version>", "<manifestUrl>");
+        // The newest version only, for the demo campaign too: an older one stays accepted, not offered.
+        assertThat(list.body()).doesNotContain("<version>2026112901</version>", "<version>2026112801</version>");
         String downloadUrl = between(list.body(), "<downloadUrl>", "</downloadUrl>");
         byte[] xform = client.getBytes(downloadUrl).body();
         // The hash in the list is the MD5 of the bytes served, and the bytes are the file in the repository.
         assertThat(between(list.body(), "<hash>", "</hash>"))
                 .isEqualTo("md5:" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(xform)));
-        assertThat(xform).isEqualTo(getClass().getClassLoader().getResourceAsStream("field/forms/home_visit_v2.xml").readAllBytes());
+        assertThat(xform).isEqualTo(getClass().getClassLoader().getResourceAsStream("field/forms/home_visit_v3.xml").readAllBytes());
         assertThat(client.get(between(list.body(), "<manifestUrl>", "</manifestUrl>")).body())
                 .contains("http://openrosa.org/xforms/xformsManifest");
 
@@ -66,6 +68,8 @@ class OpenRosaConformanceTest extends IntegrationTest {
         assertThat(filler.refused).isEmpty();
         String xml = new String(instance, StandardCharsets.UTF_8);
         assertThat(xml).contains("<income_per_member>1500</income_per_member>", "<instanceID>uuid:");
+        // The engine stamps the form's start and end (jr:preload timestamp), as Collect does when it opens and finalizes.
+        assertThat(xml).containsPattern("<start>\\d{4}-\\d{2}-\\d{2}T[^<]+</start>").containsPattern("<end>\\d{4}-[^<]+</end>");
 
         var head = client.head("/openrosa/submission");
         assertThat(head.statusCode()).isEqualTo(204);
@@ -79,9 +83,12 @@ class OpenRosaConformanceTest extends IntegrationTest {
 
         var child = byNationalId.find(List.of(nationalId)).get(nationalId);
         assertThat(child).as("the child was registered").isNotNull();
-        var visit = jdbc.sql("SELECT income_per_member, member_count, photo_outside, latitude FROM field_visit v "
+        var visit = jdbc.sql("SELECT income_per_member, member_count, photo_outside, latitude, visited_on, visited_at FROM field_visit v "
                 + "JOIN field_visit_child c ON c.visit_id = v.id WHERE c.child_id = ?").param(child.id().value())
-                .query((rs, n) -> List.of(rs.getDouble(1), rs.getInt(2), rs.getString(3), rs.getDouble(4))).single();
+                .query((rs, n) -> List.of(rs.getDouble(1), rs.getInt(2), rs.getString(3), rs.getDouble(4),
+                        rs.getObject(5, java.time.LocalDate.class), rs.getTimestamp(6) != null)).single();
+        assertThat(visit.get(4)).as("the day of the form's end").isEqualTo(today());
+        assertThat(visit.get(5)).as("the form's end kept").isEqualTo(true);
         assertThat(visit.get(0)).isEqualTo(1500.0);
         assertThat(visit.get(1)).isEqualTo(3);
         assertThat((String) visit.get(2)).matches("[0-9a-f]{64}");

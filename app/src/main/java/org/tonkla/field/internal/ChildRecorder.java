@@ -76,8 +76,8 @@ class ChildRecorder {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Result record(UUID visitId, int position, VisitForm form, VisitForm.ChildEntry c, Campaign campaign,
-            Map<String, String[]> attachments, Double incomePerMember, CurrentUser user) {
-        LocalDate today = LocalDate.now(clock);
+            LocalDate visitDay, Map<String, String[]> attachments, Double incomePerMember, CurrentUser user) {
+        LocalDate today = visitDay; // the measurement and the needs are of the day the child was seen
         String idType = idType(c);
         Result result = match(c, idType, user).orElseGet(() -> register(form, c, idType, campaign, user));
         ChildId child = result.childId() == null ? null : new ChildId(result.childId());

@@ -10,16 +10,19 @@ import java.util.List;
  * instance id the phone made, consent): each visit is stored exactly once however often the phone sends it.
  *
  * @param photo the child's photo as a {@code data:image/jpeg;base64,…} URI, resized on the phone; optional
+ * @param visitedAt when the visit was saved on the phone (ISO 8601, e.g. {@code 2026-11-26T03:15:30.123Z}): the
+ *     instance's {@code end}, so a visit queued for days counts on its own day ({@link VisitTime}); optional
  */
 public record OfflineVisit(String instanceId, String subdistrict, String houseNo, String outcome, boolean consent,
         String consentBy, String consentRelation, String consentOn, String givenName, String familyName, String sex,
         String dateOfBirth, String idType, String nationalId, String noIdReason, Double weightKg, Double heightCm,
-        String latitude, String longitude, String photo) {
+        String latitude, String longitude, String photo, String visitedAt) {
 
     /** The home-visit form's instance (the version the campaigns use). */
     public byte[] instanceXml(String formId, String version) {
         var x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<data id=\"").append(e(formId))
                 .append("\" version=\"").append(e(version)).append("\">")
+                .append(visitedAt == null || visitedAt.isBlank() ? "" : "<end>" + e(visitedAt) + "</end>")
                 .append("<visit><subdistrict>").append(e(subdistrict)).append("</subdistrict><house_no>").append(e(houseNo))
                 .append("</house_no><outcome>").append(e(outcome)).append("</outcome></visit>")
                 .append("<consent><given>").append(consent ? "yes" : "no").append("</given>");

@@ -3,6 +3,9 @@ package org.tonkla.field.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +39,22 @@ public class SubmissionIntake {
     /** One attachment part of the POST, by its file name. */
     public record Part(String fileName, byte[] bytes) {}
 
-    /** What this POST did: the submission, whether it is now complete and whether anything new was stored; its form. */
-    public record Received(UUID submissionId, boolean complete, boolean duplicate, VisitForm form) {}
+    /**
+     * What this POST did: the submission, whether it is now complete and whether anything new was stored; its form;
+     * a warning for the surveyor when the form's time of the visit was not believed (null when it was, or none).
+     */
+    public record Received(UUID submissionId, boolean complete, boolean duplicate, VisitForm form, String warning) {}
 
     private final JdbcClient jdbc;
     private final FieldForms forms;
     private final Campaigns campaigns;
     private final FileStore files;
+    private final Clock clock;
+    private final VisitDays days;
 
-    SubmissionIntake(JdbcClient jdbc, FieldForms forms, Campaigns campaigns, FileStore files) {
+    SubmissionIntake(JdbcClient jdbc, FieldForms forms, Campaigns campaigns, FileStore files, Clock clock, VisitDays days) {
+        this.clock = clock;
+        this.days = days;
         this.jdbc = jdbc;
         this.forms = forms;
         this.campaigns = campaigns;
@@ -78,31 +88,48 @@ public class SubmissionIntake {
             if (complete && !(Boolean) row.get("complete")) {
                 jdbc.sql("UPDATE field_submission SET complete = true WHERE id = ?").param(id).update();
             }
-            return new Received(id, complete, added == 0 && (Boolean) row.get("complete"), form);
+            return new Received(id, complete, added == 0 && (Boolean) row.get("complete"), form, null);
         }
-        Campaign campaign = assignment(user, form);
+        Instant received = clock.instant();
+        Campaign campaign = assignment(user, form, received);
+        VisitTime time = days.of(form, campaign, received);
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
                 INSERT INTO field_submission (id, instance_id, campaign_id, form_id, form_version, surveyor_id, xml, xml_sha256,
-                  complete) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (instance_id) DO NOTHING""")
+                  complete, received_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (instance_id) DO NOTHING""")
                 .params(id, form.instanceId(), campaign.id(), form.formId(), form.version(), user.id(),
-                        new String(xml, StandardCharsets.UTF_8), sha, !incomplete)
+                        new String(xml, StandardCharsets.UTF_8), sha, !incomplete, java.sql.Timestamp.from(received))
                 .update();
         if (inserted == 0) throw new OpenRosaProblem(409, "กำลังรับแบบบันทึกนี้อยู่ ส่งใหม่อีกครั้ง (the same submission is being received; send again)");
         store(id, parts);
-        return new Received(id, !incomplete, false, form);
+        return new Received(id, !incomplete, false, form, time.warning());
     }
 
-    private Campaign assignment(CurrentUser user, VisitForm form) {
+    /**
+     * The campaign that receives the visit: the surveyor's assignment, and the day the visit was made inside the
+     * campaign's period (received up to the late-submission grace after its end).
+     */
+    private Campaign assignment(CurrentUser user, VisitForm form, Instant received) {
         if (form.subdistrict() == null || !form.subdistrict().matches("\\d{6}")) {
             throw new OpenRosaProblem(400, "ไม่มีรหัสตำบล 6 หลัก (visit/subdistrict is missing)");
         }
         if (form.outcome() == null || !List.of("visited", "not_found", "refused", "moved").contains(form.outcome())) {
             throw new OpenRosaProblem(400, "ไม่มีผลการเยี่ยม (visit/outcome is missing or unknown)");
         }
-        return campaigns.assignmentFor(user, form.formId(), form.version(), form.subdistrict())
-                .orElseThrow(() -> new OpenRosaProblem(403, "ตำบล " + form.subdistrict() + " ไม่อยู่ในพื้นที่ที่ได้รับมอบหมาย"
-                        + " หรือโครงการปิดแล้ว (outside your campaign assignment)"));
+        List<Campaign> receiving = campaigns.receivingFor(user, form.formId(), form.subdistrict(), days.lateDays());
+        for (Campaign c : receiving) {
+            if (c.openOn(days.of(form, c, received).day())) return c;
+        }
+        if (!receiving.isEmpty()) { // a visit made after the end, or received after the end without a time of its own
+            Campaign c = receiving.getFirst();
+            LocalDate day = days.of(form, c, received).day();
+            throw new OpenRosaProblem(403, "วันเยี่ยมบ้าน " + VisitTime.thai(day) + " อยู่หลังวันปิดโครงการ "
+                    + VisitTime.thai(c.endsOn()) + " (the visit day " + day + ", from the form's end or start time or else"
+                    + " the day received, is after the campaign's end " + c.endsOn() + ")");
+        }
+        throw new OpenRosaProblem(403, "ตำบล " + form.subdistrict() + " ไม่อยู่ในพื้นที่ที่ได้รับมอบหมาย"
+                + " หรือโครงการปิดแล้ว (outside your campaign assignment, or the campaign closed more than " + days.lateDays()
+                + " days ago)");
     }
 
     /** Every part must be named in the XML, at most the size limit, and a JPEG or PNG by its first bytes. */

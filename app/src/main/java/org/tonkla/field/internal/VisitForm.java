@@ -1,5 +1,6 @@
 package org.tonkla.field.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -7,10 +8,12 @@ import java.util.Set;
 
 /**
  * A home-visit submission as read from its XML (the home-visit form's instance): what the surveyor entered,
- * before any decision about what may be kept.
+ * before any decision about what may be kept. {@code start} and {@code end} are the phone's timestamps of opening and
+ * finalizing the form (form version 2026113001 on; null before), as the phone stated them: see {@link VisitTime}.
  */
 public record VisitForm(String formId, String version, String instanceId, String subdistrict, String village,
-        String houseNo, String outcome, Consent consent, Household household, List<ChildEntry> children) {
+        String houseNo, String outcome, Consent consent, Household household, List<ChildEntry> children, Instant start,
+        Instant end) {
 
     /** The guardian's consent: who gave it, when, and for which purposes ({@code household}, {@code photos}, ...). */
     public record Consent(boolean given, String byName, String relation, LocalDate on, Set<String> purposes) {

@@ -1,7 +1,10 @@
 package org.tonkla.field.internal;
 
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.tonkla.platform.ThaiDates;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -36,7 +40,13 @@ public final class VisitFormReader {
         String instanceId = meta == null ? null : text(meta, "instanceID");
         if (instanceId == null || instanceId.length() > 200) throw bad("ไม่พบ instanceID (meta/instanceID is missing)");
         Element visit = child(root, "visit");
-        if (visit == null) return new VisitForm(formId, version, instanceId, null, null, null, null, null, null, List.of());
+        // Where XLSForm puts its start and end metadata, at the top of the instance; a hand-written form may keep them
+        // in meta.
+        Instant start = child(root, "start") != null ? timestamp(root, "start") : timestamp(meta, "start");
+        Instant end = child(root, "end") != null ? timestamp(root, "end") : timestamp(meta, "end");
+        if (visit == null) {
+            return new VisitForm(formId, version, instanceId, null, null, null, null, null, null, List.of(), start, end);
+        }
         Element consentNode = child(root, "consent");
         var consent = new VisitForm.Consent(consentNode != null && "yes".equals(text(consentNode, "given")),
                 text(consentNode, "by_name"), text(consentNode, "relation"), date(consentNode, "on"),
@@ -52,7 +62,7 @@ public final class VisitFormReader {
                     text(c, "health_notes"), text(c, "living"), words(text(c, "protection")), text(c, "protection_reason")));
         }
         return new VisitForm(formId, version, instanceId, text(visit, "subdistrict"), text(visit, "village"),
-                text(visit, "house_no"), text(visit, "outcome"), consent, household, kids);
+                text(visit, "house_no"), text(visit, "outcome"), consent, household, kids, start, end);
     }
 
     private static VisitForm.Household household(Element h) {
@@ -134,6 +144,26 @@ public final class VisitFormReader {
             return t == null ? null : LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t);
         } catch (DateTimeParseException e) {
             throw bad("วันที่ไม่ถูกต้อง (" + name + " is not a date yyyy-mm-dd)");
+        }
+    }
+
+    /**
+     * An XForms dateTime as ODK Collect writes a {@code jr:preload="timestamp"} ({@code 2026-11-26T10:15:30.123+07:00});
+     * an offset of hours only is read too, and a time without an offset is taken as Thai time (the phones are in
+     * Thailand).
+     */
+    static Instant timestamp(Element parent, String name) {
+        String t = text(parent, name);
+        if (t == null) return null;
+        try {
+            String iso = t.matches(".*T.*[+-]\\d{2}") ? t + ":00" : t;
+            try {
+                return OffsetDateTime.parse(iso).toInstant();
+            } catch (DateTimeParseException noOffset) {
+                return LocalDateTime.parse(iso).atZone(ThaiDates.BANGKOK).toInstant();
+            }
+        } catch (DateTimeParseException e) {
+            throw bad("เวลาในแบบฟอร์มไม่ถูกต้อง (" + name + " is not a date-time yyyy-mm-ddThh:mm:ss+07:00)");
         }
     }
 

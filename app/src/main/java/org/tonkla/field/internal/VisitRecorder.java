@@ -1,8 +1,7 @@
 package org.tonkla.field.internal;
 
 import java.sql.Date;
-import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,12 +35,12 @@ public class VisitRecorder {
     private final Campaigns campaigns;
     private final ChildRecorder children;
     private final JsonMapper json;
-    private final Clock clock;
+    private final VisitDays days;
     private final TransactionTemplate ownTransaction;
     private final SubmissionRedaction redaction;
     private final LateAttachments late;
 
-    VisitRecorder(JdbcClient jdbc, Campaigns campaigns, ChildRecorder children, JsonMapper json, Clock clock,
+    VisitRecorder(JdbcClient jdbc, Campaigns campaigns, ChildRecorder children, JsonMapper json, VisitDays days,
             PlatformTransactionManager transactions, SubmissionRedaction redaction, LateAttachments late) {
         this.redaction = redaction;
         this.late = late;
@@ -49,7 +48,7 @@ public class VisitRecorder {
         this.campaigns = campaigns;
         this.children = children;
         this.json = json;
-        this.clock = clock;
+        this.days = days;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -61,9 +60,10 @@ public class VisitRecorder {
 
     /** Like {@link #process(UUID, CurrentUser)}, with the submission's form already read from its XML (null: read it). */
     public void process(UUID submissionId, VisitForm parsed, CurrentUser user) {
-        var sub = jdbc.sql("SELECT campaign_id, CASE WHEN ? THEN xml END FROM field_submission WHERE id = ? AND complete"
-                        + " AND processed_at IS NULL")
-                .params(parsed == null, submissionId).query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)})
+        var sub = jdbc.sql("SELECT campaign_id, CASE WHEN ? THEN xml END, received_at FROM field_submission WHERE id = ?"
+                        + " AND complete AND processed_at IS NULL")
+                .params(parsed == null, submissionId).query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getTimestamp(3).toInstant()})
                 .optional();
         if (sub.isEmpty()) { // processed already: a file sent after the visit goes where it would have gone
             if (parsed != null) late.apply(submissionId, parsed, user);
@@ -72,17 +72,21 @@ public class VisitRecorder {
         VisitForm form = parsed != null ? parsed
                 : VisitFormReader.read(((String) sub.get()[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Campaign campaign = campaigns.find((UUID) sub.get()[0]).orElseThrow();
+        // Decided from the first part's receipt, as the intake decided when it accepted the visit for this campaign.
+        VisitTime time = days.of(form, campaign, (Instant) sub.get()[2]);
         Map<String, String[]> attachments = StoredAttachments.of(jdbc, submissionId);
         boolean household = form.consent() != null && form.consent().allows("household") && form.household() != null;
         Double perMember = household ? incomePerMember(form.household().members()) : null;
-        UUID visitId = ownTransaction.execute(s -> insertVisit(submissionId, form, campaign, attachments, household, perMember, user));
+        UUID visitId = ownTransaction.execute(s -> insertVisit(submissionId, form, campaign, time, attachments, household, perMember,
+                user));
         if (visitId == null) return; // processed meanwhile by a concurrent re-send
         int position = 0;
         if ("visited".equals(form.outcome())) {
             for (VisitForm.ChildEntry c : form.children()) {
                 int pos = position++;
                 try {
-                    var result = children.record(visitId, pos, form, c, campaign, attachments, perMember, user);
+                    var result = children.record(visitId, pos, form, c, campaign, time.day(), attachments, perMember,
+                            user);
                     photo(result, form, c, attachments, user);
                 } catch (DomainProblem e) {
                     String reason = e instanceof org.tonkla.registry.DuplicateCandidates
@@ -125,7 +129,7 @@ public class VisitRecorder {
         return total / members.size();
     }
 
-    private UUID insertVisit(UUID submissionId, VisitForm form, Campaign campaign, Map<String, String[]> files,
+    private UUID insertVisit(UUID submissionId, VisitForm form, Campaign campaign, VisitTime time, Map<String, String[]> files,
             boolean household, Double perMember, CurrentUser user) {
         var consent = form.consent();
         boolean given = consent != null && consent.given();
@@ -136,10 +140,10 @@ public class VisitRecorder {
                 INSERT INTO field_visit (id, submission_id, campaign_id, surveyor_id, visited_on, subdistrict_code, province_code,
                   village, house_no, outcome, consent_given, consent_by, consent_relation, consent_on, consent_purposes,
                   member_count, income_total, income_per_member, members, household_status, photo_outside, photo_inside,
-                  photo_child_sign, latitude, longitude, gps_accuracy_m)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?::jsonb,?,?,?,?,?,?)
+                  photo_child_sign, latitude, longitude, gps_accuracy_m, visited_at, visit_time_problem)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?::jsonb,?,?,?,?,?,?,?,?)
                 ON CONFLICT (submission_id) DO NOTHING""")
-                .params(id, submissionId, campaign.id(), user.id(), Date.valueOf(LocalDate.now(clock)), form.subdistrict(),
+                .params(id, submissionId, campaign.id(), user.id(), Date.valueOf(time.day()), form.subdistrict(),
                         campaign.provinceCode(), form.village(), form.houseNo(), outcome(form.outcome()),
                         consent == null ? null : given, given ? consent.byName() : null, given ? consent.relation() : null,
                         given && consent.on() != null ? Date.valueOf(consent.on()) : null,
@@ -151,7 +155,9 @@ public class VisitRecorder {
                         photos ? StoredAttachments.sha(files, h.photoOutside()) : null,
                         photos ? StoredAttachments.sha(files, h.photoInside()) : null,
                         photos ? StoredAttachments.sha(files, h.photoChildSign()) : null, h == null ? null : h.latitude(),
-                        h == null ? null : h.longitude(), h == null ? null : h.accuracy())
+                        h == null ? null : h.longitude(), h == null ? null : h.accuracy(),
+                        time.statedAt() == null ? null : java.sql.Timestamp.from(time.statedAt()),
+                        time.problem() == null ? null : time.problem().name())
                 .update();
         return rows == 1 ? id : null;
     }

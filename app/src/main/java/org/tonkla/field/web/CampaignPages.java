@@ -105,6 +105,7 @@ class CampaignPages {
         model.addAttribute("days", days);
         model.addAttribute("bySurveyor", days ? ProgressTables.bySurveyorAndDay(rows) : ProgressTables.bySurveyor(rows));
         model.addAttribute("coverage", districts);
+        model.addAttribute("timesNotBelieved", progress.timesNotBelieved(id, user));
         model.addAttribute("areaNames", ProgressTables.names(directory, rows, districts));
         model.addAttribute("subdistricts", campaign.areaCodes().stream()
                 .flatMap(c -> c.length() == 6 ? directory.area(c).stream() : directory.childrenOf(c).stream()).toList());

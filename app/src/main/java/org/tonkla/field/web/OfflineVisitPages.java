@@ -52,7 +52,9 @@ class OfflineVisitPages {
         var received = intake.receive(user, visit.instanceXml(FieldForms.HOME_VISIT, FieldForms.HOME_VISIT_VERSION),
                 visit.parts(), false);
         visits.process(received.submissionId(), user);
-        return ResponseEntity.status(201).body(Map.of("status", received.duplicate() ? "already-received" : "stored"));
+        String status = received.duplicate() ? "already-received" : "stored";
+        return ResponseEntity.status(201).body(received.warning() == null ? Map.of("status", status)
+                : Map.of("status", status, "warning", received.warning()));
     }
 
     @ExceptionHandler(OpenRosaProblem.class)

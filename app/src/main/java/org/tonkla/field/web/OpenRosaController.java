@@ -93,6 +93,7 @@ class OpenRosaController {
         String message = received.duplicate() ? "ได้รับแบบบันทึกนี้แล้ว (full submission already received)"
                 : received.complete() ? "บันทึกการเยี่ยมบ้านแล้ว (full submission upload was successful)"
                 : "ได้รับบางส่วนแล้ว (partial submission received; send the rest)";
+        if (received.warning() != null) message += " " + received.warning();
         return OpenRosaXml.answer(201).body(OpenRosaXml.response("submit_success", message));
     }
 
@@ -106,8 +107,12 @@ class OpenRosaController {
         return OpenRosaXml.answer(e.status()).body(OpenRosaXml.response("error", e.getMessage()));
     }
 
+    /**
+     * The newest version of the form of each of the user's open campaigns, also for a campaign opened with an older
+     * one: a campaign accepts every version Tonkla serves, and only the newest carries the time of the visit.
+     */
     private List<FieldForms.Form> formsOf(CurrentUser user) {
-        return campaigns.openFor(user).stream().map(c -> forms.find(c.formId(), c.formVersion()))
+        return campaigns.openFor(user).stream().map(c -> forms.current(c.formId()))
                 .flatMap(java.util.Optional::stream).distinct().toList();
     }
 

@@ -18,7 +18,7 @@ import org.tonkla.field.CampaignProgress;
  */
 final class ProgressWorkbook {
 
-    static final List<String> PROGRESS_HEADINGS = List.of("รหัสตำบล", "ผู้สำรวจ", "วันที่ (พ.ศ.)", "เยี่ยมแล้ว", "ไม่พบ",
+    static final List<String> PROGRESS_HEADINGS = List.of("รหัสตำบล", "ผู้สำรวจ", "วันที่เยี่ยม (พ.ศ.)", "เยี่ยมแล้ว", "ไม่พบ",
             "ปฏิเสธ", "ย้ายออก", "เด็กใหม่");
     static final List<String> COVERAGE_HEADINGS = List.of("รหัสอำเภอ", "เด็กเป้าหมาย", "เด็กที่พบ", "ร้อยละ",
             "ครัวเรือนที่เยี่ยม");
