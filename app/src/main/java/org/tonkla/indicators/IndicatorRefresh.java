@@ -9,6 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tonkla.indicators.internal.FactSql;
+import org.tonkla.indicators.internal.QuarterFactSql;
 
 /**
  * Keeps {@code indicator_fact} and {@code indicator_cell} current without recomputing everything: writes to
@@ -26,12 +27,16 @@ public class IndicatorRefresh {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final String insertFacts;
+    private final String insertQuarterFacts;
+    private final IndicatorDefinitions.Quarters quarters;
 
     IndicatorRefresh(JdbcClient jdbc, TransactionTemplate tx, Clock clock, IndicatorDefinitions definitions) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
         this.insertFacts = FactSql.insertFacts(definitions);
+        this.insertQuarterFacts = QuarterFactSql.insertFacts(definitions);
+        this.quarters = definitions.quarters();
     }
 
     /** Processes the dirty-child queue until it is empty; returns how many children were refreshed. */
@@ -87,7 +92,7 @@ public class IndicatorRefresh {
         try {
             tx.executeWithoutResult(status -> {
                 locked();
-                jdbc.sql("TRUNCATE indicator_fact, indicator_cell, indicator_dirty_child").update();
+                jdbc.sql("TRUNCATE indicator_fact, indicator_cell, indicator_quarter_fact, indicator_quarter_cell, indicator_dirty_child").update();
             });
             // One index probe per province (a loose scan), not a pass over every child.
             List<String> provinces = jdbc.sql("""
@@ -109,6 +114,7 @@ public class IndicatorRefresh {
                                 .param("p", province).param("after", after[0]).param("n", CHUNK).query(UUID.class).list();
                         if (ids.isEmpty()) return false;
                         jdbc.sql(insertFacts).param("ids", ids.toArray(UUID[]::new)).param("today", today()).update();
+                        insertQuarterFacts(ids);
                         after[0] = ids.getLast();
                         return ids.size() == CHUNK;
                     }));
@@ -120,6 +126,7 @@ public class IndicatorRefresh {
                             + " GROUP BY " + FactSql.CELL
                             + " ON CONFLICT (" + FactSql.CELL + ") DO UPDATE SET n = indicator_cell.n + EXCLUDED.n")
                             .param("p", province).update();
+                    jdbc.sql(QuarterFactSql.addCells("SELECT id FROM child WHERE province_code = :p")).param("p", province).update();
                 });
                 progress.provinces(++done, provinces.size());
             }
@@ -151,6 +158,16 @@ public class IndicatorRefresh {
                 + " ON CONFLICT (" + FactSql.CELL + ") DO UPDATE SET n = indicator_cell.n + EXCLUDED.n")
                 .param("ids", ids).update();
         jdbc.sql("DELETE FROM indicator_cell WHERE n = 0").update();
+        // The same for the quarters (QuarterFactSql): old facts out of the cells, new facts in, empty cells gone.
+        jdbc.sql(QuarterFactSql.DELETE_FACTS).param("ids", ids).update();
+        insertQuarterFacts(ids);
+        jdbc.sql(QuarterFactSql.addCells(":ids")).param("ids", ids).update();
+        jdbc.sql(QuarterFactSql.DELETE_EMPTY_CELLS).update();
+    }
+
+    private void insertQuarterFacts(List<UUID> ids) {
+        jdbc.sql(insertQuarterFacts).param("ids", ids.toArray(UUID[]::new)).param("today", today())
+                .param("from", quarters.firstShown(today())).update();
     }
 
     private LocalDate today() {
