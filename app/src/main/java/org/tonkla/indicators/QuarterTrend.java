@@ -29,6 +29,14 @@ public class QuarterTrend {
     /** The trend, oldest quarter first; {@code scheme} names the quarters; empty when the indicator has none. */
     public record Trend(QuarterScheme scheme, boolean schemeVerified, List<Point> points) {}
 
+    /** The trend's one read: a range of the primary key (area, fact, quarter) per area and fact (QuarterTrendTest). */
+    static final String SQL = """
+            SELECT area_code, quarter_start, coalesce(sum(n) FILTER (WHERE fact = :num), 0) AS num,
+                   coalesce(sum(n) FILTER (WHERE fact = :den), 0) AS den
+              FROM indicator_quarter_cell
+             WHERE area_code IN (:areas) AND fact IN (:num, :den) AND quarter_start BETWEEN :from AND :today
+             GROUP BY 1, 2""";
+
     private final JdbcClient jdbc;
     private final Indicators indicators;
     private final Clock clock;
@@ -55,12 +63,7 @@ public class QuarterTrend {
         String province = area.isEmpty() ? "" : area.substring(0, 2);
         Set<String> areas = new LinkedHashSet<>(List.of(area, province, ""));
         Map<String, long[]> sums = new HashMap<>();
-        jdbc.sql("""
-                SELECT area_code, quarter_start, coalesce(sum(n) FILTER (WHERE fact = :num), 0) AS num,
-                       coalesce(sum(n) FILTER (WHERE fact = :den), 0) AS den
-                  FROM indicator_quarter_cell
-                 WHERE area_code IN (:areas) AND fact IN (:num, :den) AND quarter_start BETWEEN :from AND :today
-                 GROUP BY 1, 2""")
+        jdbc.sql(SQL)
                 .param("areas", areas).param("num", indicator.numerator()).param("den", indicator.denominator())
                 .param("from", from).param("today", today)
                 .query((rs, i) -> sums.put(rs.getString(1) + "|" + rs.getObject(2, LocalDate.class),

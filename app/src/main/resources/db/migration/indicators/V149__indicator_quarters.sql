@@ -3,17 +3,19 @@
 -- calendar's are the same spans, so only their names depend on the scheme set in indicators/definitions.yml.
 --
 -- Storage (the country-scale database is short of disk): only the event-based facts (growth, DSPM, vaccine, referral)
--- are counted per quarter, only for the quarters a trend shows, only where non-zero, and with the child's area only
--- (no sex, age group, agency or unit: trends are not cut by them). "Every child" and the protection state are not
--- counted per quarter: that would be one row per child and quarter. README "Quarterly trends" gives the row counts.
+-- are counted per quarter, only for the quarters a trend shows, only where non-zero, in one row per child and quarter
+-- with such a fact, and with the child's area only (no sex, age group, agency or unit: trends are not cut by them).
+-- "Every child" and the protection state are not counted per quarter: that would be a row for every child in every
+-- quarter. README "Quarterly trends" gives the expected sizes.
 CREATE TABLE indicator_quarter_fact (
     child_id         UUID NOT NULL,
     quarter_start    DATE NOT NULL CHECK (extract(day FROM quarter_start) = 1 AND extract(month FROM quarter_start) IN (1, 4, 7, 10)),
-    fact             TEXT NOT NULL,
-    n                INT NOT NULL CHECK (n > 0),
+    -- The quarter's non-zero facts, each as often as it counts (a multiset, sorted): one row per child and quarter
+    -- instead of one per fact (a measured quarter alone has 4-6 facts).
+    facts            TEXT[] NOT NULL CHECK (cardinality(facts) > 0),
     province_code    TEXT NOT NULL,
     subdistrict_code TEXT NOT NULL,
-    PRIMARY KEY (child_id, quarter_start, fact)
+    PRIMARY KEY (child_id, quarter_start)
 );
 
 -- The sums of indicator_quarter_fact per area at every level: '' the country, 2 digits a province, 4 a district,

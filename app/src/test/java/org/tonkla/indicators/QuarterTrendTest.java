@@ -19,6 +19,7 @@ class QuarterTrendTest extends IntegrationTest {
 
     @Autowired JdbcClient jdbc;
     @Autowired IndicatorRefresh refresh;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
 
     @Test
     void quartersAreNamedByTheFiscalYearTheyEndIn() {
@@ -102,6 +103,21 @@ class QuarterTrendTest extends IntegrationTest {
         var chiangMai = session();
         chiangMai.login("officer.chiangmai", "tonkla-demo");
         assertThat(chiangMai.get("/indicators?indicator=stunting&area=" + subdistrict, "text/html").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theTrendReadsRangesOfTheIndexNotTheTable() {
+        // The province dashboard must stay within 100 ms on a whole country: the trend's read must narrow the index on
+        // area, fact and quarter. With sequential scans priced out, a plan that cannot do so still shows a Seq Scan or
+        // an index condition without the quarter.
+        String plan = tx.execute(status -> {
+            jdbc.sql("SET LOCAL enable_seqscan = off").update();
+            return String.join("\n", jdbc.sql("EXPLAIN " + QuarterTrend.SQL).param("areas", java.util.List.of("4001", "40", ""))
+                    .param("num", "stunted").param("den", "growth_hfa").param("from", today().minusYears(2)).param("today", today())
+                    .query(String.class).list());
+        });
+        assertThat(plan).contains("indicator_quarter_cell_pkey").doesNotContain("Seq Scan");
+        assertThat(plan).containsPattern("Index Cond: .*area_code.*fact.*quarter_start");
     }
 
     private UUID child(Population p, UUID household, String key, String sex, LocalDate born) {

@@ -12,6 +12,10 @@ import org.tonkla.indicators.IndicatorDefinitions;
  * <p>A quarter is named by its first day ({@code date_trunc('quarter', ...)}): the Thai fiscal year's quarters
  * (Oct–Dec, Jan–Mar, ...) and the calendar's are the same three-month spans, so the stored facts do not depend on the
  * scheme; only their names do (QuarterScheme).
+ *
+ * <p>One row per child and quarter holds the quarter's non-zero facts as a multiset ({@code facts}: a fact appears as
+ * often as it counts, e.g. 'referral_all' twice for two referrals), not one row per fact: a measured quarter alone
+ * has four to six facts, and the country-scale database is short of disk (README "Quarterly trends").
  */
 public final class QuarterFactSql {
 
@@ -59,14 +63,13 @@ public final class QuarterFactSql {
                 FROM referral_child_referral r CROSS JOIN LATERAL (VALUES
                   %s) v (fact, n)
                WHERE r.child_id = ANY (CAST(:ids AS uuid[])) AND r.created_on BETWEEN :from AND :today)
-            INSERT INTO indicator_quarter_fact (child_id, quarter_start, fact, n, province_code, subdistrict_code)
-            SELECT r.child_id, r.quarter, r.fact, sum(r.n), b.province_code, coalesce(b.subdistrict_code, '')
-              FROM raw r JOIN b ON b.child_id = r.child_id
+            INSERT INTO indicator_quarter_fact (child_id, quarter_start, facts, province_code, subdistrict_code)
+            SELECT r.child_id, r.quarter, array_agg(r.fact ORDER BY r.fact), b.province_code, coalesce(b.subdistrict_code, '')
+              FROM raw r CROSS JOIN generate_series(1, r.n) JOIN b ON b.child_id = r.child_id -- each fact n times
              -- Aged 0-5 in completed years on the quarter's last day, as the year's facts on 31 December.
              WHERE extract(year FROM age((r.quarter + interval '3 months' - interval '1 day')::date, b.date_of_birth))
                    BETWEEN 0 AND 5
-             GROUP BY r.child_id, r.quarter, r.fact, b.province_code, b.subdistrict_code
-            HAVING sum(r.n) > 0
+             GROUP BY r.child_id, r.quarter, b.province_code, b.subdistrict_code
             """.formatted(FactSql.growthFacts(definitions.healthyGrowth()), FactSql.DSPM_FACTS,
                 FactSql.vaccineFacts(definitions, "date_trunc('quarter', d.on_day)::date"), FactSql.REFERRAL_FACTS);
     }
@@ -74,7 +77,7 @@ public final class QuarterFactSql {
     /** Takes the quarter facts of {@code :ids} away, and their counts from the cells. */
     public static final String DELETE_FACTS = """
             WITH gone AS (DELETE FROM indicator_quarter_fact WHERE child_id IN (:ids) RETURNING *),
-            o AS (SELECT f.quarter_start, f.fact, a.area_code, sum(f.n) AS n FROM gone f %s
+            o AS (SELECT f.quarter_start, x.fact, a.area_code, count(*) AS n FROM gone f CROSS JOIN unnest(f.facts) x (fact) %s
                    WHERE a.area_code IS NOT NULL GROUP BY 1, 2, 3)
             UPDATE indicator_quarter_cell c SET n = c.n - o.n FROM o
              WHERE c.area_code = o.area_code AND c.fact = o.fact AND c.quarter_start = o.quarter_start""".formatted(AREAS);
@@ -83,7 +86,7 @@ public final class QuarterFactSql {
     public static String addCells(String children) {
         return """
             INSERT INTO indicator_quarter_cell AS c (area_code, fact, quarter_start, n)
-            SELECT a.area_code, f.fact, f.quarter_start, sum(f.n) FROM indicator_quarter_fact f %s
+            SELECT a.area_code, x.fact, f.quarter_start, count(*) FROM indicator_quarter_fact f CROSS JOIN unnest(f.facts) x (fact) %s
              WHERE f.child_id IN (%s) AND a.area_code IS NOT NULL GROUP BY 1, 2, 3
             ON CONFLICT (area_code, fact, quarter_start) DO UPDATE SET n = c.n + EXCLUDED.n""".formatted(AREAS, children);
     }
