@@ -16,7 +16,9 @@ import org.tonkla.indicators.internal.QuarterFactSql;
  * the source tables mark their child dirty (triggers, V140); each batch of dirty children has its old facts
  * subtracted from their cells, its facts recomputed and added back, in one transaction. Facts that depend on
  * the day (overdue referrals, windows reached, age on 31 December) are renewed by marking every child dirty
- * once a night. One refresher at a time (advisory lock), so cells are never updated from two batches at once.
+ * once a night (which also moves the quarters a trend shows on). The quarter facts and their per-area cells
+ * ({@code indicator_quarter_fact}, {@code indicator_quarter_cell}, QuarterFactSql) are kept the same way in the same
+ * transaction. One refresher at a time (advisory lock), so cells are never updated from two batches at once.
  */
 @Service
 public class IndicatorRefresh {
