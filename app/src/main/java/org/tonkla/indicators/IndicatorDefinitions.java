@@ -29,6 +29,24 @@ public class IndicatorDefinitions {
     /** "สูงดีสมส่วน": height-for-age z at least {@code hfaMin} and weight-for-height z within [wfhMin, wfhMax]. */
     public record HealthyGrowth(boolean verified, double hfaMin, double wfhMin, double wfhMax) {}
 
+    /**
+     * Quarterly trends: how quarters are named, whether that scheme is verified, how many quarters a trend shows (and
+     * the facts keep), and the indicator groups counted per quarter (only event-based ones; see definitions.yml).
+     */
+    public record Quarters(QuarterScheme scheme, boolean verified, int shown, Set<String> groups) {
+        /** Groups whose facts QuarterFactSql computes per quarter; others would have no quarter facts at all. */
+        static final Set<String> COUNTABLE = Set.of("growth", "dspm", "vaccine", "referral");
+
+        public boolean has(Indicator indicator) {
+            return groups.contains(indicator.group());
+        }
+
+        /** The first day of the oldest quarter shown on {@code today}: today's quarter is the last of {@link #shown}. */
+        public java.time.LocalDate firstShown(java.time.LocalDate today) {
+            return QuarterScheme.startOf(today).minusMonths(3L * (shown - 1));
+        }
+    }
+
     /** The ages (years) at which vaccine coverage is reported. */
     public static final List<Integer> VACCINE_AGES = List.of(1, 2, 5);
     private static final String CODE = "[A-Za-z0-9_]+";
@@ -38,6 +56,7 @@ public class IndicatorDefinitions {
     private final List<Service> services = new ArrayList<>();
     private final List<String> disaggregations;
     private final HealthyGrowth healthy;
+    private final Quarters quarters;
 
     public IndicatorDefinitions() {
         this("indicators/definitions.yml");
@@ -55,6 +74,12 @@ public class IndicatorDefinitions {
         Map<String, Object> h = (Map<String, Object>) root.get("healthy_growth");
         healthy = new HealthyGrowth(Boolean.TRUE.equals(h.get("verified")), num(h, "height_for_age_min"),
                 num(h, "weight_for_height_min"), num(h, "weight_for_height_max"));
+        Map<String, Object> q = (Map<String, Object>) root.get("quarters");
+        Set<String> groups = Set.copyOf((List<String>) q.get("groups"));
+        if (!Quarters.COUNTABLE.containsAll(groups)) throw new IllegalStateException("quarters.groups are within " + Quarters.COUNTABLE);
+        int shown = (Integer) q.get("shown");
+        if (shown < 1 || shown > 20) throw new IllegalStateException("quarters.shown is 1 to 20");
+        quarters = new Quarters(QuarterScheme.of(String.valueOf(q.get("scheme"))), Boolean.TRUE.equals(q.get("verified")), shown, groups);
         disaggregations = List.copyOf((List<String>) root.get("disaggregations"));
         for (Map<String, Object> m : (List<Map<String, Object>>) root.get("indicators")) {
             indicators.add(new Indicator(code(m.get("code")), code(m.get("numerator")), code(m.get("denominator")),
@@ -119,6 +144,10 @@ public class IndicatorDefinitions {
 
     public List<String> disaggregations() {
         return disaggregations;
+    }
+
+    public Quarters quarters() {
+        return quarters;
     }
 
     public HealthyGrowth healthyGrowth() {

@@ -9,13 +9,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tonkla.indicators.internal.FactSql;
+import org.tonkla.indicators.internal.QuarterFactSql;
 
 /**
  * Keeps {@code indicator_fact} and {@code indicator_cell} current without recomputing everything: writes to
  * the source tables mark their child dirty (triggers, V140); each batch of dirty children has its old facts
  * subtracted from their cells, its facts recomputed and added back, in one transaction. Facts that depend on
  * the day (overdue referrals, windows reached, age on 31 December) are renewed by marking every child dirty
- * once a night. One refresher at a time (advisory lock), so cells are never updated from two batches at once.
+ * once a night (which also moves the quarters a trend shows on). The quarter facts and their per-area cells
+ * ({@code indicator_quarter_fact}, {@code indicator_quarter_cell}, QuarterFactSql) are kept the same way in the same
+ * transaction. One refresher at a time (advisory lock), so cells are never updated from two batches at once.
  */
 @Service
 public class IndicatorRefresh {
@@ -26,12 +29,16 @@ public class IndicatorRefresh {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final String insertFacts;
+    private final String insertQuarterFacts;
+    private final IndicatorDefinitions.Quarters quarters;
 
     IndicatorRefresh(JdbcClient jdbc, TransactionTemplate tx, Clock clock, IndicatorDefinitions definitions) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
         this.insertFacts = FactSql.insertFacts(definitions);
+        this.insertQuarterFacts = QuarterFactSql.insertFacts(definitions);
+        this.quarters = definitions.quarters();
     }
 
     /** Processes the dirty-child queue until it is empty; returns how many children were refreshed. */
@@ -87,7 +94,7 @@ public class IndicatorRefresh {
         try {
             tx.executeWithoutResult(status -> {
                 locked();
-                jdbc.sql("TRUNCATE indicator_fact, indicator_cell, indicator_dirty_child").update();
+                jdbc.sql("TRUNCATE indicator_fact, indicator_cell, indicator_quarter_fact, indicator_quarter_cell, indicator_dirty_child").update();
             });
             // One index probe per province (a loose scan), not a pass over every child.
             List<String> provinces = jdbc.sql("""
@@ -109,6 +116,7 @@ public class IndicatorRefresh {
                                 .param("p", province).param("after", after[0]).param("n", CHUNK).query(UUID.class).list();
                         if (ids.isEmpty()) return false;
                         jdbc.sql(insertFacts).param("ids", ids.toArray(UUID[]::new)).param("today", today()).update();
+                        insertQuarterFacts(ids);
                         after[0] = ids.getLast();
                         return ids.size() == CHUNK;
                     }));
@@ -120,6 +128,7 @@ public class IndicatorRefresh {
                             + " GROUP BY " + FactSql.CELL
                             + " ON CONFLICT (" + FactSql.CELL + ") DO UPDATE SET n = indicator_cell.n + EXCLUDED.n")
                             .param("p", province).update();
+                    jdbc.sql(QuarterFactSql.addCells("SELECT id FROM child WHERE province_code = :p")).param("p", province).update();
                 });
                 progress.provinces(++done, provinces.size());
             }
@@ -151,6 +160,16 @@ public class IndicatorRefresh {
                 + " ON CONFLICT (" + FactSql.CELL + ") DO UPDATE SET n = indicator_cell.n + EXCLUDED.n")
                 .param("ids", ids).update();
         jdbc.sql("DELETE FROM indicator_cell WHERE n = 0").update();
+        // The same for the quarters (QuarterFactSql): old facts out of the cells, new facts in, empty cells gone.
+        jdbc.sql(QuarterFactSql.DELETE_FACTS).param("ids", ids).update();
+        insertQuarterFacts(ids);
+        jdbc.sql(QuarterFactSql.addCells(":ids")).param("ids", ids).update();
+        jdbc.sql(QuarterFactSql.DELETE_EMPTY_CELLS).update();
+    }
+
+    private void insertQuarterFacts(List<UUID> ids) {
+        jdbc.sql(insertQuarterFacts).param("ids", ids.toArray(UUID[]::new)).param("today", today())
+                .param("from", quarters.firstShown(today())).update();
     }
 
     private LocalDate today() {

@@ -119,6 +119,11 @@ public class Indicators {
         return value(areaCode, sums(indicator, yearCe, areaCode, "''").getOrDefault("", new long[2]));
     }
 
+    /** The area's name with the given numerator and denominator (null: the country). */
+    Value named(String areaCode, long[] s) {
+        return value(areaCode, s);
+    }
+
     private Value value(String areaCode, long[] s) {
         if (areaCode == null) return new Value("", "ประเทศไทย", "Thailand", s[0], s[1]);
         var found = directory.area(areaCode);

@@ -12,7 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tonkla.IntegrationTest;
 
-/** Issue 15 point 6: the incrementally refreshed cells equal a full recompute after random writes. */
+/**
+ * Issue 15 point 6: the incrementally refreshed cells equal a full recompute after random writes, the year's cells
+ * and the quarters' (facts and their per-area sums).
+ */
 class IncrementalRefreshTest extends IntegrationTest {
 
     @Autowired JdbcClient jdbc;
@@ -21,6 +24,10 @@ class IncrementalRefreshTest extends IntegrationTest {
     static final String CELLS = "SELECT year_ce || '|' || fact || '|' || province_code || '|' || district_code || '|' ||"
             + " subdistrict_code || '|' || sex || '|' || age_group || '|' || agency_code || '|' || unit_id || '=' || n"
             + " FROM indicator_cell ORDER BY 1";
+    static final String QUARTER_CELLS = "SELECT area_code || '|' || fact || '|' || quarter_start || '=' || n"
+            + " FROM indicator_quarter_cell ORDER BY 1";
+    static final String QUARTER_FACTS = "SELECT child_id || '|' || quarter_start || '|' || province_code || '|' || subdistrict_code"
+            + " || '=' || array_to_string(facts, '|') || '|' FROM indicator_quarter_fact ORDER BY 1";
 
     @Test
     void incrementalEqualsFullRecompute() {
@@ -47,6 +54,7 @@ class IncrementalRefreshTest extends IntegrationTest {
         }
         String[] vaccines = {"010", "041", "091", "092", "093", "061", "J11"};
         String[] outcomes = {"1B260", "1B261", "1B262"};
+        String[] statuses = {"CREATED", "ACCEPTED", "COMPLETED", "CLOSED"};
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 60; i++) {
                 UUID child = children.get(random.nextInt(children.size()));
@@ -54,7 +62,7 @@ class IncrementalRefreshTest extends IntegrationTest {
                         .query(LocalDate.class).single();
                 LocalDate on = born.plusDays(random.nextInt(2000));
                 if (on.isAfter(today())) on = today();
-                switch (random.nextInt(6)) {
+                switch (random.nextInt(7)) {
                     case 0 -> p.growth(child, on, z(random), z(random), z(random));
                     case 1 -> p.dspm(child, on, outcomes[random.nextInt(3)]);
                     case 2 -> p.vaccine(child, vaccines[random.nextInt(vaccines.length)], on);
@@ -62,6 +70,7 @@ class IncrementalRefreshTest extends IntegrationTest {
                             .param("c", child).update();
                     case 4 -> jdbc.sql("UPDATE enrolment SET ended_on = greatest(started_on, :d) WHERE child_id = :c AND ended_on IS NULL")
                             .param("d", today()).param("c", child).update();
+                    case 5 -> p.referral(child, on, on.plusDays(14), statuses[random.nextInt(statuses.length)]);
                     default -> jdbc.sql("UPDATE growth_measurement SET superseded_by = id WHERE id = (SELECT id FROM growth_measurement"
                             + " WHERE child_id = :c AND superseded_by IS NULL ORDER BY measured_on LIMIT 1)").param("c", child).update();
                 }
@@ -69,9 +78,16 @@ class IncrementalRefreshTest extends IntegrationTest {
             refresh.refreshDirty();
         }
         List<String> incremental = jdbc.sql(CELLS).query(String.class).list();
+        List<String> quarterCells = jdbc.sql(QUARTER_CELLS).query(String.class).list();
+        List<String> quarterFacts = jdbc.sql(QUARTER_FACTS).query(String.class).list();
         assertThat(incremental).isNotEmpty();
+        // The random writes reach the quarters shown: growth, DSPM, vaccine and referral facts among them.
+        assertThat(quarterFacts).anyMatch(f -> f.contains("growth_hfa|")).anyMatch(f -> f.contains("dspm_due|"))
+                .anyMatch(f -> f.contains("vacc_cohort_")).anyMatch(f -> f.contains("referral_all|"));
         refresh.recomputeAll();
         assertThat(jdbc.sql(CELLS).query(String.class).list()).isEqualTo(incremental);
+        assertThat(jdbc.sql(QUARTER_FACTS).query(String.class).list()).isEqualTo(quarterFacts);
+        assertThat(jdbc.sql(QUARTER_CELLS).query(String.class).list()).isEqualTo(quarterCells);
     }
 
     private static Double z(Random random) {

@@ -16,7 +16,8 @@ import org.tonkla.browser.Browser;
 
 /**
  * Issue 15 §2: the province dashboard draws the indicator per district as a chart beside the province's and the
- * country's value and as a map of the province's districts, and the officer downloads each as a PNG image.
+ * country's value and as a map of the province's districts, and the quarterly trend as a line chart; the officer
+ * downloads each as a PNG image.
  */
 class IndicatorChartsBrowserTest extends IntegrationTest {
 
@@ -55,11 +56,26 @@ class IndicatorChartsBrowserTest extends IntegrationTest {
             assertThat(map.suggestedFilename()).isEqualTo("tonkla-stunting-40-" + (year + 543) + "-map.png");
             assertThat(Files.readAllBytes(map.path())).startsWith(0x89, 'P', 'N', 'G');
 
+            // The quarterly trend (eight quarters of the Thai fiscal year, today's last) as a line chart, downloaded too.
+            page.locator("#quarter-chart[data-ready='1']").waitFor();
+            assertThat(page.locator("#quarter-chart canvas").count()).isPositive();
+            assertThat(page.locator("#quarter-table tbody tr").count()).isEqualTo(8);
+            LocalDate quarter = QuarterScheme.startOf(today());
+            String last = QuarterScheme.FISCAL.number(quarter) + "/" + QuarterScheme.FISCAL.yearBe(quarter);
+            assertThat(page.locator("#quarter-table tbody tr").last().innerText()).startsWith("ไตรมาส " + last);
+            Download trend = page.waitForDownload(() -> page.locator("#quarter-image").click());
+            assertThat(trend.suggestedFilename()).isEqualTo("tonkla-stunting-40-quarters-" + last.replace('/', '-') + ".png");
+            assertThat(Files.readAllBytes(trend.path())).startsWith(0x89, 'P', 'N', 'G');
+
             // A district's parts are subdistricts, for which Tonkla has no boundaries: the chart stays, no map.
             page.navigate("http://localhost:" + port + "/indicators?indicator=stunting&area=4001&year=" + (year + 543));
             page.locator("#indicator-chart[data-ready='1']").waitFor();
             page.locator("#indicator-map").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
                     .setState(WaitForSelectorState.DETACHED));
+            // A subdistrict has no parts, hence no bar chart, but its trend is drawn beside its province and the country.
+            page.navigate("http://localhost:" + port + "/indicators?indicator=stunting&area=" + subdistrict);
+            page.locator("#quarter-chart[data-ready='1']").waitFor();
+            assertThat(page.locator("#indicator-chart").count()).isZero();
         }
     }
 }

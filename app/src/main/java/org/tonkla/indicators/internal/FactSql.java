@@ -58,41 +58,16 @@ public final class FactSql {
               SELECT child_id, year_ce, 'children', 1 FROM years
               UNION ALL
               SELECT l.child_id, l.year_ce, v.fact, v.n FROM latest l CROSS JOIN LATERAL (VALUES
-                  ('growth_hfa', (l.z_lhfa IS NOT NULL)::int),
-                  ('growth_wfh', (l.z_wflh IS NOT NULL)::int),
-                  ('growth_wfa', (l.z_wfa IS NOT NULL)::int),
-                  ('growth_both', (l.z_lhfa IS NOT NULL AND l.z_wflh IS NOT NULL)::int),
-                  ('stunted', coalesce((l.z_lhfa < -2)::int, 0)),
-                  ('wasted', coalesce((l.z_wflh < -2)::int, 0)),
-                  ('overweight', coalesce((l.z_wflh > 2)::int, 0)),
-                  ('underweight', coalesce((l.z_wfa < -2)::int, 0)),
-                  ('healthy', coalesce((l.z_lhfa >= %s AND l.z_wflh BETWEEN %s AND %s)::int, 0))) v (fact, n)
+                  %s) v (fact, n)
               UNION ALL
               SELECT f.child_id, f.year_ce, v.fact, v.n FROM first_screen f CROSS JOIN LATERAL (VALUES
-                  ('dspm_due', 1),
-                  ('dspm_screened', (f.screened_on IS NOT NULL)::int),
-                  ('dspm_suspected', coalesce((f.outcome_code IN ('1B261', '1B262'))::int, 0)),
-                  ('dspm_stimulate', coalesce((f.outcome_code = '1B261')::int, 0)),
-                  ('dspm_followed_30', coalesce((f.outcome_code = '1B261' AND EXISTS (
-                        SELECT 1 FROM recordbook_child_dspm r WHERE r.child_id = f.child_id
-                           AND r.screened_on > f.screened_on AND r.screened_on <= f.screened_on + 30))::int, 0)),
-                  ('dspm_age_appropriate', coalesce((f.outcome_code = '1B260' OR (f.outcome_code = '1B261' AND EXISTS (
-                        SELECT 1 FROM recordbook_child_dspm r WHERE r.child_id = f.child_id AND r.outcome_code = '1B260'
-                           AND r.screened_on > f.screened_on AND r.screened_on <= f.screened_on + 30)))::int, 0))) v (fact, n)
+                  %s) v (fact, n)
               UNION ALL
-              SELECT d.child_id, extract(year FROM d.on_day)::int, 'vacc_cohort_' || d.age, 1 FROM birthdays d
-              UNION ALL
-              SELECT d.child_id, extract(year FROM d.on_day)::int, 'vacc_' || a.antigen || '_' || d.age,
-                     ((SELECT count(DISTINCT i.given_on) FROM recordbook_child_immunization i
-                        WHERE i.child_id = d.child_id AND i.vaccine_code = ANY (a.codes) AND i.given_on < d.on_day) >= a.doses)::int
-                FROM birthdays d JOIN (VALUES %s) a (antigen, age, doses, codes) ON a.age = d.age
+              %s
               UNION ALL
               SELECT r.child_id, extract(year FROM r.created_on)::int, v.fact, v.n
                 FROM referral_child_referral r CROSS JOIN LATERAL (VALUES
-                  ('referral_all', 1),
-                  ('referral_open', (r.status IN ('CREATED', 'RECEIVED', 'ACCEPTED', 'IN_SERVICE'))::int),
-                  ('referral_overdue', (r.status IN ('CREATED', 'RECEIVED', 'ACCEPTED', 'IN_SERVICE') AND r.due_on < :today)::int),
-                  ('referral_closed', (r.status IN ('COMPLETED', 'DECLINED', 'REDIRECTED', 'CLOSED'))::int)) v (fact, n)
+                  %s) v (fact, n)
                WHERE r.child_id = ANY (CAST(:ids AS uuid[])) AND r.created_on <= :today
               UNION ALL
               SELECT child_id, year_ce, 'protection_vulnerable', 1 FROM protection WHERE vulnerable
@@ -107,7 +82,58 @@ public final class FactSql {
              WHERE y.age BETWEEN 0 AND 5
              GROUP BY r.child_id, r.year_ce, r.fact, y.province_code, y.subdistrict_code, y.sex, y.age, y.agency_code, y.unit_id
             HAVING sum(r.n) > 0
-            """.formatted(h.hfaMin(), h.wfhMin(), h.wfhMax(), vaccineRows(definitions));
+            """.formatted(growthFacts(h), DSPM_FACTS, vaccineFacts(definitions, "extract(year FROM d.on_day)::int"), REFERRAL_FACTS);
+    }
+
+    // The rules of the facts that are counted in a period (a year or a quarter); QuarterFactSql uses them too, so a
+    // rule changes in one place. Each is the body of a VALUES (fact, n) list over one row of a period's CTE.
+
+    /** Growth facts of {@code l}, the child's latest current measurement of the period. */
+    static String growthFacts(IndicatorDefinitions.HealthyGrowth h) {
+        return """
+            ('growth_hfa', (l.z_lhfa IS NOT NULL)::int),
+            ('growth_wfh', (l.z_wflh IS NOT NULL)::int),
+            ('growth_wfa', (l.z_wfa IS NOT NULL)::int),
+            ('growth_both', (l.z_lhfa IS NOT NULL AND l.z_wflh IS NOT NULL)::int),
+            ('stunted', coalesce((l.z_lhfa < -2)::int, 0)),
+            ('wasted', coalesce((l.z_wflh < -2)::int, 0)),
+            ('overweight', coalesce((l.z_wflh > 2)::int, 0)),
+            ('underweight', coalesce((l.z_wfa < -2)::int, 0)),
+            ('healthy', coalesce((l.z_lhfa >= %s AND l.z_wflh BETWEEN %s AND %s)::int, 0))""".formatted(h.hfaMin(), h.wfhMin(), h.wfhMax());
+    }
+
+    /** DSPM facts of {@code f}, the first screening within 30 days of a key age reached in the period (or none). */
+    static final String DSPM_FACTS = """
+            ('dspm_due', 1),
+            ('dspm_screened', (f.screened_on IS NOT NULL)::int),
+            ('dspm_suspected', coalesce((f.outcome_code IN ('1B261', '1B262'))::int, 0)),
+            ('dspm_stimulate', coalesce((f.outcome_code = '1B261')::int, 0)),
+            ('dspm_followed_30', coalesce((f.outcome_code = '1B261' AND EXISTS (
+                  SELECT 1 FROM recordbook_child_dspm r WHERE r.child_id = f.child_id
+                     AND r.screened_on > f.screened_on AND r.screened_on <= f.screened_on + 30))::int, 0)),
+            ('dspm_age_appropriate', coalesce((f.outcome_code = '1B260' OR (f.outcome_code = '1B261' AND EXISTS (
+                  SELECT 1 FROM recordbook_child_dspm r WHERE r.child_id = f.child_id AND r.outcome_code = '1B260'
+                     AND r.screened_on > f.screened_on AND r.screened_on <= f.screened_on + 30)))::int, 0))""";
+
+    /** Referral facts of {@code r}, a referral made in the period; {@code :today} decides what is overdue. */
+    static final String REFERRAL_FACTS = """
+            ('referral_all', 1),
+            ('referral_open', (r.status IN ('CREATED', 'RECEIVED', 'ACCEPTED', 'IN_SERVICE'))::int),
+            ('referral_overdue', (r.status IN ('CREATED', 'RECEIVED', 'ACCEPTED', 'IN_SERVICE') AND r.due_on < :today)::int),
+            ('referral_closed', (r.status IN ('COMPLETED', 'DECLINED', 'REDIRECTED', 'CLOSED'))::int)""";
+
+    /**
+     * Vaccine facts of {@code d}, a 1st, 2nd or 5th birthday in the period ({@code period}: its period's key from
+     * {@code d.on_day}): the cohort, and per antigen whether its doses were all given before that birthday.
+     */
+    static String vaccineFacts(IndicatorDefinitions definitions, String period) {
+        return """
+            SELECT d.child_id, %1$s, 'vacc_cohort_' || d.age, 1 FROM birthdays d
+              UNION ALL
+              SELECT d.child_id, %1$s, 'vacc_' || a.antigen || '_' || d.age,
+                     ((SELECT count(DISTINCT i.given_on) FROM recordbook_child_immunization i
+                        WHERE i.child_id = d.child_id AND i.vaccine_code = ANY (a.codes) AND i.given_on < d.on_day) >= a.doses)::int
+                FROM birthdays d JOIN (VALUES %2$s) a (antigen, age, doses, codes) ON a.age = d.age""".formatted(period, vaccineRows(definitions));
     }
 
     private static String vaccineRows(IndicatorDefinitions definitions) {

@@ -25,6 +25,7 @@ import org.tonkla.indicators.Budget;
 import org.tonkla.indicators.IndicatorDefinitions;
 import org.tonkla.indicators.IndicatorBreakdown;
 import org.tonkla.indicators.Indicators;
+import org.tonkla.indicators.QuarterTrend;
 import org.tonkla.indicators.internal.Sheets;
 import org.tonkla.platform.InvalidInput;
 
@@ -42,9 +43,11 @@ class IndicatorPages {
     private final Monitoring monitoring;
 
     private final IndicatorBreakdown breakdown;
+    private final QuarterTrend quarters;
 
     IndicatorPages(Indicators indicators, Budget budget, Users users, Directory directory, MessageSource messages, Clock clock,
-            Monitoring monitoring, IndicatorBreakdown breakdown) {
+            Monitoring monitoring, IndicatorBreakdown breakdown, QuarterTrend quarters) {
+        this.quarters = quarters;
         this.breakdown = breakdown;
         this.monitoring = monitoring;
         this.indicators = indicators;
@@ -69,8 +72,15 @@ class IndicatorPages {
         model.addAttribute("table", table);
         model.addAttribute("yearBe", yearCe + 543);
         model.addAttribute("yearLabel", String.valueOf(yearCe + 543));
-        model.addAttribute("chartData", IndicatorCharts.of(table, yearCe + 543, messages,
-                org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute("chartData", IndicatorCharts.of(table, yearCe + 543, messages, locale));
+        // The last quarters whatever the year chosen: a trend up to today (one small index read, QuarterTrend).
+        QuarterTrend.Trend trend = quarters.of(user, indicator, where);
+        model.addAttribute("trend", trend);
+        if (!trend.points().isEmpty()) {
+            model.addAttribute("quarterNames", trend.points().stream().map(p -> QuarterCharts.label(p, messages, locale)).toList());
+            model.addAttribute("quarterData", QuarterCharts.of(trend, indicator, where, messages, locale));
+        }
         // Center assessment results by standard come from the assessment module's own monitoring (its API),
         // for the country, a province or a district (it does not go below district).
         if (where == null || where.length() <= 4) {

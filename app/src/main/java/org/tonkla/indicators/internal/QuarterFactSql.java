@@ -1,0 +1,95 @@
+package org.tonkla.indicators.internal;
+
+import org.tonkla.indicators.IndicatorDefinitions;
+
+/**
+ * The SQL that computes the quarter facts of a set of children ({@code :ids}) as of {@code :today}, for the quarters
+ * from {@code :from} (the first day of the oldest quarter a trend shows) to today's, and the SQL that keeps
+ * {@code indicator_quarter_cell} equal to their sums per area. The facts are the year's (FactSql, same rules) with
+ * the quarter as the counting period; only the event-based groups are counted per quarter (growth, DSPM, vaccine,
+ * referral): "every child" and the protection state would be one row per child and quarter (definitions.yml).
+ *
+ * <p>A quarter is named by its first day ({@code date_trunc('quarter', ...)}): the Thai fiscal year's quarters
+ * (Oct–Dec, Jan–Mar, ...) and the calendar's are the same three-month spans, so the stored facts do not depend on the
+ * scheme; only their names do (QuarterScheme).
+ *
+ * <p>One row per child and quarter holds the quarter's non-zero facts as a multiset ({@code facts}: a fact appears as
+ * often as it counts, e.g. 'referral_all' twice for two referrals), not one row per fact: a measured quarter alone
+ * has four to six facts, and the country-scale database is short of disk (README "Quarterly trends").
+ */
+public final class QuarterFactSql {
+
+    private QuarterFactSql() {}
+
+    /** The areas a quarter fact counts in: the country (''), its province, district and subdistrict (when known). */
+    static final String AREAS = "CROSS JOIN LATERAL (VALUES (''), (f.province_code), (nullif(substr(f.subdistrict_code, 1, 4), '')),"
+            + " (nullif(f.subdistrict_code, ''))) a (area_code)";
+
+    /** INSERT ... SELECT of the children's quarter facts; parameters {@code ids} (a {@code UUID[]}), {@code today}, {@code from}. */
+    public static String insertFacts(IndicatorDefinitions definitions) {
+        return """
+            WITH b AS (SELECT * FROM registry_child_indicator_base WHERE child_id = ANY (CAST(:ids AS uuid[]))),
+            latest AS (
+              SELECT DISTINCT ON (g.child_id, date_trunc('quarter', g.measured_on))
+                     g.child_id, date_trunc('quarter', g.measured_on)::date AS quarter, g.z_wfa, g.z_lhfa, g.z_wflh
+                FROM recordbook_child_growth g
+               WHERE g.child_id = ANY (CAST(:ids AS uuid[])) AND g.measured_on BETWEEN :from AND :today
+               ORDER BY g.child_id, date_trunc('quarter', g.measured_on), g.measured_on DESC, g.recorded_at DESC),
+            windows AS (
+              SELECT b.child_id, (b.date_of_birth + make_interval(months => k.m))::date AS opens
+                FROM b CROSS JOIN (VALUES (9), (18), (30), (42), (60)) k (m)
+               WHERE (b.date_of_birth + make_interval(months => k.m))::date BETWEEN :from AND :today),
+            first_screen AS (
+              SELECT w.child_id, date_trunc('quarter', w.opens)::date AS quarter, f.screened_on, f.outcome_code
+                FROM windows w
+                LEFT JOIN LATERAL (
+                     SELECT s.screened_on, s.outcome_code FROM recordbook_child_dspm s
+                      WHERE s.child_id = w.child_id AND s.screened_on BETWEEN w.opens AND w.opens + 29
+                      ORDER BY s.screened_on, s.recorded_at LIMIT 1) f ON true),
+            birthdays AS (
+              SELECT b.child_id, a.age, (b.date_of_birth + make_interval(years => a.age))::date AS on_day
+                FROM b CROSS JOIN (VALUES (1), (2), (5)) a (age)
+               WHERE (b.date_of_birth + make_interval(years => a.age))::date BETWEEN :from AND :today),
+            raw (child_id, quarter, fact, n) AS (
+              SELECT l.child_id, l.quarter, v.fact, v.n FROM latest l CROSS JOIN LATERAL (VALUES
+                  %s) v (fact, n)
+              UNION ALL
+              SELECT f.child_id, f.quarter, v.fact, v.n FROM first_screen f CROSS JOIN LATERAL (VALUES
+                  %s) v (fact, n)
+              UNION ALL
+              %s
+              UNION ALL
+              SELECT r.child_id, date_trunc('quarter', r.created_on)::date, v.fact, v.n
+                FROM referral_child_referral r CROSS JOIN LATERAL (VALUES
+                  %s) v (fact, n)
+               WHERE r.child_id = ANY (CAST(:ids AS uuid[])) AND r.created_on BETWEEN :from AND :today)
+            INSERT INTO indicator_quarter_fact (child_id, quarter_start, facts, province_code, subdistrict_code)
+            SELECT r.child_id, r.quarter, array_agg(r.fact ORDER BY r.fact), b.province_code, coalesce(b.subdistrict_code, '')
+              FROM raw r CROSS JOIN generate_series(1, r.n) JOIN b ON b.child_id = r.child_id -- each fact n times
+             -- Aged 0-5 in completed years on the quarter's last day, as the year's facts on 31 December.
+             WHERE extract(year FROM age((r.quarter + interval '3 months' - interval '1 day')::date, b.date_of_birth))
+                   BETWEEN 0 AND 5
+             GROUP BY r.child_id, r.quarter, b.province_code, b.subdistrict_code
+            """.formatted(FactSql.growthFacts(definitions.healthyGrowth()), FactSql.DSPM_FACTS,
+                FactSql.vaccineFacts(definitions, "date_trunc('quarter', d.on_day)::date"), FactSql.REFERRAL_FACTS);
+    }
+
+    /** Takes the quarter facts of {@code :ids} away, and their counts from the cells. */
+    public static final String DELETE_FACTS = """
+            WITH gone AS (DELETE FROM indicator_quarter_fact WHERE child_id IN (:ids) RETURNING *),
+            o AS (SELECT f.quarter_start, x.fact, a.area_code, count(*) AS n FROM gone f CROSS JOIN unnest(f.facts) x (fact) %s
+                   WHERE a.area_code IS NOT NULL GROUP BY 1, 2, 3)
+            UPDATE indicator_quarter_cell c SET n = c.n - o.n FROM o
+             WHERE c.area_code = o.area_code AND c.fact = o.fact AND c.quarter_start = o.quarter_start""".formatted(AREAS);
+
+    /** Adds the quarter facts of the children {@code children} (a subquery or list over child ids) to the cells. */
+    public static String addCells(String children) {
+        return """
+            INSERT INTO indicator_quarter_cell AS c (area_code, fact, quarter_start, n)
+            SELECT a.area_code, x.fact, f.quarter_start, count(*) FROM indicator_quarter_fact f CROSS JOIN unnest(f.facts) x (fact) %s
+             WHERE f.child_id IN (%s) AND a.area_code IS NOT NULL GROUP BY 1, 2, 3
+            ON CONFLICT (area_code, fact, quarter_start) DO UPDATE SET n = c.n + EXCLUDED.n""".formatted(AREAS, children);
+    }
+
+    public static final String DELETE_EMPTY_CELLS = "DELETE FROM indicator_quarter_cell WHERE n = 0";
+}

@@ -1,0 +1,55 @@
+package org.tonkla.indicators.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.context.MessageSource;
+import org.tonkla.indicators.Indicators;
+import org.tonkla.indicators.QuarterTrend;
+
+/**
+ * What the dashboard's quarterly trend chart draws: one line per area (the area shown, its province, the country) over
+ * the quarters, named as the table names them ("ไตรมาส 1/2569"), and the file name a downloaded image gets. Only the
+ * percentages of the table on the same page go to it.
+ */
+final class QuarterCharts {
+
+    private QuarterCharts() {}
+
+    /** The quarter's name, e.g. "ไตรมาส 1/2569" (the year as text: MessageFormat would print "2,569"). */
+    static String label(QuarterTrend.Point p, MessageSource messages, Locale locale) {
+        return messages.getMessage("indicators.quarter.label", new Object[] {p.number(), String.valueOf(p.yearBe())}, locale);
+    }
+
+    static Map<String, Object> of(QuarterTrend.Trend trend, String indicatorCode, String areaCode, MessageSource messages,
+            Locale locale) {
+        List<QuarterTrend.Point> points = trend.points();
+        List<Map<String, Object>> series = new ArrayList<>();
+        series(series, points, QuarterTrend.Point::area, locale);
+        if (areaCode != null && areaCode.length() > 2) series(series, points, QuarterTrend.Point::province, locale);
+        if (areaCode != null) series(series, points, QuarterTrend.Point::country, locale);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("title", messages.getMessage("indicators.quarter.title", new Object[] {
+                messages.getMessage("indicators.name." + indicatorCode, null, indicatorCode, locale)}, locale));
+        data.put("quarters", points.stream().map(p -> label(p, messages, locale)).toList());
+        data.put("series", series);
+        data.put("percentLabel", messages.getMessage("indicators.col.percent", null, locale));
+        QuarterTrend.Point last = points.getLast();
+        data.put("fileName", "tonkla-" + indicatorCode + "-" + (areaCode == null ? "TH" : areaCode) + "-quarters-"
+                + last.number() + "-" + last.yearBe());
+        return data;
+    }
+
+    private static void series(List<Map<String, Object>> out, List<QuarterTrend.Point> points,
+            Function<QuarterTrend.Point, Indicators.Value> of, Locale locale) {
+        List<Object> values = new ArrayList<>();
+        for (QuarterTrend.Point p : points) {
+            var v = of.apply(p);
+            values.add(v.percent() == null ? "" : v.percent());
+        }
+        out.add(Map.of("name", of.apply(points.getFirst()).name(locale), "values", values));
+    }
+}
