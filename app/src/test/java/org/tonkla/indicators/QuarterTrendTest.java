@@ -96,6 +96,11 @@ class QuarterTrendTest extends IntegrationTest {
         String district = trend(admin, "stunting", subdistrict.substring(0, 4));
         assertThat(district).contains(row(n2, 1, 3, "33.3"));
 
+        // The dashboard's workbook carries the same trend on a second sheet, row per quarter (the area's columns first).
+        var workbook = trendSheet(admin, "stunting", subdistrict);
+        assertThat(workbook).containsEntry(n1, java.util.List.of(1.0, 2.0, 50.0)).containsEntry(n2, java.util.List.of(1.0, 3.0, 33.3))
+                .hasSize(8);
+
         // The protection indicators count a state of every child, kept per year only: no trend, said so.
         String protection = admin.get("/indicators?indicator=protection_vulnerable&area=" + subdistrict, "text/html").body();
         assertThat(protection).contains("id=\"quarter-none\"").doesNotContain("id=\"quarter-table\"");
@@ -130,6 +135,36 @@ class QuarterTrendTest extends IntegrationTest {
         String page = session.get("/indicators?indicator=" + indicator + "&area=" + area, "text/html").body();
         String table = page.substring(page.indexOf("id=\"quarter-table\""));
         return table.substring(0, table.indexOf("</table>")).replaceAll("\\s+", "");
+    }
+
+    /** The trend sheet of /indicators/export.xlsx: quarter name (spaces removed) to the area's numerator, denominator, %. */
+    private java.util.Map<String, java.util.List<Double>> trendSheet(WebClientSession session, String indicator, String area) {
+        try {
+            var xlsx = java.net.http.HttpClient.newBuilder().cookieHandler(session.cookies()).build().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                            + "/indicators/export.xlsx?indicator=" + indicator + "&area=" + area)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(xlsx.statusCode()).isEqualTo(200);
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+                assertThat(book.getSheetName(1)).isEqualTo("แนวโน้มรายไตรมาส");
+                var sheet = book.getSheetAt(1);
+                assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("ไตรมาส");
+                var rows = new java.util.LinkedHashMap<String, java.util.List<Double>>();
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    var row = sheet.getRow(r);
+                    rows.put(row.getCell(0).getStringCellValue().replaceAll("\\s+", ""), java.util.List.of(
+                            row.getCell(1).getNumericCellValue(), row.getCell(2).getNumericCellValue(),
+                            // no percentage (nobody in the denominator) is an empty text cell
+                            row.getCell(3).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                                    ? row.getCell(3).getNumericCellValue() : -1.0));
+                }
+                return rows;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String row(String quarter, long numerator, long denominator, String percent) {

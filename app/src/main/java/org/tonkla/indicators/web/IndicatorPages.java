@@ -108,9 +108,12 @@ class IndicatorPages {
         if (table.province() != null) rows.add(row(table.province(), locale));
         rows.add(row(table.country(), locale));
         String name = msg("indicators.name." + table.indicator().code(), locale);
-        byte[] file = Sheets.write(name, List.of(msg("indicators.col.code", locale), msg("indicators.col.area", locale),
-                msg("indicators.col.numerator", locale), msg("indicators.col.denominator", locale),
-                msg("indicators.col.percent", locale)), rows);
+        var tabs = new ArrayList<Sheets.Tab>(List.of(new Sheets.Tab(name, List.of(msg("indicators.col.code", locale),
+                msg("indicators.col.area", locale), msg("indicators.col.numerator", locale),
+                msg("indicators.col.denominator", locale), msg("indicators.col.percent", locale)), rows)));
+        QuarterTrend.Trend trend = quarters.of(user, indicator, where);
+        if (!trend.points().isEmpty()) tabs.add(QuarterCharts.sheet(trend, where, messages, locale));
+        byte[] file = Sheets.write(tabs);
         return download(file, "indicator-" + table.indicator().code() + "-" + (table.yearCe() + 543) + ".xlsx");
     }
 

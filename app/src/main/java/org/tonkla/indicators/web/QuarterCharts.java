@@ -43,6 +43,39 @@ final class QuarterCharts {
         return data;
     }
 
+    /**
+     * The trend as a sheet of the dashboard's workbook: a row per quarter, the numerator, denominator and percentage of
+     * the area, its province (below province level) and the country (below the country), as the table on the page.
+     */
+    static org.tonkla.indicators.internal.Sheets.Tab sheet(QuarterTrend.Trend trend, String areaCode, MessageSource messages,
+            Locale locale) {
+        List<QuarterTrend.Point> points = trend.points();
+        List<Function<QuarterTrend.Point, Indicators.Value>> columns = new ArrayList<>();
+        columns.add(QuarterTrend.Point::area);
+        if (areaCode != null && areaCode.length() > 2) columns.add(QuarterTrend.Point::province);
+        if (areaCode != null) columns.add(QuarterTrend.Point::country);
+        List<String> title = new ArrayList<>(List.of(messages.getMessage("indicators.quarter.col", null, locale)));
+        for (var column : columns) {
+            String name = column.apply(points.getFirst()).name(locale);
+            for (String key : List.of("indicators.col.numerator", "indicators.col.denominator", "indicators.col.percent")) {
+                title.add(name + " – " + messages.getMessage(key, null, locale));
+            }
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (QuarterTrend.Point p : points) {
+            List<Object> row = new ArrayList<>(List.of(label(p, messages, locale)));
+            for (var column : columns) {
+                var v = column.apply(p);
+                row.add(v.numerator());
+                row.add(v.denominator());
+                row.add(v.percent() == null ? "" : v.percent());
+            }
+            rows.add(row);
+        }
+        return new org.tonkla.indicators.internal.Sheets.Tab(messages.getMessage("indicators.quarter.heading", null, locale),
+                title, rows);
+    }
+
     private static void series(List<Map<String, Object>> out, List<QuarterTrend.Point> points,
             Function<QuarterTrend.Point, Indicators.Value> of, Locale locale) {
         List<Object> values = new ArrayList<>();
