@@ -93,7 +93,8 @@ class AccessLogChains {
                     SELECT province_code, seq, id, occurred_at, child_id, user_id, username, display_name, role,
                            agency_code, unit_id, action, purpose, detail, prev_hash, hash
                     FROM access_log
-                    WHERE (province_code, seq) > (:chain, :seq) AND (CAST(:only AS text) IS NULL OR province_code = :only)
+                    WHERE seq IS NOT NULL AND (province_code, seq) > (:chain, :seq)
+                      AND (CAST(:only AS text) IS NULL OR province_code = :only)
                     ORDER BY province_code, seq LIMIT :page""")
                     .param("chain", afterChain).param("seq", afterSeq).param("only", onlyChain).param("page", PAGE)
                     .query(AccessLogChains::entry).list();

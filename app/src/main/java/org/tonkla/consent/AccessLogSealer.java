@@ -38,7 +38,7 @@ class AccessLogSealer {
         try {
             sealAll();
         } catch (RuntimeException e) { // the next round tries again; entries wait unsealed, none is lost
-            LOG.warn("Sealing the access log failed; retrying in the next round: {}", e.toString());
+            LOG.warn("Sealing the access log failed; retrying in the next round: {}", e.getMessage());
         }
     }
 
@@ -54,12 +54,17 @@ class AccessLogSealer {
                     FROM p WHERE code IS NOT NULL)
                 SELECT code FROM p WHERE code IS NOT NULL""").query(String.class).list();
         for (String province : provinces) {
-            int n;
-            do {
-                n = tx.execute(s -> jdbc.sql("SELECT access_log_seal(?, ?)").params(province, BATCH)
-                        .query(Integer.class).single());
-                sealed += n;
-            } while (n == BATCH);
+            try {
+                int n;
+                do {
+                    n = tx.execute(s -> jdbc.sql("SELECT access_log_seal(?, ?)").params(province, BATCH)
+                            .query(Integer.class).single());
+                    sealed += n;
+                } while (n == BATCH);
+            } catch (RuntimeException e) { // one province's broken chain must not stop the others' sealing
+                LOG.warn("Sealing the access log of province {} failed; its entries wait unsealed: {}", province,
+                        e.getMessage());
+            }
         }
         return sealed;
     }

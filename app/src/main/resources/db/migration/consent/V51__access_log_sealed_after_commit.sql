@@ -32,8 +32,14 @@ END $$;
 CREATE TRIGGER access_log_unsealed BEFORE INSERT ON access_log
     FOR EACH ROW EXECUTE FUNCTION access_log_arrives_unsealed();
 
--- Still append-only: the one change an entry takes is its seal, once, with every other field unchanged.
+-- Still append-only: the one change an entry takes is its seal, once, with every other field unchanged, and only a
+-- seal that continues its chain: the next seq, the head's hash as prev_hash, and the entry's own hash. So a role that
+-- may UPDATE the table cannot park an entry at a made-up seq (which would stop the province's sealing) or break a
+-- link; the seal it could write is exactly the one access_log_seal would. The lock is the sealer's (re-entrant for it).
 CREATE FUNCTION access_log_only_sealed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    last_seq BIGINT;
+    last_hash BYTEA;
 BEGIN
     IF TG_OP = 'UPDATE' AND OLD.seq IS NULL AND NEW.seq IS NOT NULL
        AND (NEW.id, NEW.occurred_at, NEW.child_id, NEW.province_code, NEW.user_id, NEW.username, NEW.display_name,
@@ -41,7 +47,16 @@ BEGIN
            IS NOT DISTINCT FROM
            (OLD.id, OLD.occurred_at, OLD.child_id, OLD.province_code, OLD.user_id, OLD.username, OLD.display_name,
             OLD.role, OLD.agency_code, OLD.unit_id, OLD.action, OLD.purpose, OLD.detail) THEN
-        RETURN NEW;
+        PERFORM pg_advisory_xact_lock(1633907532, hashtext(NEW.province_code));
+        SELECT l.seq, l.hash INTO last_seq, last_hash FROM access_log l
+         WHERE l.province_code = NEW.province_code AND l.seq IS NOT NULL ORDER BY l.seq DESC LIMIT 1;
+        IF NEW.seq = coalesce(last_seq, 0) + 1
+           AND NEW.prev_hash = coalesce(last_hash, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea)
+           AND NEW.hash = sha256(NEW.prev_hash || access_log_canonical(NEW)) THEN
+            RETURN NEW;
+        END IF;
+        RAISE EXCEPTION 'access_log: a seal must continue its chain (seq %, the head''s hash, the entry''s own hash)',
+            coalesce(last_seq, 0) + 1;
     END IF;
     RAISE EXCEPTION 'access_log is append-only (an entry may only be sealed into its chain, once)';
 END $$;
@@ -50,9 +65,9 @@ CREATE TRIGGER access_log_no_update BEFORE UPDATE OR DELETE ON access_log
     FOR EACH ROW EXECUTE FUNCTION access_log_only_sealed();
 
 -- Seals up to max_entries committed unsealed entries of one province, oldest first, and says how many. The
--- advisory lock is V50's (one key per province), held to the end of the sealing transaction: a second sealer
--- (another app node) waits, then reads the chain's new head in a fresh snapshot (READ COMMITTED). The unique
--- index on (province_code, seq) still turns any fork into an error.
+-- advisory lock is V50's (one key per province), held to the end of the sealing transaction; whoever takes it next
+-- reads the chain's new head in a fresh snapshot (READ COMMITTED). The unique index on (province_code, seq) still
+-- turns any fork into an error.
 CREATE FUNCTION access_log_seal(province TEXT, max_entries INT) RETURNS INT LANGUAGE plpgsql AS $$
 DECLARE
     last_seq BIGINT;
@@ -60,7 +75,11 @@ DECLARE
     e access_log%ROWTYPE;
     n INT := 0;
 BEGIN
-    PERFORM pg_advisory_xact_lock(1633907532, hashtext(province));
+    -- Another sealer (another node), or anyone else holding the key, has the chain: leave it to them this round
+    -- rather than wait (a session holding the key must not stall the sealing of every province behind it).
+    IF NOT pg_try_advisory_xact_lock(1633907532, hashtext(province)) THEN
+        RETURN 0;
+    END IF;
     SELECT l.seq, l.hash INTO last_seq, last_hash FROM access_log l
      WHERE l.province_code = province AND l.seq IS NOT NULL ORDER BY l.seq DESC LIMIT 1;
     last_seq := coalesce(last_seq, 0);

@@ -99,6 +99,10 @@ class AccessLogSealingTest extends IntegrationTest {
                     WHERE province_code = ?""").param(chain).update()).hasMessageContaining("append-only");
             assertThatThrownBy(() -> jdbc.sql("DELETE FROM access_log WHERE province_code = ?").param(chain).update())
                     .hasMessageContaining("append-only");
+            // A seal that does not continue the chain (a made-up seq would stop the province's sealing) is refused.
+            assertThatThrownBy(() -> jdbc.sql("""
+                    UPDATE access_log SET seq = 9223372036854775807, prev_hash = '\\x00', hash = '\\x00'
+                    WHERE province_code = ?""").param(chain).update()).hasMessageContaining("continue its chain");
             sealer.sealAll();
             assertThatThrownBy(() -> jdbc.sql("UPDATE access_log SET seq = 7 WHERE province_code = ?").param(chain).update())
                     .hasMessageContaining("append-only");
@@ -106,6 +110,50 @@ class AccessLogSealingTest extends IntegrationTest {
             assertThat(verify(chain)).isEmpty();
         } finally {
             remove(chain);
+        }
+    }
+
+    @Test
+    void verifyingWhileAnEntryStaysUnsealedSkipsItAndAHeldChainLockStallsNoOtherProvince() throws Exception {
+        String held = newChain();
+        String other = newChain();
+        var locked = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        // Own threads: the common pool may have a single thread on two cores, which the holder would take.
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        // Someone holds the province's chain key (another node sealing, or any session): the sealer leaves it this round.
+        var holder = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(1633907532, hashtext(?))").param(held).query((rs, i) -> 1).list();
+            locked.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }), threads);
+        try {
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            log.record(nurse, UUID.randomUUID(), held, AccessLog.Action.READ, "care", "waits");
+            log.record(nurse, UUID.randomUUID(), other, AccessLog.Action.READ, "care", "sealed");
+            var problems = java.util.Collections.synchronizedList(new ArrayList<AccessLogChains.Problem>());
+            var summary = CompletableFuture.supplyAsync(() -> chains.verify(null, problems::add), threads)
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(problems).as("an unsealed entry is not part of any chain yet").isEmpty();
+            assertThat(summary.problems()).isZero();
+            assertThat(seqOf("waits", held)).isNull();
+            assertThat(seqOf("sealed", other)).isEqualTo(1);
+        } finally {
+            release.countDown();
+            holder.get(20, TimeUnit.SECONDS);
+            threads.shutdown();
+        }
+        try {
+            sealer.sealAll();
+            assertThat(seqOf("waits", held)).isEqualTo(1);
+            assertThat(verify(held)).isEmpty();
+        } finally {
+            remove(held);
+            remove(other);
         }
     }
 

@@ -135,6 +135,14 @@ class VisitDayTest extends IntegrationTest {
         assertThat(surveyor().submit(refused(V2, "uuid:" + UUID.randomUUID(), "400708", null, null), Map.of()).statusCode())
                 .isEqualTo(403);
 
+        // A phone clock not believed (1970), arriving within the grace: counted on the campaign's last day and marked,
+        // not stranded on the phone (a refusal could never be corrected there).
+        String lostClock = "uuid:" + UUID.randomUUID();
+        var stranded = surveyor().submit(refused(V3, lostClock, "400708", null, "1970-01-01T07:00:00.000+07:00"), Map.of());
+        assertThat(stranded.statusCode()).as(stranded.body()).isEqualTo(201);
+        assertThat(visit(lostClock).get("visited_on")).isEqualTo(today().minusDays(5));
+        assertThat(visit(lostClock).get("problem")).isEqualTo("BEFORE_CAMPAIGN");
+
         // Ended twenty days ago: past the grace, even a visit made inside the campaign is refused.
         endedCampaign("400709", today().minusDays(20));
         String inside = today().minusDays(22).atTime(9, 0).atOffset(ZoneOffset.ofHours(7)).toString();
@@ -199,6 +207,11 @@ class VisitDayTest extends IntegrationTest {
         var posted = surveyor().submit(refused(V3, "uuid:" + UUID.randomUUID(), "400703", null, "yesterday"), Map.of());
         assertThat(posted.statusCode()).isEqualTo(400);
         assertThat(posted.body()).contains("end is not a date-time");
+        // A valid ISO year no clock has (it would break every date printed from it) is refused the same way.
+        var farOff = surveyor().submit(refused(V3, "uuid:" + UUID.randomUUID(), "400703", null, "+999999999-12-31T23:59:59Z"),
+                Map.of());
+        assertThat(farOff.statusCode()).isEqualTo(400);
+        assertThat(farOff.body()).contains("end is not a date-time between the years 1900 and 2199");
     }
 
     // --- helpers

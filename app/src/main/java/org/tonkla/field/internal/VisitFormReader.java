@@ -155,17 +155,26 @@ public final class VisitFormReader {
     static Instant timestamp(Element parent, String name) {
         String t = text(parent, name);
         if (t == null) return null;
+        Instant at;
         try {
             String iso = t.matches(".*T.*[+-]\\d{2}") ? t + ":00" : t;
             try {
-                return OffsetDateTime.parse(iso).toInstant();
+                at = OffsetDateTime.parse(iso).toInstant();
             } catch (DateTimeParseException noOffset) {
-                return LocalDateTime.parse(iso).atZone(ThaiDates.BANGKOK).toInstant();
+                at = LocalDateTime.parse(iso).atZone(ThaiDates.BANGKOK).toInstant();
             }
-        } catch (DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) { // unparsable, or beyond what an instant holds
             throw bad("เวลาในแบบฟอร์มไม่ถูกต้อง (" + name + " is not a date-time yyyy-mm-ddThh:mm:ss+07:00)");
         }
+        // ISO years run to ±999,999,999; no phone's clock does, and such a year breaks every date printed from it.
+        if (at.isBefore(EARLIEST) || !at.isBefore(LATEST)) {
+            throw bad("เวลาในแบบฟอร์มไม่ถูกต้อง (" + name + " is not a date-time between the years 1900 and 2199)");
+        }
+        return at;
     }
+
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private static Double number(Element parent, String name) {
         String t = text(parent, name);

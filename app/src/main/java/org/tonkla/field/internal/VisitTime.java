@@ -19,8 +19,8 @@ import org.tonkla.platform.ThaiDates;
  * The assignment, scope, consent and access checks never read it.
  *
  * <p>An implausible time (ahead of the arrival beyond the clock-skew allowance, before the campaign started, before
- * a child of the visit was born) is not refused: the visit is recorded on the day received and marked, for the
- * supervisor to see. The timestamp is written by the phone when the form is finalized and cannot be corrected on it
+ * a child of the visit was born) is not refused: the visit is recorded on the day received (the campaign's last day
+ * when it arrives within the grace after it) and marked, for the supervisor to see. The timestamp is written by the phone when the form is finalized and cannot be corrected on it
  * afterwards, so a refusal would leave a real household visit stranded on a phone whose clock was wrong (cheap phones
  * fall back to 1970 or a factory date after a flat battery); a supervisor would rather count it on the day it came.
  *
@@ -57,7 +57,11 @@ public record VisitTime(LocalDate day, Instant statedAt, String field, Problem p
         } else if (form.children().stream().anyMatch(c -> c.dateOfBirth() != null && statedDay.isBefore(c.dateOfBirth()))) {
             problem = Problem.BEFORE_BIRTH;
         }
-        if (problem != null) return new VisitTime(receivedDay, stated, field, problem);
+        // Not believed: the day received, but no later than the campaign's last day, so that a visit with a wrong clock
+        // that arrives within the late-submission grace is counted (and marked), not stranded on the phone.
+        if (problem != null) {
+            return new VisitTime(receivedDay.isAfter(campaign.endsOn()) ? campaign.endsOn() : receivedDay, stated, field, problem);
+        }
         // A time within the skew allowance ahead is the server's day at most, never a later one.
         return new VisitTime(statedDay.isAfter(receivedDay) ? receivedDay : statedDay, stated, field, null);
     }
@@ -76,8 +80,9 @@ public record VisitTime(LocalDate day, Instant statedAt, String field, Problem p
             case BEFORE_CAMPAIGN -> "อยู่ก่อนโครงการเริ่ม ตรวจนาฬิกาของโทรศัพท์ (is before the campaign started: check the phone's clock)";
             case BEFORE_BIRTH -> "อยู่ก่อนวันเกิดของเด็ก ตรวจวันเกิดหรือนาฬิกาของโทรศัพท์ (is before a child's date of birth)";
         };
-        return "เวลา " + field + " ในแบบบันทึก (" + stated + ") " + why + " จึงบันทึกเป็นวันที่ได้รับ " + thai(day)
-                + " (recorded on the day received, " + day + ")";
+        return "เวลา " + field + " ในแบบบันทึก (" + stated + ") " + why + " จึงบันทึกเป็นวันที่ได้รับ (หรือวันปิดโครงการ"
+                + " ถ้าได้รับหลังจากนั้น) " + thai(day) + " (recorded on the day received, or the campaign's last day when"
+                + " received after it: " + day + ")";
     }
 
     private static final DateTimeFormatter THAI_DATE =
