@@ -47,22 +47,34 @@ public class CampaignProgress {
                 .list();
     }
 
+    /** One visit whose phone time was not believed, as a supervisor checks it: no household or child data. */
+    public record DoubtfulTime(String surveyor, String subdistrictCode, LocalDate countedOn, java.time.Instant statedAt,
+            String problem, java.time.Instant receivedAt) {}
+
     /**
-     * Per surveyor, the visits whose phone time was not believed (ahead of the server, before the campaign, before a
-     * child's birth) and which are therefore counted on the day received: a supervisor checks that phone's clock.
+     * The visits whose phone time was not believed (ahead of the server, before the campaign, before a child's birth)
+     * and which are therefore counted on the day received (or the campaign's last day), newest first, at most 200: a
+     * supervisor checks those phones' clocks.
      *
      * @throws NotFound when there is no such campaign in the officer's scope (refused for other roles)
      */
-    public java.util.Map<String, Long> timesNotBelieved(UUID campaignId, CurrentUser user) {
+    public List<DoubtfulTime> timesNotBelieved(UUID campaignId, CurrentUser user) {
         campaigns.inScope(campaignId, user);
-        var out = new java.util.TreeMap<String, Long>();
-        jdbc.sql("""
-                SELECT surveyor_id, count(*) FROM field_visit WHERE campaign_id = ? AND visit_time_problem IS NOT NULL
-                 GROUP BY surveyor_id""")
+        var names = new java.util.HashMap<UUID, String>();
+        return jdbc.sql("""
+                SELECT v.surveyor_id, v.subdistrict_code, v.visited_on, v.visited_at, v.visit_time_problem, s.received_at
+                  FROM field_visit v JOIN field_submission s ON s.id = v.submission_id
+                 WHERE v.campaign_id = ? AND v.visit_time_problem IS NOT NULL
+                 ORDER BY s.received_at DESC, v.id LIMIT 200""")
                 .param(campaignId)
-                .query((rs, n) -> out.merge(accounts.find(rs.getObject(1, UUID.class)).map(Accounts.AccountView::username)
-                        .orElse(rs.getString(1)), rs.getLong(2), Long::sum))
+                .query((rs, n) -> {
+                    UUID surveyor = rs.getObject(1, UUID.class);
+                    String name = names.computeIfAbsent(surveyor,
+                            id -> accounts.find(id).map(Accounts.AccountView::username).orElse(id.toString()));
+                    return new DoubtfulTime(name, rs.getString(2), rs.getObject(3, LocalDate.class),
+                            rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getString(5),
+                            rs.getObject(6, java.time.OffsetDateTime.class).toInstant());
+                })
                 .list();
-        return out;
     }
 }

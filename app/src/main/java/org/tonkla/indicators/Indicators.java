@@ -78,7 +78,10 @@ public class Indicators {
             throw new InvalidInput("area", "a province, district or subdistrict DOPA code");
         }
         String home = homeArea(user);
-        if (home == null) return;
+        if (home == null) { // the whole country: any area, but one that exists (not a page of zeros named "409999")
+            if (areaCode != null && directory.area(areaCode).isEmpty()) throw new org.tonkla.platform.NotFound("area");
+            return;
+        }
         if (areaCode == null || !scopes.mayActOn(user, new OrgUnit.Area(areaCode))) {
             throw new Refused("The area is outside the user's scope");
         }

@@ -168,7 +168,7 @@ class VisitDayTest extends IntegrationTest {
         var officer = session();
         officer.login("officer.khonkaen", "tonkla-demo");
         assertThat(officer.get("/field/campaigns/" + campaign, "text/html").body())
-                .contains("id=\"times-not-believed\"", "surveyor.kk");
+                .contains("id=\"times-not-believed\"", "surveyor.kk", "<td>อยู่ในอนาคต</td>");
 
         // A few minutes ahead is a phone's clock drifting: believed, and counted today.
         String drift = "uuid:" + UUID.randomUUID();

@@ -49,6 +49,8 @@ class IndicatorBreakdownTest extends IntegrationTest {
 
         // Centers only within a district; another province's officer is refused the cut as the dashboard.
         assertThat(admin.get("/indicators?area=96&by=center", "text/html").statusCode()).isEqualTo(400);
+        // A well-formed code of no area is not a page of zeros, even for the whole country's scope.
+        assertThat(admin.get("/indicators?area=409999", "text/html").statusCode()).isEqualTo(404);
         var chiangMai = session();
         chiangMai.login("officer.chiangmai", "tonkla-demo");
         assertThat(chiangMai.get("/indicators?area=96&by=sex", "text/html").statusCode()).isEqualTo(403);
