@@ -18,6 +18,10 @@ ALTER TABLE access_log ALTER COLUMN seq DROP NOT NULL, ALTER COLUMN prev_hash DR
     ALTER COLUMN hash DROP NOT NULL;
 ALTER TABLE access_log ADD CONSTRAINT access_log_sealed_whole
     CHECK ((seq IS NULL) = (prev_hash IS NULL) AND (seq IS NULL) = (hash IS NULL));
+-- Times a canonical form can carry (an 'infinity' entry made the verifier fail on every chain); NOT VALID: checked
+-- for new entries without reading the whole log.
+ALTER TABLE access_log ADD CONSTRAINT access_log_time_plausible
+    CHECK (occurred_at > '2000-01-01' AND occurred_at < '2200-01-01') NOT VALID;
 -- What the sealer looks for; empty again a second later, so it stays small.
 CREATE INDEX access_log_unsealed_idx ON access_log (province_code, occurred_at, id) WHERE seq IS NULL;
 
@@ -76,10 +80,12 @@ DECLARE
     n INT := 0;
 BEGIN
     -- Another sealer (another node), or anyone else holding the key, has the chain: leave it to them this round
-    -- rather than wait (a session holding the key must not stall the sealing of every province behind it).
+    -- rather than wait (a session holding the key must not stall the sealing of every province behind it); -1 says so.
     IF NOT pg_try_advisory_xact_lock(1633907532, hashtext(province)) THEN
-        RETURN 0;
+        RETURN -1;
     END IF;
+    -- Nor may a row lock on one unsealed entry: fail this province's round (the sealer logs it) after two seconds.
+    PERFORM set_config('lock_timeout', '2s', true);
     SELECT l.seq, l.hash INTO last_seq, last_hash FROM access_log l
      WHERE l.province_code = province AND l.seq IS NOT NULL ORDER BY l.seq DESC LIMIT 1;
     last_seq := coalesce(last_seq, 0);

@@ -158,6 +158,56 @@ class AccessLogSealingTest extends IntegrationTest {
     }
 
     @Test
+    void aRowLockOnOneEntryStallsNoOtherProvinceAndVerifyReportsTheEntriesLeftOut() throws Exception {
+        String locked = newChain();
+        String other = newChain();
+        // Two minutes old (a reader's transaction may commit well after its entry's time; a minute is the allowance).
+        jdbc.sql("""
+                INSERT INTO access_log (id, occurred_at, child_id, province_code, username, role, action, purpose, detail)
+                VALUES (gen_random_uuid(), now() - interval '2 minutes', gen_random_uuid(), ?, 'someone', 'HEALTH_WORKER',
+                        'READ', 'care', 'row-locked')""").param(locked).update();
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO access_log (id, occurred_at, child_id, province_code, username, role, action, purpose)
+                VALUES (gen_random_uuid(), 'infinity', gen_random_uuid(), ?, 'someone', 'HEALTH_WORKER', 'READ', 'care')""")
+                .param(locked).update()).hasMessageContaining("access_log_time_plausible");
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var held = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var holder = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
+            jdbc.sql("SELECT id FROM access_log WHERE province_code = ? FOR UPDATE").param(locked).query((rs, i) -> 1).list();
+            held.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }), threads);
+        try {
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            log.record(nurse, UUID.randomUUID(), other, AccessLog.Action.READ, "care", "sealed");
+            var problems = java.util.Collections.synchronizedList(new ArrayList<AccessLogChains.Problem>());
+            CompletableFuture.supplyAsync(() -> chains.verify(null, problems::add), threads).get(20, TimeUnit.SECONDS);
+            assertThat(seqOf("sealed", other)).isEqualTo(1);
+            assertThat(seqOf("row-locked", locked)).isNull();
+            assertThat(problems).singleElement().satisfies(p -> {
+                assertThat(p.chain()).isEqualTo(locked);
+                assertThat(p.kind()).isEqualTo(AccessLogChains.Kind.UNSEALED);
+            });
+        } finally {
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            threads.shutdown();
+        }
+        try {
+            assertThat(verify(locked)).isEmpty();
+            assertThat(seqOf("row-locked", locked)).isEqualTo(1);
+        } finally {
+            remove(locked);
+            remove(other);
+        }
+    }
+
+    @Test
     void sealingDoesNotWaitForATransactionStillOpenAndChainsItsEntryOnceItCommits() {
         String chain = newChain();
         try {

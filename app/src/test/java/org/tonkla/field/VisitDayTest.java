@@ -154,6 +154,19 @@ class VisitDayTest extends IntegrationTest {
     }
 
     @Test
+    void aWrongClockVisitGoesToTheCampaignRunningTodayNotToAClosedOnesGrace() {
+        // A quarter handover: one campaign over 400710 ended two days ago (still within its grace), the next runs now.
+        endedCampaign("400710", today().minusDays(2));
+        UUID running = campaign("400710", today().minusDays(1), today().plusDays(10));
+        String lostClock = "uuid:" + UUID.randomUUID();
+        var posted = surveyor().submit(refused(V3, lostClock, "400710", null, "1970-01-01T07:00:00.000+07:00"), Map.of());
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        assertThat(visit(lostClock).get("visited_on")).isEqualTo(today());
+        assertThat(jdbc.sql("SELECT v.campaign_id FROM field_visit v JOIN field_submission s ON s.id = v.submission_id"
+                + " WHERE s.instance_id = ?").param(lostClock).query(UUID.class).single()).isEqualTo(running);
+    }
+
+    @Test
     void aTimeInTheFutureIsRecordedOnTheDayReceivedWithAWarningNamingTheField() {
         UUID campaign = demoCampaign();
         Instant ahead = clock.instant().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
@@ -222,6 +235,11 @@ class VisitDayTest extends IntegrationTest {
 
     /** A campaign of surveyor.kk over one subdistrict that started 40 days before it ended (made directly: past dates). */
     private void endedCampaign(String subdistrict, LocalDate endsOn) {
+        campaign(subdistrict, endsOn.minusDays(40), endsOn);
+    }
+
+    /** A campaign of surveyor.kk over one subdistrict from {@code startsOn} to {@code endsOn}, made directly. */
+    private UUID campaign(String subdistrict, LocalDate startsOn, LocalDate endsOn) {
         UUID unit = jdbc.sql("SELECT registering_unit_id FROM field_campaign WHERE id = ?").param(demoCampaign())
                 .query(UUID.class).single();
         UUID surveyor = jdbc.sql("SELECT id FROM app_user WHERE username = 'surveyor.kk'").query(UUID.class).single();
@@ -229,12 +247,13 @@ class VisitDayTest extends IntegrationTest {
         jdbc.sql("""
                 INSERT INTO field_campaign (id, name, province_code, starts_on, ends_on, form_id, form_version,
                   registering_unit_id, created_by) VALUES (?, ?, '40', ?, ?, 'tonkla_home_visit', ?, ?, 'officer.khonkaen')""")
-                .params(id, "ปิดแล้ว " + subdistrict + " " + id, Date.valueOf(endsOn.minusDays(40)), Date.valueOf(endsOn),
+                .params(id, "ทดสอบ " + subdistrict + " " + id, Date.valueOf(startsOn), Date.valueOf(endsOn),
                         FieldForms.HOME_VISIT_VERSION, unit)
                 .update();
         jdbc.sql("INSERT INTO field_campaign_area (campaign_id, area_code) VALUES (?, ?)").params(id, subdistrict).update();
         jdbc.sql("INSERT INTO field_assignment (id, campaign_id, surveyor_id, subdistrict_code) VALUES (?, ?, ?, ?)")
                 .params(UUID.randomUUID(), id, surveyor, subdistrict).update();
+        return id;
     }
 
     private long refusedOn(UUID campaign, LocalDate day) {

@@ -117,6 +117,13 @@ public class SubmissionIntake {
             throw new OpenRosaProblem(400, "ไม่มีผลการเยี่ยม (visit/outcome is missing or unknown)");
         }
         List<Campaign> receiving = campaigns.receivingFor(user, form.formId(), form.subdistrict(), days.lateDays());
+        // A visit whose phone time is not believed is counted on a campaign's last day only when no campaign it is
+        // assigned to runs on the day it arrived (a closed quarter's grace must not take today's visits from the next).
+        LocalDate arrived = received.atZone(org.tonkla.platform.ThaiDates.BANGKOK).toLocalDate();
+        for (Campaign c : receiving) {
+            VisitTime t = days.of(form, c, received);
+            if (c.openOn(t.day()) && (t.problem() == null || t.day().equals(arrived))) return c;
+        }
         for (Campaign c : receiving) {
             if (c.openOn(days.of(form, c, received).day())) return c;
         }

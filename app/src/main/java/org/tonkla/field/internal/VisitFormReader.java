@@ -173,7 +173,7 @@ public final class VisitFormReader {
         return at;
     }
 
-    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant EARLIEST = Instant.parse("1899-12-31T00:00:00Z"); // 1 Jan 1900 in any zone
     private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private static Double number(Element parent, String name) {
