@@ -30,21 +30,7 @@ public final class FactSql {
                 FROM recordbook_child_growth g
                WHERE g.child_id = ANY (CAST(:ids AS uuid[])) AND g.measured_on <= :today
                ORDER BY g.child_id, extract(year FROM g.measured_on), g.measured_on DESC, g.recorded_at DESC),
-            windows AS (
-              SELECT b.child_id, (b.date_of_birth + make_interval(months => k.m))::date AS opens
-                FROM b CROSS JOIN (VALUES (9), (18), (30), (42), (60)) k (m)
-               WHERE (b.date_of_birth + make_interval(months => k.m))::date <= :today),
-            first_screen AS (
-              SELECT w.child_id, extract(year FROM w.opens)::int AS year_ce, f.screened_on, f.outcome_code
-                FROM windows w
-                LEFT JOIN LATERAL (
-                     SELECT s.screened_on, s.outcome_code FROM recordbook_child_dspm s
-                      WHERE s.child_id = w.child_id AND s.screened_on BETWEEN w.opens AND w.opens + 29
-                      ORDER BY s.screened_on, s.recorded_at LIMIT 1) f ON true),
-            birthdays AS (
-              SELECT b.child_id, a.age, (b.date_of_birth + make_interval(years => a.age))::date AS on_day
-                FROM b CROSS JOIN (VALUES (1), (2), (5)) a (age)
-               WHERE (b.date_of_birth + make_interval(years => a.age))::date <= :today),
+            %s,
             protection AS (
               SELECT y.child_id, y.year_ce, s.items, s.level IN ('MEDIUM', 'HIGH') OR EXISTS (
                          SELECT 1 FROM protection_child_concern k WHERE k.child_id = y.child_id AND k.opened_on <= y.cut
@@ -82,11 +68,36 @@ public final class FactSql {
              WHERE y.age BETWEEN 0 AND 5
              GROUP BY r.child_id, r.year_ce, r.fact, y.province_code, y.subdistrict_code, y.sex, y.age, y.agency_code, y.unit_id
             HAVING sum(r.n) > 0
-            """.formatted(growthFacts(h), DSPM_FACTS, vaccineFacts(definitions, "extract(year FROM d.on_day)::int"), REFERRAL_FACTS);
+            """.formatted(keyDates("<= :today", "extract(year FROM w.opens)::int AS year_ce"), growthFacts(h), DSPM_FACTS, vaccineFacts(definitions, "extract(year FROM d.on_day)::int"), REFERRAL_FACTS);
     }
 
     // The rules of the facts that are counted in a period (a year or a quarter); QuarterFactSql uses them too, so a
     // rule changes in one place. Each is the body of a VALUES (fact, n) list over one row of a period's CTE.
+
+    /**
+     * The CTEs {@code windows} (each DSPM key age reached, THAI-RULES §2), {@code first_screen} (the first current
+     * screening within 30 days of it, tagged with {@code period}, an expression over {@code w.opens}) and
+     * {@code birthdays} (the 1st, 2nd and 5th, for vaccine coverage) of the children in {@code b}, the key age and the
+     * birthday limited by {@code within} (e.g. {@code <= :today}).
+     */
+    static String keyDates(String within, String period) {
+        return """
+            windows AS (
+              SELECT b.child_id, (b.date_of_birth + make_interval(months => k.m))::date AS opens
+                FROM b CROSS JOIN (VALUES (9), (18), (30), (42), (60)) k (m)
+               WHERE (b.date_of_birth + make_interval(months => k.m))::date %1$s),
+            first_screen AS (
+              SELECT w.child_id, %2$s, f.screened_on, f.outcome_code
+                FROM windows w
+                LEFT JOIN LATERAL (
+                     SELECT s.screened_on, s.outcome_code FROM recordbook_child_dspm s
+                      WHERE s.child_id = w.child_id AND s.screened_on BETWEEN w.opens AND w.opens + 29
+                      ORDER BY s.screened_on, s.recorded_at LIMIT 1) f ON true),
+            birthdays AS (
+              SELECT b.child_id, a.age, (b.date_of_birth + make_interval(years => a.age))::date AS on_day
+                FROM b CROSS JOIN (VALUES (1), (2), (5)) a (age)
+               WHERE (b.date_of_birth + make_interval(years => a.age))::date %1$s)""".formatted(within, period);
+    }
 
     /** Growth facts of {@code l}, the child's latest current measurement of the period. */
     static String growthFacts(IndicatorDefinitions.HealthyGrowth h) {

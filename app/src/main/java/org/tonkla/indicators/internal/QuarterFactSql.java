@@ -35,21 +35,7 @@ public final class QuarterFactSql {
                 FROM recordbook_child_growth g
                WHERE g.child_id = ANY (CAST(:ids AS uuid[])) AND g.measured_on BETWEEN :from AND :today
                ORDER BY g.child_id, date_trunc('quarter', g.measured_on), g.measured_on DESC, g.recorded_at DESC),
-            windows AS (
-              SELECT b.child_id, (b.date_of_birth + make_interval(months => k.m))::date AS opens
-                FROM b CROSS JOIN (VALUES (9), (18), (30), (42), (60)) k (m)
-               WHERE (b.date_of_birth + make_interval(months => k.m))::date BETWEEN :from AND :today),
-            first_screen AS (
-              SELECT w.child_id, date_trunc('quarter', w.opens)::date AS quarter, f.screened_on, f.outcome_code
-                FROM windows w
-                LEFT JOIN LATERAL (
-                     SELECT s.screened_on, s.outcome_code FROM recordbook_child_dspm s
-                      WHERE s.child_id = w.child_id AND s.screened_on BETWEEN w.opens AND w.opens + 29
-                      ORDER BY s.screened_on, s.recorded_at LIMIT 1) f ON true),
-            birthdays AS (
-              SELECT b.child_id, a.age, (b.date_of_birth + make_interval(years => a.age))::date AS on_day
-                FROM b CROSS JOIN (VALUES (1), (2), (5)) a (age)
-               WHERE (b.date_of_birth + make_interval(years => a.age))::date BETWEEN :from AND :today),
+            %s,
             raw (child_id, quarter, fact, n) AS (
               SELECT l.child_id, l.quarter, v.fact, v.n FROM latest l CROSS JOIN LATERAL (VALUES
                   %s) v (fact, n)
@@ -70,7 +56,8 @@ public final class QuarterFactSql {
              WHERE extract(year FROM age((r.quarter + interval '3 months' - interval '1 day')::date, b.date_of_birth))
                    BETWEEN 0 AND 5
              GROUP BY r.child_id, r.quarter, b.province_code, b.subdistrict_code
-            """.formatted(FactSql.growthFacts(definitions.healthyGrowth()), FactSql.DSPM_FACTS,
+            """.formatted(FactSql.keyDates("BETWEEN :from AND :today", "date_trunc('quarter', w.opens)::date AS quarter"),
+                FactSql.growthFacts(definitions.healthyGrowth()), FactSql.DSPM_FACTS,
                 FactSql.vaccineFacts(definitions, "date_trunc('quarter', d.on_day)::date"), FactSql.REFERRAL_FACTS);
     }
 
