@@ -37,22 +37,10 @@
 
   var mapBox = document.getElementById('map');
   if (!mapBox || !d.mapLevel) return;
-  fetch(d.mapLevel === 'district' ? d.districtsFile : d.provincesFile)
-    .then(function (r) { return r.json(); })
-    .then(function (geo) {
-      var key = d.mapLevel === 'district' ? 'ADM2_PCODE' : 'ADM1_PCODE';
-      if (d.mapLevel === 'district') {
-        geo = { type: 'FeatureCollection',
-                features: geo.features.filter(function (f) { return f.properties.ADM1_PCODE === 'TH' + d.province; }) };
-      }
+  window.tonklaAreaBoundaries(d)
+    .then(function (b) {
+      var geo = b.geo, areaNames = b.areaNames;
       // Areas with no center have no data item: the tooltip names them from the boundary file itself.
-      var level = d.mapLevel === 'district' ? 'ADM2_' : 'ADM1_';
-      var suffix = document.documentElement.lang === 'en' ? 'EN' : 'TH';
-      var areaNames = {};
-      geo.features.forEach(function (f) {
-        f.properties.name = f.properties[key];
-        areaNames[f.properties[key]] = f.properties[level + suffix] || f.properties[level + 'TH'];
-      });
       echarts.registerMap('area', geo);
       var map = echarts.init(mapBox);
       map.setOption({
