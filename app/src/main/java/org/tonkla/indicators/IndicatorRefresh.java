@@ -90,6 +90,11 @@ public class IndicatorRefresh {
      * after it). Run it when no other node refreshes, as {@code ./tonkla generate} does (the app stopped).
      */
     public void recomputeAll(Progress progress) {
+        recomputeAll(progress, CHUNK);
+    }
+
+    /** With another chunk size: the test walks chunk boundaries with a small one. */
+    void recomputeAll(Progress progress, int chunk) {
         bulk.set(true);
         try {
             tx.executeWithoutResult(status -> {
@@ -113,12 +118,12 @@ public class IndicatorRefresh {
                         List<UUID> ids = jdbc.sql("""
                                 SELECT id FROM child WHERE province_code = :p
                                    AND (CAST(:after AS uuid) IS NULL OR id > CAST(:after AS uuid)) ORDER BY id LIMIT :n""")
-                                .param("p", province).param("after", after[0]).param("n", CHUNK).query(UUID.class).list();
+                                .param("p", province).param("after", after[0]).param("n", chunk).query(UUID.class).list();
                         if (ids.isEmpty()) return false;
                         jdbc.sql(insertFacts).param("ids", ids.toArray(UUID[]::new)).param("today", today()).update();
                         insertQuarterFacts(ids);
                         after[0] = ids.getLast();
-                        return ids.size() == CHUNK;
+                        return ids.size() == chunk;
                     }));
                 }
                 tx.executeWithoutResult(status -> {

@@ -103,6 +103,13 @@ class VisitDayTest extends IntegrationTest {
                  "visitedAt":"%s"}""".formatted(id, savedAt));
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
         assertThat(visit(id).get("visited_on")).isEqualTo(today().minusDays(2));
+
+        // A time the phone cannot have saved is refused naming the field the web form sent, not the form's "end".
+        var bad = web.postJson("/field/visits", """
+                {"instanceId":"uuid:%s","subdistrict":"400703","houseNo":"9","outcome":"not_found","consent":false,
+                 "visitedAt":"yesterday"}""".formatted(UUID.randomUUID()));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("visitedAt").doesNotContain("end ");
     }
 
     @Test

@@ -68,6 +68,10 @@ class BudgetDownloadTest extends IntegrationTest {
         assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/indicators/budget.xlsx?province=50"))
                 .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
         assertThat(officer.get("/indicators?area=50", "text/html").statusCode()).isEqualTo(403);
+        // A year that is no year is a bad request, whether it is out of range or not even an int.
+        assertThat(officer.get("/indicators?year=2400", "text/html").statusCode()).isEqualTo(400);
+        assertThat(officer.get("/indicators?year=99999999999", "text/html").statusCode()).isEqualTo(400);
+        assertThat(officer.get("/indicators/budget.xlsx?province=40&year=abc", "text/html").statusCode()).isEqualTo(400);
         assertThat(officer.get("/indicators?area=40&indicator=stunting&year=" + (year + 543), "text/html").body())
                 .contains("ภาวะเตี้ย (ส่วนสูงตามอายุต่ำกว่า -2 SD) ปี " + (year + 543)).contains("เมืองขอนแก่น")
                 .contains("ผลการประเมินสถานพัฒนาเด็กตามมาตรฐาน").contains("มาตรฐานที่ 1");

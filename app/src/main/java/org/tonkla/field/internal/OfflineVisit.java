@@ -18,8 +18,12 @@ public record OfflineVisit(String instanceId, String subdistrict, String houseNo
         String dateOfBirth, String idType, String nationalId, String noIdReason, Double weightKg, Double heightCm,
         String latitude, String longitude, String photo, String visitedAt) {
 
-    /** The home-visit form's instance (the version the campaigns use). */
+    /**
+     * The home-visit form's instance (the version the campaigns use). A {@code visitedAt} that is not a time is
+     * refused here, naming this request's field rather than the form's {@code end} it becomes.
+     */
     public byte[] instanceXml(String formId, String version) {
+        if (visitedAt != null && !visitedAt.isBlank()) VisitFormReader.timestamp(visitedAt.strip(), "visitedAt");
         var x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<data id=\"").append(e(formId))
                 .append("\" version=\"").append(e(version)).append("\">")
                 .append(visitedAt == null || visitedAt.isBlank() ? "" : "<end>" + e(visitedAt) + "</end>")

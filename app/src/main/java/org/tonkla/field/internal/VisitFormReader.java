@@ -154,7 +154,11 @@ public final class VisitFormReader {
      */
     static Instant timestamp(Element parent, String name) {
         String t = text(parent, name);
-        if (t == null) return null;
+        return t == null ? null : timestamp(t, name);
+    }
+
+    /** {@link #timestamp(Element, String)} of a text; {@code name} is the field the error names. */
+    static Instant timestamp(String t, String name) {
         Instant at;
         try {
             String iso = t.matches(".*T.*[+-]\\d{2}") ? t + ":00" : t;

@@ -29,10 +29,23 @@ class PageErrors {
      * A path whose id is not an id ({@code /children/not-a-child}) or names nothing (a unit that does not exist):
      * the page is not there (issue 10 §8), rather than a 500.
      */
-    @ExceptionHandler({org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
-            java.util.NoSuchElementException.class})
+    @ExceptionHandler(java.util.NoSuchElementException.class)
     ModelAndView noSuchPage(Exception e, HttpServletResponse response) {
         return domain(new org.tonkla.platform.NotFound("page"), response);
+    }
+
+    /**
+     * A path segment that is not an id names no page (404); a query parameter that is not what the page takes
+     * ({@code ?year=99999999999}) is a bad request (400), as on the API.
+     */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    ModelAndView typeMismatch(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e,
+            HttpServletResponse response) {
+        if (!e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class)) {
+            return noSuchPage(e, response);
+        }
+        String expected = e.getRequiredType() == null ? "another value" : e.getRequiredType().getSimpleName();
+        return domain(new org.tonkla.platform.InvalidInput(e.getName(), expected), response);
     }
 
     /** PostgreSQL's data exceptions for text it cannot store (a NUL character, an invalid byte sequence). */
