@@ -11,13 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tonkla.IntegrationTest;
-import org.tonkla.browser.Browser;
+import org.tonkla.browser.BrowserTest;
 import org.tonkla.demo.DemoUnits;
 
 /**
@@ -25,22 +22,10 @@ import org.tonkla.demo.DemoUnits;
  * returns one item with a comment, the head fixes it and resubmits, the officer accepts, and the
  * accepted results are locked. This is the only test that touches the demo center's assessment.
  */
-class AssessmentCycleBrowserTest extends IntegrationTest {
-
-    private static Browser browser;
+class AssessmentCycleBrowserTest extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
 
     @Test
     void headSubmitsOfficerReturnsHeadFixesOfficerAcceptsAndTheResultIsLocked() throws Exception {

@@ -7,13 +7,10 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Media;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.tonkla.IntegrationTest;
-import org.tonkla.browser.Browser;
+import org.tonkla.browser.BrowserTest;
 import org.tonkla.directory.Directory;
 import org.tonkla.directory.ServiceUnit;
 import org.tonkla.directory.ServiceUnitType;
@@ -27,10 +24,9 @@ import org.tonkla.identity.Role;
  * Buddhist-era date and status words) and the head's self-assessment report leading with the center's
  * official code. On paper neither shows the menu or the print button.
  */
-class PrintPagesBrowserTest extends IntegrationTest {
+class PrintPagesBrowserTest extends BrowserTest {
 
     private static final String CENTER = "0192f0a0-0000-7000-8000-000000000001";
-    private static Browser browser;
 
     @Autowired
     CenterAssessments assessments;
@@ -38,16 +34,6 @@ class PrintPagesBrowserTest extends IntegrationTest {
     Directory directory;
     @Autowired
     Accounts accounts;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
 
     @ParameterizedTest(name = "{0} x {1}")
     @CsvSource({"1280, 900", "390, 844"})

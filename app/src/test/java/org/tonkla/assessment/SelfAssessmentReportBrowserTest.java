@@ -8,16 +8,13 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.tonkla.IntegrationTest;
+import org.tonkla.browser.BrowserTest;
 import org.tonkla.assessment.Drafts.PlanInput;
 import org.tonkla.assessment.Drafts.RatingInput;
-import org.tonkla.browser.Browser;
 import org.tonkla.core.standard.CatalogueItem;
 import org.tonkla.core.standard.ItemLevel;
 import org.tonkla.directory.Directory;
@@ -30,9 +27,8 @@ import org.tonkla.identity.Role;
  * its items are rated, and leads to a printable report with every item's level and the plan of each item
  * below ดี, items not yet rated said to be so.
  */
-class SelfAssessmentReportBrowserTest extends IntegrationTest {
+class SelfAssessmentReportBrowserTest extends BrowserTest {
 
-    private static Browser browser;
     private static UUID unit;
     private static int applicable;
     private static String planned;
@@ -43,16 +39,6 @@ class SelfAssessmentReportBrowserTest extends IntegrationTest {
     Directory directory;
     @Autowired
     Accounts accounts;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
 
     @BeforeEach
     void aSheetWithThreeItemsRated() {

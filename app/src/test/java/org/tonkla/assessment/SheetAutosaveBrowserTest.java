@@ -8,17 +8,14 @@ import com.microsoft.playwright.Page;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.tonkla.IntegrationTest;
+import org.tonkla.browser.BrowserTest;
 import org.tonkla.assessment.AssessmentSheet.ReviewMark;
 import org.tonkla.assessment.Drafts.RatingInput;
 import org.tonkla.assessment.Reviews.Decision;
 import org.tonkla.assessment.Reviews.ReviewInput;
-import org.tonkla.browser.Browser;
 import org.tonkla.core.standard.CatalogueItem;
 import org.tonkla.core.standard.ItemKind;
 import org.tonkla.core.standard.ItemLevel;
@@ -34,9 +31,7 @@ import org.tonkla.identity.Role;
  * levels mean; a sheet the officer returned says so on the head's home page and at the top of the sheet,
  * with the officer's reason and the items to change.
  */
-class SheetAutosaveBrowserTest extends IntegrationTest {
-
-    private static Browser browser;
+class SheetAutosaveBrowserTest extends BrowserTest {
 
     @Autowired
     CenterAssessments assessments;
@@ -44,16 +39,6 @@ class SheetAutosaveBrowserTest extends IntegrationTest {
     Directory directory;
     @Autowired
     Accounts accounts;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
 
     @ParameterizedTest(name = "{0} x {1}")
     @CsvSource({"1280, 900", "390, 844"})

@@ -10,12 +10,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tonkla.IntegrationTest;
 import org.tonkla.directory.Directory;
 import org.tonkla.identity.Accounts;
 import org.tonkla.identity.OrgUnit;
@@ -27,19 +24,7 @@ import org.tonkla.identity.Scope;
  * audited; the owner signs in at once), and links a guardian's account to a child found by name (a confirmation
  * naming both, the relationship; audited and in the family's log), after which the guardian sees the child.
  */
-class AdminAccountsBrowserTest extends IntegrationTest {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
+class AdminAccountsBrowserTest extends BrowserTest {
 
     @Autowired Directory directory;
     @Autowired Accounts accounts;

@@ -5,21 +5,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.tonkla.IntegrationTest;
 
 /**
  * Issue 10 §1 on the child page beyond the measurement form: a screening, a vaccine or a health note the
  * server refuses comes back with what was typed and the error beside the field it is about, on a desktop
  * and on a 390-px phone. Every submission here is refused, so the demo child's record is left as it was.
  */
-class ChildFormsBrowserTest extends IntegrationTest {
+class ChildFormsBrowserTest extends BrowserTest {
 
     private static final String MALI = "0192f0a0-0000-7000-8000-0000000000c1";
-    private static Browser browser;
 
     @org.springframework.beans.factory.annotation.Autowired
     org.tonkla.directory.Directory directory;
@@ -27,16 +23,6 @@ class ChildFormsBrowserTest extends IntegrationTest {
     org.tonkla.identity.Accounts accounts;
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

@@ -6,12 +6,9 @@ import com.microsoft.playwright.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tonkla.IntegrationTest;
 
 /**
  * Issue 10 §9: every main page, as each persona sees it on the demo data, (a) has no serious or critical
@@ -19,25 +16,14 @@ import org.tonkla.IntegrationTest;
  * served to the page from the test classpath, so the page's CSP allows it) on a 390-px phone and at desktop size, and (b) is no
  * wider than a 390-px phone (nothing scrolls sideways but a table inside its own box).
  */
-class EveryPageBrowserTest extends IntegrationTest {
+class EveryPageBrowserTest extends BrowserTest {
 
     private static final String CENTER = "0192f0a0-0000-7000-8000-000000000001";
     private static final String MALI = "0192f0a0-0000-7000-8000-0000000000c1";
     private static final String AXE = "/webjars/axe-core/4.6.3/axe.min.js";
-    private static Browser browser;
 
     @org.springframework.beans.factory.annotation.Autowired
     org.tonkla.identity.Accounts accounts;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
 
     static Stream<Arguments> personas() {
         return Stream.of(

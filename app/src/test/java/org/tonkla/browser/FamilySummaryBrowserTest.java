@@ -12,12 +12,9 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tonkla.IntegrationTest;
 import org.tonkla.directory.Directory;
 import org.tonkla.identity.Accounts;
 import org.tonkla.identity.OrgUnit;
@@ -32,19 +29,7 @@ import org.tonkla.registry.Sex;
  * normal for age, the change since last time, what to do, when to weigh again), and the access log filtered by
  * purpose, period and agency, the filter kept in the address so that a reload keeps it.
  */
-class FamilySummaryBrowserTest extends IntegrationTest {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
+class FamilySummaryBrowserTest extends BrowserTest {
 
     @Autowired Directory directory;
     @Autowired Accounts accounts;

@@ -4,25 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tonkla.IntegrationTest;
 
 /** A person signs in with the login form in a real browser and sees the Thai home page. */
-class LoginBrowserTest extends IntegrationTest {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
+class LoginBrowserTest extends BrowserTest {
 
     @Test
     void teacherLogsInAndSeesTheThaiHomePage() {

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tonkla.IntegrationTest;
 import org.tonkla.directory.Directory;
 import org.tonkla.identity.Accounts;
 
@@ -19,9 +16,7 @@ import org.tonkla.identity.Accounts;
  * emoji font) and there is a favicon; the growth charts draw their text in the Thai web font, list the SD
  * lines in order and include weight-for-length/height; the monitoring map's tooltips never read "undefined".
  */
-class LooksBrowserTest extends IntegrationTest {
-
-    private static Browser browser;
+class LooksBrowserTest extends BrowserTest {
 
     @Autowired
     Directory directory;
@@ -29,16 +24,6 @@ class LooksBrowserTest extends IntegrationTest {
     Accounts accounts;
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

@@ -10,14 +10,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tonkla.IntegrationTest;
 
 /**
  * Issue 10 §1 and §2 in a real browser, on a desktop screen and on a 390-px phone: a teacher weighs part of
@@ -25,25 +22,14 @@ import org.tonkla.IntegrationTest;
  * mode); every value stays on screen with a Thai message beside its row, and once she is back online and
  * has signed in again in another tab, every row is saved exactly once. Dates are typed the Thai way.
  */
-class NothingLostBrowserTest extends IntegrationTest {
+class NothingLostBrowserTest extends BrowserTest {
 
     private static final String CENTER = "0192f0a0-0000-7000-8000-000000000001";
     private static final String MALI = "0192f0a0-0000-7000-8000-0000000000c1";
     private static final String KONG = "0192f0a0-0000-7000-8000-0000000000c2";
-    private static Browser browser;
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tonkla.IntegrationTest;
 import org.tonkla.demo.DemoUnits;
 
 /**
@@ -17,19 +14,7 @@ import org.tonkla.demo.DemoUnits;
  * province → district → subdistrict (no DOPA code typed), and the administrator chooses a user's agency from a
  * list, the area by the same pickers and a service unit by searching its name or code (no UUID typed).
  */
-class PickersBrowserTest extends IntegrationTest {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
+class PickersBrowserTest extends BrowserTest {
 
     private String url(String path) {
         return "http://localhost:" + port + path;

@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.tonkla.IntegrationTest;
 
 /**
  * The record-book scenarios of issue 4 in a real browser, on the demo data: the demo class of
@@ -21,23 +18,12 @@ import org.tonkla.IntegrationTest;
  * transfer runs last because it takes Kong out of the class.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RecordBookBrowserTest extends IntegrationTest {
+class RecordBookBrowserTest extends BrowserTest {
 
     private static final String CENTER = "0192f0a0-0000-7000-8000-000000000001";
     private static final String KINDERGARTEN = "0192f0a0-0000-7000-8000-000000000003";
     private static final String MALI = "0192f0a0-0000-7000-8000-0000000000c1";
     private static final String KONG = "0192f0a0-0000-7000-8000-0000000000c2";
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

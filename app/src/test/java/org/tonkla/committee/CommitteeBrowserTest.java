@@ -4,35 +4,20 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tonkla.IntegrationTest;
-import org.tonkla.browser.Browser;
+import org.tonkla.browser.BrowserTest;
 
 /**
  * Issue 12, done when: "The committee secretary can prepare the next meeting's agenda from Tonkla alone."
  * committee.kk opens the demo's พชอ., schedules the next meeting, accepts Tonkla's proposed cases and the follow-up
  * of the last meeting's decision, adds an item, publishes, and prints the agenda with the children named.
  */
-class CommitteeBrowserTest extends IntegrationTest {
-
-    private static Browser browser;
+class CommitteeBrowserTest extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
 
     @Test
     void theSecretaryPreparesPublishesAndPrintsTheNextAgenda() {

@@ -19,7 +19,8 @@ import org.tonkla.demo.DemoUnits;
 
 /**
  * Referrals as FHIR ServiceRequest (issue 14 point 3): read and search by patient, valid base R4, the parties of the
- * referral only (through the referral module's own checks), and stated in the CapabilityStatement.
+ * referral only (through the referral module's own checks), every read in the family's access log, and stated in the
+ * CapabilityStatement.
  */
 class FhirServiceRequestTest extends IntegrationTest {
 
@@ -82,6 +83,20 @@ class FhirServiceRequestTest extends IntegrationTest {
         var one = chiangmai.get("/fhir/ServiceRequest/" + REFERRAL, "application/fhir+json");
         assertThat(one.statusCode()).isEqualTo(404);
         assertThat(one.body()).doesNotContain("ทดสอบ FHIR");
+    }
+
+    /** README: every read of a child's resource over FHIR is in the family's access log, ServiceRequest included. */
+    @Test
+    void aServiceRequestReadIsLoggedWithTheCarePurpose() {
+        var health = as("health.kk");
+        int before = careReads();
+        assertThat(health.get("/fhir/ServiceRequest/" + REFERRAL, "application/fhir+json").statusCode()).isEqualTo(200);
+        assertThat(careReads()).isEqualTo(before + 1);
+    }
+
+    private int careReads() {
+        return jdbc.sql("SELECT count(*) FROM access_log WHERE child_id = ? AND username = 'health.kk' AND action = 'READ' AND purpose = 'care'")
+                .param(MALI).query(Integer.class).single();
     }
 
     @Test

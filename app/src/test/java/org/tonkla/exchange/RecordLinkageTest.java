@@ -34,7 +34,8 @@ import org.tonkla.registry.Sex;
 /**
  * Record linkage (issue 14 point 2): the same child registered at two health centers, once with a national ID
  * and once without, is linked; a pair in the middle band waits for review, is merged and unmerged, and is not
- * proposed again; two records with different valid national IDs are never merged, not even by a direct write.
+ * proposed again; two records with different valid national IDs are never merged, not even by a direct write; two
+ * likely matches both wait for review.
  */
 class RecordLinkageTest extends IntegrationTest {
 
@@ -177,6 +178,22 @@ class RecordLinkageTest extends IntegrationTest {
         assertThat(health.postForm("/linkage/" + pair + "/unmerge", "revision=1&reason=" + java.net.URLEncoder.encode(
                 "คนละคน", java.nio.charset.StandardCharsets.UTF_8)).statusCode()).isEqualTo(302);
         assertThat(linkage.linksOf(other)).isEmpty();
+    }
+
+    /** Two likely matches: which record is this child is a person's call, so both pairs go to review and none merges. */
+    @Test
+    void twoRecordsAboveTheLinkThresholdAreBothReviewedAndNoneMerged() {
+        LocalDate born = LocalDate.now().minusYears(1).minusDays(55);
+        ChildId first = withId("tie-a", "ธันวา", "สองทางเลือก", Sex.M, born, "140019966601");
+        ChildId second = withId("tie-b", "ธันวา", "สองทางเลือก", Sex.M, born, "140019966602");
+        ChildId noId = withoutId("ธันวา", "สองทางเลือก", Sex.M, born);
+
+        var result = linkage.scan(noId, "test");
+
+        assertThat(result).isEqualTo(new RecordLinkage.ScanResult(0, 2));
+        assertThat(linkage.linksOf(noId)).isEmpty();
+        assertThat(linkage.linksOf(first)).isEmpty();
+        assertThat(linkage.linksOf(second)).isEmpty();
     }
 
     private UUID insertPair(ChildId a, ChildId b, String status) {

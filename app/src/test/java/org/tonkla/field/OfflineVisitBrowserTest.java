@@ -4,33 +4,18 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tonkla.IntegrationTest;
-import org.tonkla.browser.Browser;
+import org.tonkla.browser.BrowserTest;
 
 /**
  * Issue 11 §8: the offline web form in Chromium. Two visits are filled with the network off, the page is reloaded
  * (from the service worker's cache) and still shows both waiting; the network comes back and both are stored, once.
  */
-class OfflineVisitBrowserTest extends IntegrationTest {
-
-    private static Browser browser;
+class OfflineVisitBrowserTest extends BrowserTest {
 
     @Autowired JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
 
     @Test
     void twoVisitsFilledOfflineSurviveAReloadAndAreStoredOnceWhenTheNetworkReturns() {

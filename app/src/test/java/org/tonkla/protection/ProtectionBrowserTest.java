@@ -6,11 +6,8 @@ import static org.tonkla.protection.ProtectionScreeningTest.classmate;
 
 import com.microsoft.playwright.Page;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tonkla.IntegrationTest;
-import org.tonkla.browser.Browser;
+import org.tonkla.browser.BrowserTest;
 
 /**
  * Issue 17 on a phone (390 × 844): a teacher opens a child's page, goes to the protection screening, records that the
@@ -19,20 +16,9 @@ import org.tonkla.browser.Browser;
  * teacher its status only. The whole-child view then shows the living arrangement and fits the screen; the social
  * development office's worker finds the concern in the list.
  */
-class ProtectionBrowserTest extends IntegrationTest {
+class ProtectionBrowserTest extends BrowserTest {
 
-    private static Browser browser;
     static final UUID CHILD = classmate(17);
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
 
     @Test
     void aTeacherRaisesAConcernFromTheScreeningAndSeesTheWholeChildOnAPhone() {

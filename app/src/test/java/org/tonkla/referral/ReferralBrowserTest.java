@@ -4,30 +4,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tonkla.IntegrationTest;
-import org.tonkla.browser.Browser;
+import org.tonkla.browser.BrowserTest;
 
 /**
  * Issue 12 §9 in a real browser across three units: teacher.kk refers มะลิ for a suspected delay, health.kk
  * accepts and completes it with an outcome, teacher.kk sees the outcome, and guardian.kk sees both units in the
  * access log.
  */
-class ReferralBrowserTest extends IntegrationTest {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
+class ReferralBrowserTest extends BrowserTest {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
