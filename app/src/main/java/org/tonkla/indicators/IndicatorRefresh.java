@@ -129,7 +129,8 @@ public class IndicatorRefresh {
                 tx.executeWithoutResult(status -> {
                     locked();
                     jdbc.sql("INSERT INTO indicator_cell (" + FactSql.CELL + ", n) SELECT " + FactSql.CELL + ", sum(n)"
-                            + " FROM indicator_fact WHERE child_id IN (SELECT id FROM child WHERE province_code = :p)"
+                            + " FROM " + FactSql.factRows("indicator_fact f")
+                            + " WHERE f.child_id IN (SELECT id FROM child WHERE province_code = :p)"
                             + " GROUP BY " + FactSql.CELL
                             + " ON CONFLICT (" + FactSql.CELL + ") DO UPDATE SET n = indicator_cell.n + EXCLUDED.n")
                             .param("p", province).update();
@@ -157,11 +158,11 @@ public class IndicatorRefresh {
         String match = String.join(" AND ", java.util.Arrays.stream(FactSql.CELL.split(", "))
                 .map(c -> "c." + c + " = o." + c).toList());
         jdbc.sql("WITH gone AS (DELETE FROM indicator_fact WHERE child_id IN (:ids) RETURNING *), "
-                + "o AS (SELECT " + FactSql.CELL + ", sum(n) AS n FROM gone GROUP BY " + FactSql.CELL + ") "
+                + "o AS (SELECT " + FactSql.CELL + ", sum(n) AS n FROM " + FactSql.factRows("gone f") + " GROUP BY " + FactSql.CELL + ") "
                 + "UPDATE indicator_cell c SET n = c.n - o.n FROM o WHERE " + match).param("ids", ids).update();
         jdbc.sql(insertFacts).param("ids", ids.toArray(UUID[]::new)).param("today", today()).update();
-        jdbc.sql("INSERT INTO indicator_cell (" + FactSql.CELL + ", n) SELECT " + FactSql.CELL + ", sum(n) FROM indicator_fact"
-                + " WHERE child_id IN (:ids) GROUP BY " + FactSql.CELL
+        jdbc.sql("INSERT INTO indicator_cell (" + FactSql.CELL + ", n) SELECT " + FactSql.CELL + ", sum(n) FROM "
+                + FactSql.factRows("indicator_fact f") + " WHERE f.child_id IN (:ids) GROUP BY " + FactSql.CELL
                 + " ON CONFLICT (" + FactSql.CELL + ") DO UPDATE SET n = indicator_cell.n + EXCLUDED.n")
                 .param("ids", ids).update();
         jdbc.sql("DELETE FROM indicator_cell WHERE n = 0").update();

@@ -49,7 +49,8 @@ class IndicatorValuesTest extends IntegrationTest {
         refresh.refreshDirty();
 
         Map<String, Long> facts = new HashMap<>();
-        jdbc.sql("SELECT fact, sum(n) FROM indicator_fact WHERE year_ce = 2024 AND child_id IN (:ids) GROUP BY fact")
+        jdbc.sql("SELECT u.fact, sum(u.n) FROM indicator_fact f, unnest(f.facts, f.ns) u(fact, n)"
+                + " WHERE f.year_ce = 2024 AND f.child_id IN (:ids) GROUP BY u.fact")
                 .param("ids", List.of(a, b, c)).query((rs, i) -> facts.put(rs.getString(1), rs.getLong(2))).list();
 
         assertThat(facts).containsAllEntriesOf(Map.ofEntries(

@@ -59,15 +59,18 @@ public final class FactSql {
               SELECT child_id, year_ce, 'protection_vulnerable', 1 FROM protection WHERE vulnerable
               UNION ALL
               SELECT v.child_id, v.year_ce, 'protection_item_' || replace(i, '-', '_'), 1
-                FROM protection v CROSS JOIN unnest(v.items) i WHERE v.vulnerable)
-            INSERT INTO indicator_fact (child_id, year_ce, fact, n, province_code, district_code, subdistrict_code,
-                                        sex, age_group, agency_code, unit_id)
-            SELECT r.child_id, r.year_ce, r.fact, sum(r.n), y.province_code, coalesce(substr(y.subdistrict_code, 1, 4), ''),
-                   coalesce(y.subdistrict_code, ''), y.sex, y.age::text, coalesce(y.agency_code, ''), coalesce(y.unit_id::text, '')
-              FROM raw r JOIN years y ON y.child_id = r.child_id AND y.year_ce = r.year_ce
+                FROM protection v CROSS JOIN unnest(v.items) i WHERE v.vulnerable),
+            counted AS (
+              SELECT r.child_id, r.year_ce, r.fact, sum(r.n)::int AS n FROM raw r GROUP BY r.child_id, r.year_ce, r.fact
+              HAVING sum(r.n) > 0)
+            INSERT INTO indicator_fact (child_id, year_ce, province_code, district_code, subdistrict_code,
+                                        sex, age_group, agency_code, unit_id, facts, ns)
+            SELECT y.child_id, y.year_ce, y.province_code, coalesce(substr(y.subdistrict_code, 1, 4), ''),
+                   coalesce(y.subdistrict_code, ''), y.sex, y.age::text, coalesce(y.agency_code, ''), coalesce(y.unit_id::text, ''),
+                   array_agg(c.fact ORDER BY c.fact), array_agg(c.n ORDER BY c.fact)
+              FROM counted c JOIN years y ON y.child_id = c.child_id AND y.year_ce = c.year_ce
              WHERE y.age BETWEEN 0 AND 5
-             GROUP BY r.child_id, r.year_ce, r.fact, y.province_code, y.subdistrict_code, y.sex, y.age, y.agency_code, y.unit_id
-            HAVING sum(r.n) > 0
+             GROUP BY y.child_id, y.year_ce, y.province_code, y.subdistrict_code, y.sex, y.age, y.agency_code, y.unit_id
             """.formatted(keyDates("<= :today", "extract(year FROM w.opens)::int AS year_ce"), growthFacts(h), DSPM_FACTS, vaccineFacts(definitions, "extract(year FROM d.on_day)::int"), REFERRAL_FACTS);
     }
 
@@ -156,6 +159,15 @@ public final class FactSql {
         return String.join(", ", rows);
     }
 
-    /** The cell key columns of indicator_fact and indicator_cell. */
+    /**
+     * A set of children's facts as rows of {@link #CELL} and {@code n}, one per fact ({@code alias} is the table or CTE
+     * holding {@code indicator_fact} rows, e.g. {@code indicator_fact f} or {@code gone f}): a child's year is stored as
+     * one row with its facts and counts side by side (indicators V150).
+     */
+    public static String factRows(String alias) {
+        return alias + " CROSS JOIN LATERAL unnest(f.facts, f.ns) AS u(fact, n)";
+    }
+
+    /** The cell key columns of indicator_cell, and of indicator_fact with its facts unnested ({@link #factRows}). */
     public static final String CELL = "year_ce, fact, province_code, district_code, subdistrict_code, sex, age_group, agency_code, unit_id";
 }
