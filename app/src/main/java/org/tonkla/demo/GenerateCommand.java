@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
  *   ./tonkla generate --centers N        a national set of N early-childhood centers with their assessments
  *   ./tonkla generate --country          the whole country: about 4,000,000 children over the 77 provinces, 50,000 centers
  *   --scale F                            with --country: a fraction of it (0.01 for a smoke test)
+ *   --skip-disk-check                    with --country: go on although the database's disk looks too small
  *   --seed S                             another deterministic population (default 2569)
  * </pre>
  */
@@ -34,19 +35,20 @@ class GenerateCommand implements ApplicationRunner {
               --country      the whole country: about 4,000,000 children over the 77 provinces by population, with their
                              records, and 50,000 centers; streamed in batches, restartable (a rerun goes on where it stopped)
               --scale F      with --country: that fraction of it, e.g. 0.01 (40,000 children, 500 centers)
+              --skip-disk-check  with --country: go on although the database's disk looks too small for it
               --children N   N children spread over the pilot districts
               --centers N    a national set of N early-childhood centers with profiles, staff and assessments
               --seed S       the random seed (default 2569): the same seed gives the same population""";
 
     /** What to generate; zero means none of that kind. */
-    record Options(int children, int centers, long seed, boolean campaign, double country) {
+    record Options(int children, int centers, long seed, boolean campaign, double country, boolean skipDiskCheck) {
 
         Options(int children, int centers, long seed) {
-            this(children, centers, seed, false, 0);
+            this(children, centers, seed, false, 0, false);
         }
 
         Options(int children, int centers, long seed, boolean campaign) {
-            this(children, centers, seed, campaign, 0);
+            this(children, centers, seed, campaign, 0, false);
         }
 
         static Options parse(List<String> args) {
@@ -55,6 +57,7 @@ class GenerateCommand implements ApplicationRunner {
             long seed = 2569;
             boolean campaign = false;
             boolean country = false;
+            boolean skipDiskCheck = false;
             double scale = 1;
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
@@ -75,12 +78,17 @@ class GenerateCommand implements ApplicationRunner {
                         if (value != null && !a.contains("=")) i--; // --country takes no value: the next word is an option
                     }
                     case "--scale" -> scale = fraction(name, value);
+                    case "--skip-disk-check" -> {
+                        skipDiskCheck = true;
+                        if (value != null && !a.contains("=")) i--; // takes no value
+                    }
                     default -> throw new IllegalArgumentException("Unknown option " + a);
                 }
             }
             if (!country && scale != 1) throw new IllegalArgumentException("--scale goes with --country");
             if (children == 0 && centers == 0 && !country) throw new IllegalArgumentException("Nothing to generate");
-            return new Options(children, centers, seed, campaign, country ? scale : 0);
+            if (!country && skipDiskCheck) throw new IllegalArgumentException("--skip-disk-check goes with --country");
+            return new Options(children, centers, seed, campaign, country ? scale : 0, skipDiskCheck);
         }
 
         private static double fraction(String name, String value) {
@@ -110,9 +118,11 @@ class GenerateCommand implements ApplicationRunner {
     private final SyntheticCenters centers;
     private final SyntheticCountry country;
     private final SyntheticField field;
+    private final CountryDiskCheck disk;
 
     GenerateCommand(Environment env, ConfigurableApplicationContext context, SyntheticChildren children,
-            SyntheticCenters centers, SyntheticCountry country, SyntheticField field) {
+            SyntheticCenters centers, SyntheticCountry country, SyntheticField field, CountryDiskCheck disk) {
+        this.disk = disk;
         this.country = country;
         this.field = field;
         this.env = env;
@@ -133,7 +143,18 @@ class GenerateCommand implements ApplicationRunner {
             System.exit(SpringApplication.exit(context, () -> 2));
             return;
         }
-        if (options.country() > 0) country.generate(options.country(), options.seed());
+        if (options.country() > 0) {
+            var room = disk.room(SyntheticCountry.plan(SyntheticCountry.populations(),
+                    SyntheticCountry.children(options.country())), options.seed());
+            System.out.println("Disk: " + room.describe());
+            if (!room.enough() && !options.skipDiskCheck()) {
+                System.err.println("Not enough free disk for this run: free space at " + room.where() + ", or generate"
+                        + " less (--scale), or add --skip-disk-check to start anyway. Nothing was written.");
+                System.exit(SpringApplication.exit(context, () -> 3));
+                return;
+            }
+            country.generate(options.country(), options.seed());
+        }
         if (options.centers() > 0) centers.generate(options.centers(), options.seed());
         if (options.children() > 0) children.generate(options.children(), options.seed(), options.campaign() ? field : null);
         System.exit(SpringApplication.exit(context, () -> 0));

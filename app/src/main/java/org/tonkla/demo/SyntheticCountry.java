@@ -110,13 +110,18 @@ class SyntheticCountry {
         return out;
     }
 
+    /** The children of the country at {@code scale}. */
+    static int children(double scale) {
+        return (int) Math.round(COUNTRY_CHILDREN * scale);
+    }
+
     int mostHeld() {
         return mostHeld;
     }
 
     /** Generates the country at {@code scale} (1 = about 4 million children); returns the children inserted. */
     long generate(double scale, long seed) {
-        int total = (int) Math.round(COUNTRY_CHILDREN * scale);
+        int total = children(scale);
         int centerCount = (int) Math.max(1, Math.round(COUNTRY_CENTERS * scale));
         Map<String, Integer> plan = plan(populations(), total);
         System.out.printf(Locale.ROOT, "The country at scale %s: %,d children in %d provinces, %,d centers (seed %d)%n",

@@ -28,6 +28,9 @@ class SyntheticCountryTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    CountryDiskCheck disk;
+
     @Test
     void thePlanFollowsThePopulationOfEachProvince() {
         Map<String, Long> population = SyntheticCountry.populations();
@@ -57,8 +60,9 @@ class SyntheticCountryTest extends IntegrationTest {
         jdbc.sql("SELECT province_code, count(*) FROM child WHERE id = ANY(?) GROUP BY province_code").param((Object) ids)
                 .query((rs, n) -> byProvince.put(rs.getString(1), rs.getInt(2))).list();
         Map<String, Integer> plan = SyntheticCountry.plan(SyntheticCountry.populations(), total);
-        plan.values().removeIf(n -> n == 0);
-        assertThat(byProvince).isEqualTo(plan);
+        Map<String, Integer> planned = new HashMap<>(plan);
+        planned.values().removeIf(n -> n == 0);
+        assertThat(byProvince).isEqualTo(planned);
 
         long records = jdbc.sql("SELECT count(*) FROM growth_measurement WHERE child_id = ANY(?)").param((Object) ids)
                 .query(Long.class).single();
@@ -72,9 +76,27 @@ class SyntheticCountryTest extends IntegrationTest {
                 .query(Long.class).single();
         assertThat(centers).isGreaterThanOrEqualTo(50);
 
+        // The disk check counts only the children still to write: none now.
+        assertThat(disk.room(plan, SEED).children()).isZero();
+        assertThat(disk.room(plan, SEED).needed()).isZero();
         assertThat(country.generate(scale, SEED)).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM child WHERE id = ANY(?)").param((Object) ids).query(Long.class).single())
                 .isEqualTo(total);
+    }
+
+    @Test
+    void theWholeCountryStatesTheDiskItNeedsBeforeWritingAnything() {
+        // A seed no test generated: all 4,000,000 children are still to write.
+        var room = disk.room(SyntheticCountry.plan(SyntheticCountry.populations(), SyntheticCountry.children(1)), 92);
+        assertThat(room.children()).isEqualTo(4_000_000);
+        assertThat(room.needed()).isEqualTo(4_000_000L * CountryDiskCheck.BYTES_PER_CHILD + CountryDiskCheck.HEADROOM);
+        // The test database is embedded, so its disk is this machine's and is checked.
+        assertThat(room.where()).isNotNull();
+        assertThat(room.free()).isPositive();
+        assertThat(room.describe()).startsWith("4,000,000 children to write need about ").contains(" GB free at ");
+        assertThat(new CountryDiskCheck.Room(10, 100, 99, "/data").enough()).isFalse();
+        assertThat(new CountryDiskCheck.Room(10, 100, 100, "/data").enough()).isTrue();
+        assertThat(new CountryDiskCheck.Room(10, 100, 0, null).enough()).as("a database elsewhere is not checked").isTrue();
     }
 
     @Test
@@ -82,6 +104,11 @@ class SyntheticCountryTest extends IntegrationTest {
         assertThat(GenerateCommand.Options.parse(List.of("--country")).country()).isEqualTo(1.0);
         assertThat(GenerateCommand.Options.parse(List.of("--country", "--scale", "0.01")).country()).isEqualTo(0.01);
         assertThat(GenerateCommand.Options.parse(List.of("--scale=0.05", "--country")).country()).isEqualTo(0.05);
+        assertThat(GenerateCommand.Options.parse(List.of("--country", "--skip-disk-check", "--scale", "0.1")))
+                .satisfies(o -> assertThat(o.skipDiskCheck()).isTrue()).satisfies(o -> assertThat(o.country()).isEqualTo(0.1));
+        assertThat(GenerateCommand.Options.parse(List.of("--country")).skipDiskCheck()).isFalse();
+        assertThatThrownBy(() -> GenerateCommand.Options.parse(List.of("--pilot", "--skip-disk-check")))
+                .hasMessage("--skip-disk-check goes with --country");
         assertThatThrownBy(() -> GenerateCommand.Options.parse(List.of("--scale", "0.5")))
                 .hasMessage("--scale goes with --country");
         assertThatThrownBy(() -> GenerateCommand.Options.parse(List.of("--country", "--scale", "0")))
