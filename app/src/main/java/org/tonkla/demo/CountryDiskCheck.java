@@ -24,7 +24,7 @@ class CountryDiskCheck {
      */
     static final long BYTES_PER_CHILD = 18_000;
     /** Room for the write-ahead log, sorts and the indicators' rebuild on top of the data. */
-    static final long HEADROOM = 4L << 30;
+    static final long HEADROOM = 4_000_000_000L;
 
     private final JdbcClient jdbc;
     private final ChildImports imports;
