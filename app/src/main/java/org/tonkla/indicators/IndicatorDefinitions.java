@@ -35,7 +35,7 @@ public class IndicatorDefinitions {
      */
     public record Quarters(QuarterScheme scheme, boolean verified, int shown, Set<String> groups) {
         /** Groups whose facts QuarterFactSql computes per quarter; others would have no quarter facts at all. */
-        static final Set<String> COUNTABLE = Set.of("growth", "dspm", "vaccine", "referral");
+        static final Set<String> COUNTABLE = Set.of("growth", "dspm", "vaccine", "referral", "cash");
 
         public boolean has(Indicator indicator) {
             return groups.contains(indicator.group());

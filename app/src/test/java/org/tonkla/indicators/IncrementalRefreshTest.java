@@ -62,7 +62,7 @@ class IncrementalRefreshTest extends IntegrationTest {
                         .query(LocalDate.class).single();
                 LocalDate on = born.plusDays(random.nextInt(2000));
                 if (on.isAfter(today())) on = today();
-                switch (random.nextInt(7)) {
+                switch (random.nextInt(8)) {
                     case 0 -> p.growth(child, on, z(random), z(random), z(random));
                     case 1 -> p.dspm(child, on, outcomes[random.nextInt(3)]);
                     case 2 -> p.vaccine(child, vaccines[random.nextInt(vaccines.length)], on);
@@ -71,6 +71,8 @@ class IncrementalRefreshTest extends IntegrationTest {
                     case 4 -> jdbc.sql("UPDATE enrolment SET ended_on = greatest(started_on, :d) WHERE child_id = :c AND ended_on IS NULL")
                             .param("d", today()).param("c", child).update();
                     case 5 -> p.referral(child, on, on.plusDays(14), statuses[random.nextInt(statuses.length)]);
+                    case 6 -> p.homeVisit(child, on, random.nextBoolean() ? null : 500.0 * random.nextInt(10),
+                            random.nextBoolean() ? new String[] {"dcy-csg"} : new String[] {"eef-cct", "dcy-csg"});
                     default -> jdbc.sql("UPDATE growth_measurement SET superseded_by = id WHERE id = (SELECT id FROM growth_measurement"
                             + " WHERE child_id = :c AND superseded_by IS NULL ORDER BY measured_on LIMIT 1)").param("c", child).update();
                 }
@@ -83,7 +85,8 @@ class IncrementalRefreshTest extends IntegrationTest {
         assertThat(incremental).isNotEmpty();
         // The random writes reach the quarters shown: growth, DSPM, vaccine and referral facts among them.
         assertThat(quarterFacts).anyMatch(f -> f.contains("growth_hfa|")).anyMatch(f -> f.contains("dspm_due|"))
-                .anyMatch(f -> f.contains("vacc_cohort_")).anyMatch(f -> f.contains("referral_all|"));
+                .anyMatch(f -> f.contains("vacc_cohort_")).anyMatch(f -> f.contains("referral_all|"))
+                .anyMatch(f -> f.contains("cash_eligible_csg|"));
         refresh.recomputeAll();
         assertThat(jdbc.sql(CELLS).query(String.class).list()).isEqualTo(incremental);
         assertThat(jdbc.sql(QUARTER_FACTS).query(String.class).list()).isEqualTo(quarterFacts);

@@ -79,4 +79,42 @@ final class Population {
                 .param("id", UUID.randomUUID()).param("child", child).param("a", UUID.randomUUID())
                 .param("b", UUID.randomUUID()).param("status", status).param("at", at).param("due", due).update();
     }
+
+    /**
+     * A home visit on {@code on} that found {@code child} (in its own campaign of the child's province), the household's
+     * income per member recorded or not, and the needs its screening found (field_screening_rule codes).
+     */
+    void homeVisit(UUID child, LocalDate on, Double incomePerMember, String... rules) {
+        UUID campaign = UUID.randomUUID();
+        UUID submission = UUID.randomUUID();
+        UUID visit = UUID.randomUUID();
+        UUID visitChild = UUID.randomUUID();
+        String province = jdbc.sql("SELECT province_code FROM child WHERE id = :c").param("c", child).query(String.class).single();
+        jdbc.sql("""
+                INSERT INTO field_campaign (id, name, province_code, starts_on, ends_on, form_id, form_version,
+                                            registering_unit_id, created_by)
+                VALUES (:id, 'indicators test', :p, :on, :on, 'home_visit', '1', :id, 'test')""")
+                .param("id", campaign).param("p", province).param("on", on).update();
+        jdbc.sql("""
+                INSERT INTO field_submission (id, instance_id, campaign_id, form_id, form_version, surveyor_id, xml, xml_sha256,
+                                              complete, processed_at)
+                VALUES (:id, :instance, :c, 'home_visit', '1', :c, '<data/>', 'test', true, now())""")
+                .param("id", submission).param("instance", "uuid:" + submission).param("c", campaign).update();
+        jdbc.sql("""
+                INSERT INTO field_visit (id, submission_id, campaign_id, surveyor_id, visited_on, subdistrict_code, province_code,
+                                         outcome, consent_given, consent_purposes, member_count, income_per_member)
+                VALUES (:id, :s, :c, :c, :on, :p || '0101', :p, 'VISITED', true, ARRAY['household'], 3, :income)""")
+                .param("id", visit).param("s", submission).param("c", campaign).param("on", on).param("p", province)
+                .param("income", incomePerMember).update();
+        jdbc.sql("""
+                INSERT INTO field_visit_child (id, visit_id, position, child_id, match, identifier_type, province_code)
+                VALUES (:id, :v, 1, :child, 'MATCHED', 'NONE', :p)""")
+                .param("id", visitChild).param("v", visit).param("child", child).param("p", province).update();
+        for (String rule : rules) {
+            jdbc.sql("""
+                    INSERT INTO field_need (visit_child_id, child_id, rule_code, agency_type, found_on)
+                    VALUES (:vc, :child, :rule, 'test', :on)""")
+                    .param("vc", visitChild).param("child", child).param("rule", rule).param("on", on).update();
+        }
+    }
 }

@@ -31,6 +31,7 @@ public final class FactSql {
                WHERE g.child_id = ANY (CAST(:ids AS uuid[])) AND g.measured_on <= :today
                ORDER BY g.child_id, extract(year FROM g.measured_on), g.measured_on DESC, g.recorded_at DESC),
             %s,
+            %s,
             protection AS (
               SELECT y.child_id, y.year_ce, s.items, s.level IN ('MEDIUM', 'HIGH') OR EXISTS (
                          SELECT 1 FROM protection_child_concern k WHERE k.child_id = y.child_id AND k.opened_on <= y.cut
@@ -56,6 +57,9 @@ public final class FactSql {
                   %s) v (fact, n)
                WHERE r.child_id = ANY (CAST(:ids AS uuid[])) AND r.created_on <= :today
               UNION ALL
+              SELECT c.child_id, c.year_ce, v.fact, v.n FROM cash c CROSS JOIN LATERAL (VALUES
+                  %s) v (fact, n)
+              UNION ALL
               SELECT child_id, year_ce, 'protection_vulnerable', 1 FROM protection WHERE vulnerable
               UNION ALL
               SELECT v.child_id, v.year_ce, 'protection_item_' || replace(i, '-', '_'), 1
@@ -71,7 +75,9 @@ public final class FactSql {
               FROM counted c JOIN years y ON y.child_id = c.child_id AND y.year_ce = c.year_ce
              WHERE y.age BETWEEN 0 AND 5
              GROUP BY y.child_id, y.year_ce, y.province_code, y.subdistrict_code, y.sex, y.age, y.agency_code, y.unit_id
-            """.formatted(keyDates("<= :today", "extract(year FROM w.opens)::int AS year_ce"), growthFacts(h), DSPM_FACTS, vaccineFacts(definitions, "extract(year FROM d.on_day)::int"), REFERRAL_FACTS);
+            """.formatted(keyDates("<= :today", "extract(year FROM w.opens)::int AS year_ce"),
+                cashScreening("<= :today", "extract(year FROM s.visited_on)::int", "year_ce"), growthFacts(h), DSPM_FACTS,
+                vaccineFacts(definitions, "extract(year FROM d.on_day)::int"), REFERRAL_FACTS, CASH_FACTS);
     }
 
     // The rules of the facts that are counted in a period (a year or a quarter); QuarterFactSql uses them too, so a
@@ -101,6 +107,29 @@ public final class FactSql {
                 FROM b CROSS JOIN (VALUES (1), (2), (5)) a (age)
                WHERE (b.date_of_birth + make_interval(years => a.age))::date %1$s)""".formatted(within, period);
     }
+
+    /**
+     * The CTE {@code cash}: each child's latest home visit of the period ({@code period}, an expression over
+     * {@code s.visited_on}, named {@code name}) whose household's income was recorded, and what its screening found
+     * (field's view, V176), the visit day limited by {@code within}. Two such visits on one day: an eligible one counts,
+     * so the choice does not depend on the order rows are read in.
+     */
+    static String cashScreening(String within, String period, String name) {
+        return """
+            cash AS (
+              SELECT DISTINCT ON (s.child_id, %2$s) s.child_id, %2$s AS %3$s, s.csg, s.eef
+                FROM field_child_cash_screening s
+               WHERE s.child_id = ANY (CAST(:ids AS uuid[])) AND s.visited_on %1$s
+               ORDER BY s.child_id, %2$s, s.visited_on DESC, (s.csg OR s.eef) DESC, s.csg DESC, s.eef DESC)"""
+                .formatted(within, period, name);
+    }
+
+    /** Cash-transfer facts of {@code c}, the child's latest income-screened home visit of the period. */
+    static final String CASH_FACTS = """
+            ('cash_screened', 1),
+            ('cash_eligible', (c.csg OR c.eef)::int),
+            ('cash_eligible_csg', c.csg::int),
+            ('cash_eligible_eef', c.eef::int)""";
 
     /** Growth facts of {@code l}, the child's latest current measurement of the period. */
     static String growthFacts(IndicatorDefinitions.HealthyGrowth h) {

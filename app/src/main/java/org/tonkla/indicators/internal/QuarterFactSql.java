@@ -7,7 +7,7 @@ import org.tonkla.indicators.IndicatorDefinitions;
  * from {@code :from} (the first day of the oldest quarter a trend shows) to today's, and the SQL that keeps
  * {@code indicator_quarter_cell} equal to their sums per area. The facts are the year's (FactSql, same rules) with
  * the quarter as the counting period; only the event-based groups are counted per quarter (growth, DSPM, vaccine,
- * referral): "every child" and the protection state would be one row per child and quarter (definitions.yml).
+ * referral, cash transfers): "every child" and the protection state would be one row per child and quarter (definitions.yml).
  *
  * <p>A quarter is named by its first day ({@code date_trunc('quarter', ...)}): the Thai fiscal year's quarters
  * (Oct–Dec, Jan–Mar, ...) and the calendar's are the same three-month spans, so the stored facts do not depend on the
@@ -36,6 +36,7 @@ public final class QuarterFactSql {
                WHERE g.child_id = ANY (CAST(:ids AS uuid[])) AND g.measured_on BETWEEN :from AND :today
                ORDER BY g.child_id, date_trunc('quarter', g.measured_on), g.measured_on DESC, g.recorded_at DESC),
             %s,
+            %s,
             raw (child_id, quarter, fact, n) AS (
               SELECT l.child_id, l.quarter, v.fact, v.n FROM latest l CROSS JOIN LATERAL (VALUES
                   %s) v (fact, n)
@@ -48,7 +49,10 @@ public final class QuarterFactSql {
               SELECT r.child_id, date_trunc('quarter', r.created_on)::date, v.fact, v.n
                 FROM referral_child_referral r CROSS JOIN LATERAL (VALUES
                   %s) v (fact, n)
-               WHERE r.child_id = ANY (CAST(:ids AS uuid[])) AND r.created_on BETWEEN :from AND :today)
+               WHERE r.child_id = ANY (CAST(:ids AS uuid[])) AND r.created_on BETWEEN :from AND :today
+              UNION ALL
+              SELECT c.child_id, c.quarter, v.fact, v.n FROM cash c CROSS JOIN LATERAL (VALUES
+                  %s) v (fact, n))
             INSERT INTO indicator_quarter_fact (child_id, quarter_start, facts, province_code, subdistrict_code)
             SELECT r.child_id, r.quarter, array_agg(r.fact ORDER BY r.fact), b.province_code, coalesce(b.subdistrict_code, '')
               FROM raw r CROSS JOIN generate_series(1, r.n) JOIN b ON b.child_id = r.child_id -- each fact n times
@@ -57,8 +61,10 @@ public final class QuarterFactSql {
                    BETWEEN 0 AND 5
              GROUP BY r.child_id, r.quarter, b.province_code, b.subdistrict_code
             """.formatted(FactSql.keyDates("BETWEEN :from AND :today", "date_trunc('quarter', w.opens)::date AS quarter"),
+                FactSql.cashScreening("BETWEEN :from AND :today", "date_trunc('quarter', s.visited_on)::date", "quarter"),
                 FactSql.growthFacts(definitions.healthyGrowth()), FactSql.DSPM_FACTS,
-                FactSql.vaccineFacts(definitions, "date_trunc('quarter', d.on_day)::date"), FactSql.REFERRAL_FACTS);
+                FactSql.vaccineFacts(definitions, "date_trunc('quarter', d.on_day)::date"), FactSql.REFERRAL_FACTS,
+                FactSql.CASH_FACTS);
     }
 
     /** Takes the quarter facts of {@code :ids} away, and their counts from the cells. */
