@@ -568,7 +568,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("GET /open-data/{file}.csv", EVERYONE).bind("file", Binding.same("tonkla-child-indicators")),
                 row("GET /open-data/{file}.json", EVERYONE).bind("file", Binding.same("tonkla-child-indicators")),
                 row("GET /open-data/{file}.xlsx", EVERYONE).bind("file", Binding.same("tonkla-child-indicators")),
-                row("GET /open-data/api/3/action/package_show", EVERYONE));
+                row("GET /open-data/api/3/action/package_show", EVERYONE),
+                row("GET /open-data/api/3/action/package_list", EVERYONE),
+                row("GET /open-data/catalog.jsonld", EVERYONE));
     }
 
     @Autowired

@@ -115,6 +115,46 @@ class OpenDataTest extends IntegrationTest {
         assertThat(get("/open-data")).contains("tonkla-child-indicators.xlsx");
     }
 
+    @Test
+    void harvestersFindEveryFileThroughCkanAndDcat() throws Exception {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        // CKAN: package_list names both datasets; each package_show lists its three files at absolute, working addresses.
+        var list = json.readTree(get("/open-data/api/3/action/package_list"));
+        assertThat(list.get("result").valueStream().map(n -> n.asString()).toList())
+                .containsExactly("tonkla-child-indicators", "tonkla-child-protection");
+        for (String id : List.of("tonkla-child-indicators", "tonkla-child-protection")) {
+            var resources = json.readTree(get("/open-data/api/3/action/package_show?id=" + id)).get("result").get("resources");
+            assertThat(resources.size()).isEqualTo(3);
+            for (var resource : resources) {
+                assertThat(resource.get("url").asString()).startsWith("http://localhost:" + port + "/open-data/" + id + ".");
+                assertThat(http.send(HttpRequest.newBuilder(URI.create(resource.get("url").asString())).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+            }
+        }
+        // DCAT: a catalogue of both datasets with licence, daily refresh and one distribution per format, downloadable.
+        HttpResponse<String> dcat = http.send(request("/open-data/catalog.jsonld"), HttpResponse.BodyHandlers.ofString());
+        assertThat(dcat.statusCode()).isEqualTo(200);
+        assertThat(dcat.headers().firstValue("Content-Type").orElse("")).startsWith("application/ld+json");
+        var catalog = json.readTree(dcat.body());
+        assertThat(catalog.get("@type").asString()).isEqualTo("dcat:Catalog");
+        assertThat(catalog.get("@context").get("dcat").asString()).isEqualTo("http://www.w3.org/ns/dcat#");
+        assertThat(catalog.get("dcat:dataset").size()).isEqualTo(2);
+        for (var dataset : catalog.get("dcat:dataset")) {
+            assertThat(dataset.get("@type").asString()).isEqualTo("dcat:Dataset");
+            assertThat(dataset.get("dct:license").get("@id").asString()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+            assertThat(dataset.get("dct:accrualPeriodicity").get("@id").asString()).isEqualTo("http://purl.org/cld/freq/daily");
+            assertThat(dataset.get("dcat:distribution").size()).isEqualTo(3);
+            for (var distribution : dataset.get("dcat:distribution")) {
+                String url = distribution.get("dcat:downloadURL").get("@id").asString();
+                var file = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                assertThat(file.statusCode()).as(url).isEqualTo(200);
+                assertThat(distribution.get("dcat:mediaType").asString())
+                        .endsWith(file.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
+            }
+        }
+        assertThat(get("/open-data")).contains("/open-data/catalog.jsonld");
+    }
+
     private HttpRequest request(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build();
     }

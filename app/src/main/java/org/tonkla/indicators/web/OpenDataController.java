@@ -107,39 +107,43 @@ class OpenDataController {
         OpenData.Release release = openData.release();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("name", id);
-        result.put("title", PROTECTION.equals(id)
-                ? "เด็กกลุ่มเปราะบางด้านการคุ้มครองเด็กรายจังหวัดและอำเภอ (Tonkla vulnerable children, child protection)"
-                : "ตัวชี้วัดเด็กปฐมวัยรายจังหวัดและอำเภอ (Tonkla early-childhood indicators)");
-        result.put("notes", PROTECTION.equals(id)
-                ? "จำนวนเด็กที่ผลคัดกรองความเสี่ยงด้านการคุ้มครองล่าสุดอยู่ระดับปานกลางขึ้นไปหรือมีเรื่องคุ้มครองที่เปิดอยู่ และจำนวนตามประเด็นเสี่ยง"
-                + " แยกตามปี จังหวัด อำเภอ เพศ และกลุ่มอายุ ช่องที่มีค่า 1-4 และช่องที่ใช้คำนวณย้อนกลับได้ถูกปกปิด"
-                + " / Children whose latest protection screening was medium risk or above, or with an open protection"
-                + " concern, and per risk item, by year, province, district, sex and age group; counts of 1-4 and the"
-                + " cells that would reveal them are withheld." : "จำนวนเด็กตามตัวชี้วัด แยกตามปี จังหวัด อำเภอ เพศ และกลุ่มอายุ ช่องที่มีค่า 1-4 และช่องที่ใช้คำนวณย้อนกลับได้ถูกปกปิด"
-                + " / Counts of children per indicator fact by year, province, district, sex and age group; counts of 1-4"
-                + " and the cells that would reveal them are withheld.");
+        OpenDataSets set = OpenDataSets.of(id);
+        result.put("title", set.title());
+        result.put("notes", set.notes());
         result.put("license_id", LICENCE_ID);
         result.put("license_title", "Creative Commons Attribution 4.0");
         result.put("license_url", LICENCE_URL);
         result.put("metadata_modified", release.builtAt().toString());
         result.put("frequency", "daily");
         result.put("private", false);
-        result.put("tags", PROTECTION.equals(id)
-                ? List.of(Map.of("name", "early-childhood"), Map.of("name", "child-protection"))
-                : List.of(Map.of("name", "early-childhood"), Map.of("name", "DSPM"), Map.of("name", "nutrition")));
+        result.put("tags", set.keywords().stream().map(k -> Map.of("name", k)).toList());
         result.put("extras", List.of(Map.of("key", "dcat_type", "value", "http://purl.org/dc/dcmitype/Dataset"),
                 Map.of("key", "spatial", "value", "TH"), Map.of("key", "temporal_resolution", "value", "P1Y")));
         List<Map<String, Object>> resources = new ArrayList<>();
-        for (String format : List.of("CSV", "JSON", "XLSX")) {
-            resources.add(Map.of("name", id + "." + format.toLowerCase(), "format", format,
-                    "url", "/open-data/" + id + "." + format.toLowerCase(), "last_modified", release.builtAt().toString()));
+        for (List<String> format : OpenDataSets.FORMATS) {
+            String file = id + "." + format.get(0).toLowerCase(java.util.Locale.ROOT);
+            resources.add(Map.of("name", file, "format", format.get(0), "mimetype", format.get(1),
+                    "url", base() + "/open-data/" + file, "last_modified", release.builtAt().toString()));
         }
         result.put("resources", resources);
         result.put("num_resources", resources.size());
         return Map.of("help", "/open-data/api/3/action/help_show?name=package_show", "success", true, "result", result);
     }
 
-    private static void requireDataset(String id) {
+    /** CKAN action API: the names of the datasets, as a harvester lists them before package_show. */
+    @GetMapping(value = "/open-data/api/3/action/package_list", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> packageList() {
+        return Map.of("help", "/open-data/api/3/action/help_show?name=package_list", "success", true,
+                "result", OpenDataSets.ALL.stream().map(OpenDataSets::id).toList());
+    }
+
+    /** This server's address as the request reached it: CKAN resources and DCAT distributions carry absolute URLs. */
+    static String base() {
+        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+    }
+
+    static void requireDataset(String id) {
         if (!DATASET.equals(id) && !PROTECTION.equals(id)) throw new NotFound("no dataset " + id);
     }
 
