@@ -76,4 +76,43 @@ class BudgetDownloadTest extends IntegrationTest {
                 .contains("ภาวะเตี้ย (ส่วนสูงตามอายุต่ำกว่า -2 SD) ปี " + (year + 543)).contains("เมืองขอนแก่น")
                 .contains("ผลการประเมินสถานพัฒนาเด็กตามมาตรฐาน").contains("มาตรฐานที่ 1");
     }
+
+    @Test
+    void theDashboardsExcelCarriesTheCentersResultsByStandardAsShown() throws Exception {
+        WebClientSession officer = session();
+        officer.login("officer.khonkaen", "tonkla-demo");
+        int yearBe = today().getYear() + 543;
+        String page = officer.get("/indicators?area=40&year=" + yearBe, "text/html").body();
+        String section = page.substring(page.indexOf("id=\"standards\""));
+        section = section.substring(section.indexOf("<tbody>"), section.indexOf("</tbody>"));
+        // Each row of the page's table as "label|n|n|n|n".
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        for (String tr : section.split("</tr>")) {
+            if (!tr.contains("<th")) continue;
+            shown.add(tr.replaceAll("(?s)\\s*<t[hd][^>]*>\\s*", "|").replaceAll("(?s)</t[hd]>|<tr>|<tbody>|\\s+$", "")
+                    .replaceFirst("^\\|", ""));
+        }
+        assertThat(shown).isNotEmpty();
+
+        HttpClient http = HttpClient.newBuilder().cookieHandler(officer.cookies()).build();
+        HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/indicators/export.xlsx?area=40&year=" + yearBe)).header("Accept-Language", "th").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
+            Sheet sheet = book.getSheet("ผลประเมินตามมาตรฐาน");
+            assertThat(sheet).isNotNull();
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("มาตรฐาน");
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("ต้องปรับปรุง");
+            java.util.List<String> exported = new java.util.ArrayList<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                StringBuilder line = new StringBuilder(row.getCell(0).getStringCellValue());
+                for (int c = 1; c <= 4; c++) line.append('|').append((long) row.getCell(c).getNumericCellValue());
+                exported.add(line.toString());
+            }
+            assertThat(exported).isEqualTo(shown);
+            assertThat(exported).anyMatch(l -> l.startsWith("มาตรฐานที่ 1|"));
+        }
+    }
 }

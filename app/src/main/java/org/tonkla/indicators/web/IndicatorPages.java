@@ -113,8 +113,24 @@ class IndicatorPages {
                 msg("indicators.col.denominator", locale), msg("indicators.col.percent", locale)), rows)));
         QuarterTrend.Trend trend = quarters.of(user, indicator, where);
         if (!trend.points().isEmpty()) tabs.add(QuarterCharts.sheet(trend, where, messages, locale));
+        if (where == null || where.length() <= 4) tabs.add(standardsSheet(user, yearCe(year), where, locale));
         byte[] file = Sheets.write(tabs);
         return download(file, "indicator-" + table.indicator().code() + "-" + (table.yearCe() + 543) + ".xlsx");
+    }
+
+    /** The centers' assessment results by standard for the area and year, as the dashboard shows them. */
+    private Sheets.Tab standardsSheet(CurrentUser user, int yearCe, String where, Locale locale) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (var d : monitoring.standards(new Monitoring.Query(yearCe + 543, where, null, Monitoring.ListFilter.ALL), user)) {
+            List<Object> row = new ArrayList<>();
+            row.add("overall".equals(d.key()) ? msg("assessment.overall", locale)
+                    : msg("assessment.standard.short", new Object[] {d.standard()}, locale));
+            for (int n : d.levels()) row.add(n);
+            rows.add(row);
+        }
+        List<String> header = new ArrayList<>(List.of(msg("indicators.standards.col", locale)));
+        for (int level = 0; level <= 3; level++) header.add(msg("assessment.level." + level, locale));
+        return new Sheets.Tab(msg("indicators.standards.sheet", locale), header, rows);
     }
 
     @GetMapping("/indicators/budget.xlsx")
