@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 class GenerateCommand implements ApplicationRunner {
 
     static final String USAGE = """
-            Usage: ./tonkla generate [--pilot | --children N | --country [--scale F]] [--centers N] [--seed S]
+            Usage: ./tonkla generate [--pilot | --children N | --country [--scale F] [--skip-disk-check]] [--centers N] [--seed S]
               --pilot        the Khon Kaen pilot: Mueang Khon Kaen, Nam Phong, Chonnabot, about 48,000 children aged 0-6,
                              and a home-visit campaign over the three districts with visits for most households
               --country      the whole country: about 4,000,000 children over the 77 provinces by population, with their
