@@ -39,9 +39,11 @@ public class OpenData {
     private final JdbcClient jdbc;
     private final Directory directory;
     private final Clock clock;
+    private final IndicatorDefinitions definitions;
     private volatile Release release;
 
-    OpenData(org.tonkla.platform.ReadReplica reads, Directory directory, Clock clock) {
+    OpenData(org.tonkla.platform.ReadReplica reads, Directory directory, Clock clock, IndicatorDefinitions definitions) {
+        this.definitions = definitions;
         this.jdbc = reads.jdbc(); // aggregate cells only: a streaming replica may serve them (issue 15 §5)
         this.directory = directory;
         this.clock = clock;
@@ -73,18 +75,64 @@ public class OpenData {
             String yearProvince = key.substring(0, key.lastIndexOf('|'));
             cells.keySet().forEach(c -> districts.computeIfAbsent(yearProvince, k -> new TreeSet<>()).add(c.split("\\|")[0]));
         });
+        // A (year, province) at a time, each count after the count it is a part of (stunted after growth_hfa): where
+        // that one is published as 0, so is this one, and the attacker knows it (Suppression.protect's knownZero).
+        Map<String, List<String>> factsOf = new LinkedHashMap<>();
+        blocks.keySet().forEach(key -> factsOf.computeIfAbsent(key.substring(0, key.lastIndexOf('|')), k -> new ArrayList<>())
+                .add(key.substring(key.lastIndexOf('|') + 1)));
         List<Row> rows = new ArrayList<>();
-        blocks.forEach((key, cells) -> {
-            String[] k = key.split("\\|");
-            rows.addAll(block(Integer.parseInt(k[0]), k[1], k[2],
-                    new ArrayList<>(districts.get(k[0] + "|" + k[1])), cells));
+        factsOf.forEach((yearProvince, facts) -> {
+            String[] k = yearProvince.split("\\|");
+            List<String> ds = new ArrayList<>(districts.get(yearProvince));
+            facts.sort(java.util.Comparator.comparingInt(this::depth).thenComparing(f -> f));
+            Map<String, BitSet> zeros = new HashMap<>();
+            for (String fact : facts) {
+                if (!published(fact)) continue;
+                String within = within(fact);
+                BitSet knownZero = within == null ? new BitSet() : zeros.getOrDefault(within, new BitSet());
+                List<Row> block = block(Integer.parseInt(k[0]), k[1], fact, ds, blocks.get(yearProvince + "|" + fact), knownZero);
+                BitSet zero = new BitSet(block.size());
+                for (int i = 0; i < block.size(); i++) if (Long.valueOf(0).equals(block.get(i).count())) zero.set(i);
+                zeros.put(fact, zero);
+                rows.addAll(block);
+            }
         });
         release = new Release(clock.instant(), List.copyOf(rows));
         return release;
     }
 
+    /**
+     * Facts left out of the open files because another published fact determines them: referral_all is the sum of
+     * referral_open and referral_closed (so publishing the three gives a withheld one away by subtraction, as a
+     * review found), overdue is part of open; a child eligible for the EEF transfer nearly always is for the child
+     * support grant too, so cash_eligible and its two programmes are near copies of one another. Officers see all of
+     * them on the dashboard; the public sees referral_all and cash_eligible.
+     */
+    static final java.util.Set<String> NOT_PUBLISHED = java.util.Set.of("referral_open", "referral_closed",
+            "referral_overdue", "cash_eligible_csg", "cash_eligible_eef");
+
+    static boolean published(String fact) {
+        return !NOT_PUBLISHED.contains(fact);
+    }
+
+    /** The fact {@code fact} counts a part of (its indicator's denominator), or null. */
+    private String within(String fact) {
+        if (fact.startsWith("protection_item_")) return "protection_vulnerable";
+        for (IndicatorDefinitions.Indicator i : definitions.indicators()) {
+            if (i.numerator().equals(fact) && !i.denominator().equals(fact)) return i.denominator();
+        }
+        return null;
+    }
+
+    private int depth(String fact) {
+        int depth = 0;
+        for (String f = within(fact); f != null && depth < 10; f = within(f)) depth++;
+        return depth;
+    }
+
     /** One (year, province, fact) block: the full grid with its totals, protected. */
-    private List<Row> block(int yearCe, String province, String fact, List<String> districtCodes, Map<String, Long> cells) {
+    private List<Row> block(int yearCe, String province, String fact, List<String> districtCodes, Map<String, Long> cells,
+            BitSet knownZero) {
         List<String> ds = new ArrayList<>(districtCodes);
         ds.add(ALL);
         int nd = ds.size();
@@ -108,7 +156,7 @@ public class OpenData {
                 }
             }
         }
-        BitSet withheld = Suppression.protect(values, relations(nd), totals);
+        BitSet withheld = Suppression.protect(values, relations(nd), totals, knownZero);
         Area p = directory.area(province).orElse(null);
         List<Row> out = new ArrayList<>();
         for (int d = 0; d < nd; d++) {

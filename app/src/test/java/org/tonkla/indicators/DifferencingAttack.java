@@ -21,6 +21,43 @@ final class DifferencingAttack {
 
     private DifferencingAttack() {}
 
+    /**
+     * As {@link #recovered}, by an attacker who also knows that counts are never negative: an equation whose published
+     * total equals its published parts makes every withheld part 0, and so do {@code zeros} (cells known to be 0 from
+     * another table). Those zeros are then known; returned are the other withheld cells the equations determine.
+     */
+    static Set<String> recoveredKnowingZeros(List<Equation> equations, Map<String, Long> published, Set<String> zeros) {
+        Map<String, Long> known = new HashMap<>(published);
+        Set<String> pinned = new HashSet<>();
+        for (String z : zeros) if (!published.containsKey(z)) {
+            known.put(z, 0L);
+            pinned.add(z);
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Equation e : equations) {
+                if (!known.containsKey(e.total())) continue;
+                long residual = known.get(e.total());
+                List<String> withheld = new ArrayList<>();
+                for (String p : e.parts()) {
+                    if (known.containsKey(p)) residual -= known.get(p);
+                    else withheld.add(p);
+                }
+                if (!withheld.isEmpty() && residual == 0) {
+                    for (String p : withheld) {
+                        known.put(p, 0L);
+                        pinned.add(p);
+                    }
+                    changed = true;
+                }
+            }
+        }
+        Set<String> out = recovered(equations, known);
+        out.removeAll(pinned);
+        return out;
+    }
+
     /** The withheld cells (absent from {@code published}) whose value the equations determine. */
     static Set<String> recovered(List<Equation> equations, Map<String, Long> published) {
         List<String> unknowns = new ArrayList<>();

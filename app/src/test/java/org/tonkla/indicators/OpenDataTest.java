@@ -34,6 +34,7 @@ class OpenDataTest extends IntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired IndicatorRefresh refresh;
     @Autowired OpenData openData;
+    @Autowired IndicatorDefinitions definitions;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -106,7 +107,19 @@ class OpenDataTest extends IntegrationTest {
             }
             assertThat(cells.get(block)).hasSize(ds.size() * 9);
             assertThat(DifferencingAttack.recovered(eq, published.get(block))).as(block).isEmpty();
+            // Counts are never negative, and a count is part of its indicator's denominator: where that is published as
+            // 0, so is this count. Knowing those zeros recovers nothing else either.
+            String[] k = block.split("\\|");
+            java.util.Set<String> zeros = new java.util.HashSet<>();
+            definitions.indicators().stream().filter(i -> i.numerator().equals(k[2])).forEach(i -> {
+                published.getOrDefault(k[0] + "|" + k[1] + "|" + i.denominator(), Map.of())
+                        .forEach((cell, n) -> { if (n == 0) zeros.add(cell); });
+            });
+            assertThat(DifferencingAttack.recoveredKnowingZeros(eq, published.get(block), zeros)).as(block).isEmpty();
         }
+        // No fact is published with the facts it is the sum of: referral_all = open + closed gave a withheld open away.
+        assertThat(rows).noneMatch(r -> List.of("referral_open", "referral_closed", "referral_overdue").contains(r[7]));
+        assertThat(rows).anyMatch(r -> r[7].equals("referral_all"));
 
         // Nothing personal: no names, no ids; and the metadata is CKAN's package_show shape with a licence.
         assertThat(csv).doesNotContain("ทดสอบ").doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-").doesNotContainPattern("\\d{13}");

@@ -40,6 +40,8 @@ class SuppressionTest {
             Map<String, Long> published = published(values, withheld);
             published.values().forEach(v -> assertThat(v).isNotIn(1L, 2L, 3L, 4L));
             assertThat(DifferencingAttack.recovered(equations(nd), published)).as("trial %d", trial).isEmpty();
+            assertThat(DifferencingAttack.recoveredKnowingZeros(equations(nd), published, java.util.Set.of()))
+                    .as("trial %d, knowing counts are not negative", trial).isEmpty();
         }
     }
 
@@ -95,5 +97,25 @@ class SuppressionTest {
                     List.of("c" + OpenData.index(d, s, 0), "c" + OpenData.index(d, s, 1))));
         }
         return eq;
+    }
+
+    /**
+     * The review's case: girls 5 in all (published), nobody aged 3-5 (published 0), so girls aged 3-5 are 0 and girls
+     * aged 0-2 are 5, though both were withheld, unless non-negativity is part of the check.
+     */
+    @Test
+    void aPublishedZeroTotalDoesNotGiveAWithheldCellAway() {
+        // One district and the total (nd = 2), so the district's cells equal the total's.
+        int nd = 2;
+        long[] values = new long[nd * 9];
+        // district 0: M 0-2 = 3 (a primary), F 0-2 = 5, nobody aged 3-5.
+        values[OpenData.index(0, 0, 0)] = 3;
+        values[OpenData.index(0, 1, 0)] = 5;
+        totals(values, nd);
+        BitSet withheld = Suppression.protect(values, OpenData.relations(nd), totalsOf(nd));
+        Map<String, Long> published = published(values, withheld);
+        assertThat(published).doesNotContainKey("c" + OpenData.index(0, 0, 0));
+        assertThat(DifferencingAttack.recovered(equations(nd), published)).isEmpty();
+        assertThat(DifferencingAttack.recoveredKnowingZeros(equations(nd), published, java.util.Set.of())).isEmpty();
     }
 }

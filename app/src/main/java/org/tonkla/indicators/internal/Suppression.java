@@ -28,10 +28,20 @@ public final class Suppression {
      * @param isTotal cells that are totals: complements are taken among the parts first, so totals stay published
      */
     public static BitSet protect(long[] values, List<Relation> relations, BitSet isTotal) {
+        return protect(values, relations, isTotal, new BitSet());
+    }
+
+    /**
+     * As {@link #protect(long[], List, BitSet)}, with cells an attacker knows to be zero from another table (a count
+     * whose denominator is published as 0 in its own block): such a cell, withheld or not, protects nothing.
+     */
+    public static BitSet protect(long[] values, List<Relation> relations, BitSet isTotal, BitSet knownZero) {
+        knownZero = (BitSet) knownZero.clone();
+        for (int i = knownZero.nextSetBit(0); i >= 0; i = knownZero.nextSetBit(i + 1)) if (values[i] != 0) knownZero.clear(i);
         BitSet suppressed = new BitSet(values.length);
         for (int i = 0; i < values.length; i++) if (values[i] >= 1 && values[i] < MIN_PUBLISHED) suppressed.set(i);
         while (true) {
-            BitSet exposed = determined(suppressed, relations, values.length);
+            BitSet exposed = exposed(suppressed, values, relations, knownZero);
             if (exposed.isEmpty()) return suppressed;
             int complement = -1;
             for (int cell = exposed.nextSetBit(0); cell >= 0 && complement < 0; cell = exposed.nextSetBit(cell + 1)) {
@@ -71,6 +81,45 @@ public final class Suppression {
         if (r.total() == cell) return true;
         for (int p : r.parts()) if (p == cell) return true;
         return false;
+    }
+
+    /**
+     * The withheld cells an attacker can find: counts are never negative, so a relation whose published total equals
+     * its published parts (a residual of 0) makes each of its withheld parts 0, and so does {@code knownZero}; with those
+     * zeros known, the cells the linear relations then determine ({@link #determined}), as well as those they determine
+     * without them. A zero found only through the sign reveals no one (a withheld 0 is a complement), so it is not
+     * reported; what it would give away is.
+     */
+    public static BitSet exposed(BitSet suppressed, long[] values, List<Relation> relations, BitSet knownZero) {
+        BitSet hidden = (BitSet) suppressed.clone();
+        hidden.andNot(knownZero);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Relation r : relations) {
+                if (hidden.get(r.total())) continue;
+                long residual = values[r.total()];
+                boolean anyHidden = false;
+                for (int p : r.parts()) {
+                    if (hidden.get(p)) anyHidden = true;
+                    else residual -= values[p];
+                }
+                if (anyHidden && residual == 0) {
+                    for (int p : r.parts()) hidden.clear(p);
+                    changed = true;
+                }
+            }
+        }
+        // What the relations alone determine (a withheld 0 among them too: an attacker with no notion of sign finds it),
+        // and what they determine once the zeros are known.
+        BitSet out = determined(suppressed, relations, values.length);
+        out.or(determined(hidden, relations, values.length));
+        // A non-zero withheld cell no longer hidden was pinned by the zeros (a residual of 0 with it in: impossible
+        // for a positive count, but kept for safety).
+        for (int i = suppressed.nextSetBit(0); i >= 0; i = suppressed.nextSetBit(i + 1)) {
+            if (!hidden.get(i) && values[i] != 0) out.set(i);
+        }
+        return out;
     }
 
     /**
