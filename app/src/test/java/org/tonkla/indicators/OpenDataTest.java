@@ -68,6 +68,9 @@ class OpenDataTest extends IntegrationTest {
         }
         assertThat(jsonRows).isEqualTo(rows.size());
         HttpResponse<byte[]> xlsx = http.send(request("/open-data/tonkla-child-indicators.xlsx"), HttpResponse.BodyHandlers.ofByteArray());
+        // Written once per release and served from disk: a second download is the same file.
+        assertThat(http.send(request("/open-data/tonkla-child-indicators.xlsx"), HttpResponse.BodyHandlers.ofByteArray()).body())
+                .isEqualTo(xlsx.body());
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             int n = 0;
             for (Row r : book.getSheetAt(0)) {
@@ -166,6 +169,11 @@ class OpenDataTest extends IntegrationTest {
             }
         }
         assertThat(get("/open-data")).contains("/open-data/catalog.jsonld");
+        // An unknown dataset: CKAN's JSON error, not a page.
+        HttpResponse<String> none = http.send(request("/open-data/api/3/action/package_show?id=nope"), HttpResponse.BodyHandlers.ofString());
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(none.body()).get("success").asBoolean()).isFalse();
+        assertThat(json.readTree(none.body()).get("error").get("__type").asString()).isEqualTo("Not Found Error");
     }
 
     private HttpRequest request(String path) {

@@ -30,13 +30,17 @@ class OpenDataController {
     static final String PROTECTION = "tonkla-child-protection";
     static final String PROTECTION_FACTS = "protection_";
     static final String LICENCE_ID = "cc-by-4.0";
+    /** Where CKAN's answers point for help: the open-data page, which lists the files, licence and method. */
+    static final String HELP = "/open-data";
     static final String LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/";
     static final List<String> COLUMNS = List.of("year_be", "province_code", "province_name", "district_code", "district_name",
             "sex", "age_group", "fact", "count");
     private final OpenData openData;
+    private final OpenDataFiles files;
 
-    OpenDataController(OpenData openData) {
+    OpenDataController(OpenData openData, OpenDataFiles files) {
         this.openData = openData;
+        this.files = files;
     }
 
     @GetMapping("/open-data")
@@ -50,60 +54,38 @@ class OpenDataController {
     }
 
     @GetMapping("/open-data/{file}.csv")
-    ResponseEntity<byte[]> csv(@org.springframework.web.bind.annotation.PathVariable String file) {
-        requireDataset(file);
-        StringBuilder out = new StringBuilder("\uFEFF").append(String.join(",", COLUMNS)).append("\r\n");
-        for (OpenData.Row r : rows(file, openData.release())) {
-            out.append(r.yearBe()).append(',').append(r.provinceCode()).append(',').append(text(r.provinceName())).append(',')
-                    .append(r.districtCode()).append(',').append(text(r.districtName())).append(',').append(r.sex()).append(',')
-                    .append(r.ageGroup()).append(',').append(r.fact()).append(',')
-                    .append(r.count() == null ? "" : r.count()).append("\r\n");
-        }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file + ".csv").build().toString())
-                .body(out.toString().getBytes(StandardCharsets.UTF_8));
+    ResponseEntity<org.springframework.core.io.Resource> csv(@org.springframework.web.bind.annotation.PathVariable String file) {
+        return served(file, "csv", new MediaType("text", "csv", StandardCharsets.UTF_8));
     }
 
-    @GetMapping(value = "/open-data/{file}.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    Map<String, Object> json(@org.springframework.web.bind.annotation.PathVariable String file) {
-        requireDataset(file);
-        OpenData.Release release = openData.release();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("dataset", file);
-        body.put("license", LICENCE_URL);
-        body.put("released", release.builtAt().toString());
-        body.put("withheld", "null count: withheld (small-cell protection, docs/open-data-suppression.md)");
-        body.put("columns", COLUMNS);
-        body.put("rows", rows(file, release));
-        return body;
+    @GetMapping("/open-data/{file}.json")
+    ResponseEntity<org.springframework.core.io.Resource> json(@org.springframework.web.bind.annotation.PathVariable String file) {
+        return served(file, "json", MediaType.APPLICATION_JSON);
     }
 
     @GetMapping("/open-data/{file}.xlsx")
-    ResponseEntity<byte[]> xlsx(@org.springframework.web.bind.annotation.PathVariable String file) {
-        requireDataset(file);
-        List<List<Object>> rows = new ArrayList<>();
-        for (OpenData.Row r : rows(file, openData.release())) {
-            List<Object> row = new ArrayList<>();
-            row.add(r.yearBe());
-            row.add(r.provinceCode());
-            row.add(r.provinceName());
-            row.add(r.districtCode());
-            row.add(r.districtName());
-            row.add(r.sex());
-            row.add(r.ageGroup());
-            row.add(r.fact());
-            row.add(r.count() == null ? "" : r.count());
-            rows.add(row);
-        }
-        return IndicatorPages.download(Sheets.write("data", COLUMNS, rows), file + ".xlsx");
+    ResponseEntity<org.springframework.core.io.Resource> xlsx(@org.springframework.web.bind.annotation.PathVariable String file) {
+        return served(file, "xlsx", IndicatorPages.XLSX);
+    }
+
+    /** The release's file, written once (OpenDataFiles) and streamed from disk, as a download. */
+    private ResponseEntity<org.springframework.core.io.Resource> served(String dataset, String format, MediaType type) {
+        requireDataset(dataset);
+        var path = files.file(dataset, format);
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(dataset + "." + format).build().toString())
+                .body(new org.springframework.core.io.FileSystemResource(path));
     }
 
     /** CKAN action API shape: {@code GET /api/3/action/package_show?id=...} on data.go.th. */
     @GetMapping(value = "/open-data/api/3/action/package_show", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    Map<String, Object> packageShow(@RequestParam(defaultValue = DATASET) String id) {
-        requireDataset(id);
+    ResponseEntity<Map<String, Object>> packageShow(@RequestParam(defaultValue = DATASET) String id) {
+        if (!DATASET.equals(id) && !PROTECTION.equals(id)) {
+            // CKAN's own answer for an unknown dataset, so a harvester reads it as one.
+            return ResponseEntity.status(404).body(Map.of("help", HELP, "success", false,
+                    "error", Map.of("__type", "Not Found Error", "message", "Not found")));
+        }
         OpenData.Release release = openData.release();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("name", id);
@@ -127,14 +109,14 @@ class OpenDataController {
         }
         result.put("resources", resources);
         result.put("num_resources", resources.size());
-        return Map.of("help", "/open-data/api/3/action/help_show?name=package_show", "success", true, "result", result);
+        return ResponseEntity.ok(Map.of("help", HELP, "success", true, "result", result));
     }
 
     /** CKAN action API: the names of the datasets, as a harvester lists them before package_show. */
     @GetMapping(value = "/open-data/api/3/action/package_list", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     Map<String, Object> packageList() {
-        return Map.of("help", "/open-data/api/3/action/help_show?name=package_list", "success", true,
+        return Map.of("help", HELP, "success", true,
                 "result", OpenDataSets.ALL.stream().map(OpenDataSets::id).toList());
     }
 
@@ -148,12 +130,8 @@ class OpenDataController {
     }
 
     /** The release's rows of a dataset: the protection facts in their own, everything else in the indicators'. */
-    private static List<OpenData.Row> rows(String dataset, OpenData.Release release) {
+    static List<OpenData.Row> rows(String dataset, OpenData.Release release) {
         boolean protection = PROTECTION.equals(dataset);
         return release.rows().stream().filter(r -> r.fact().startsWith(PROTECTION_FACTS) == protection).toList();
-    }
-
-    private static String text(String s) {
-        return s == null ? "" : "\"" + s.replace("\"", "\"\"") + "\"";
     }
 }

@@ -1,0 +1,157 @@
+package org.tonkla.indicators.web;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.tonkla.indicators.OpenData;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The open files of a release, written once to disk and then served from there. With the whole country a release
+ * holds about 1.5 million rows (every block is a full grid): built per request in memory, one anonymous download of
+ * the XLSX filled a 6 GB heap and held the server (review of issue 15). Now the first request after a release writes
+ * each file, streaming (CSV and JSON row by row, the XLSX through POI's streaming workbook, at most a million rows a
+ * sheet: Excel's limit is 1,048,576), and every later one reads it; the files of older releases are removed.
+ */
+@Component
+class OpenDataFiles {
+
+    /** Rows per sheet of the XLSX, under Excel's 1,048,576 with the heading. */
+    static final int ROWS_PER_SHEET = 1_000_000;
+    private final OpenData openData;
+    private final Path directory;
+
+    OpenDataFiles(OpenData openData, @Value("${tonkla.data-dir}") String dataDir) {
+        this.openData = openData;
+        this.directory = Path.of(dataDir, "open-data");
+    }
+
+    /** The file of {@code dataset} in {@code format} (csv, json, xlsx) for today's release, written if missing. */
+    synchronized Path file(String dataset, String format) {
+        OpenData.Release release = openData.release();
+        Path dir = directory.resolve(String.valueOf(release.builtAt().toEpochMilli()));
+        Path file = dir.resolve(dataset + "." + format);
+        if (Files.exists(file)) return file;
+        try {
+            Files.createDirectories(dir);
+            removeOlder(dir);
+            Path part = Files.createTempFile(dir, dataset, ".part");
+            List<OpenData.Row> rows = OpenDataController.rows(dataset, release);
+            try (OutputStream out = Files.newOutputStream(part)) {
+                switch (format) {
+                    case "csv" -> csv(rows, out);
+                    case "json" -> json(dataset, release, rows, out);
+                    case "xlsx" -> xlsx(rows, out);
+                    default -> throw new IllegalArgumentException(format);
+                }
+            }
+            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void removeOlder(Path current) throws IOException {
+        try (Stream<Path> releases = Files.list(directory)) {
+            for (Path old : releases.filter(p -> !p.equals(current)).toList()) {
+                try (Stream<Path> files = Files.walk(old)) {
+                    for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    private static void csv(List<OpenData.Row> rows, OutputStream out) throws IOException {
+        BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        w.write('\uFEFF'); // so Excel opens the Thai names as UTF-8
+        w.write(String.join(",", OpenDataController.COLUMNS));
+        w.write("\r\n");
+        for (OpenData.Row r : rows) {
+            w.write(r.yearBe() + "," + r.provinceCode() + "," + text(r.provinceName()) + "," + r.districtCode() + ","
+                    + text(r.districtName()) + "," + r.sex() + "," + r.ageGroup() + "," + r.fact() + ","
+                    + (r.count() == null ? "" : r.count()) + "\r\n");
+        }
+        w.flush();
+    }
+
+    private static void json(String dataset, OpenData.Release release, List<OpenData.Row> rows, OutputStream out) {
+        try (JsonGenerator g = JsonMapper.builder().build().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringProperty("dataset", dataset);
+            g.writeStringProperty("license", OpenDataController.LICENCE_URL);
+            g.writeStringProperty("released", release.builtAt().toString());
+            g.writeStringProperty("withheld", "null count: withheld (small-cell protection, docs/open-data-suppression.md)");
+            g.writeArrayPropertyStart("columns");
+            for (String c : OpenDataController.COLUMNS) g.writeString(c);
+            g.writeEndArray();
+            g.writeArrayPropertyStart("rows");
+            for (OpenData.Row r : rows) {
+                g.writeStartObject();
+                g.writeNumberProperty("yearBe", r.yearBe());
+                g.writeStringProperty("provinceCode", r.provinceCode());
+                g.writeStringProperty("provinceName", r.provinceName());
+                g.writeStringProperty("districtCode", r.districtCode());
+                g.writeStringProperty("districtName", r.districtName());
+                g.writeStringProperty("sex", r.sex());
+                g.writeStringProperty("ageGroup", r.ageGroup());
+                g.writeStringProperty("fact", r.fact());
+                g.writeName("count");
+                if (r.count() == null) g.writeNull();
+                else g.writeNumber(r.count());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static void xlsx(List<OpenData.Row> rows, OutputStream out) throws IOException {
+        try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
+            book.setCompressTempFiles(true);
+            Sheet sheet = null;
+            int r = 0;
+            int sheets = 0;
+            for (OpenData.Row row : rows) {
+                if (sheet == null || r > ROWS_PER_SHEET) {
+                    sheet = book.createSheet(++sheets == 1 ? "data" : "data-" + sheets);
+                    Row head = sheet.createRow(0);
+                    for (int c = 0; c < OpenDataController.COLUMNS.size(); c++) {
+                        head.createCell(c).setCellValue(OpenDataController.COLUMNS.get(c));
+                    }
+                    r = 1;
+                }
+                Row x = sheet.createRow(r++);
+                x.createCell(0).setCellValue(row.yearBe());
+                x.createCell(1).setCellValue(row.provinceCode());
+                if (row.provinceName() != null) x.createCell(2).setCellValue(row.provinceName());
+                x.createCell(3).setCellValue(row.districtCode());
+                if (row.districtName() != null) x.createCell(4).setCellValue(row.districtName());
+                x.createCell(5).setCellValue(row.sex());
+                x.createCell(6).setCellValue(row.ageGroup());
+                x.createCell(7).setCellValue(row.fact());
+                if (row.count() == null) x.createCell(8).setCellValue("");
+                else x.createCell(8).setCellValue(row.count());
+            }
+            if (sheet == null) book.createSheet("data").createRow(0);
+            book.write(out);
+        }
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+}
