@@ -74,6 +74,8 @@ class BudgetDownloadTest extends IntegrationTest {
         assertThat(officer.get("/indicators/budget.xlsx?province=40&year=abc", "text/html").statusCode()).isEqualTo(400);
         assertThat(officer.get("/indicators?area=40&indicator=stunting&year=" + (year + 543), "text/html").body())
                 .contains("ภาวะเตี้ย (ส่วนสูงตามอายุต่ำกว่า -2 SD) ปี " + (year + 543)).contains("เมืองขอนแก่น")
+                // the chart's title (in the page's chart data) too: a year, not a number with a thousands separator
+                .doesNotContain("ปี " + String.format(java.util.Locale.ROOT, "%,d", year + 543))
                 .contains("ผลการประเมินสถานพัฒนาเด็กตามมาตรฐาน").contains("มาตรฐานที่ 1");
     }
 
@@ -114,5 +116,18 @@ class BudgetDownloadTest extends IntegrationTest {
             assertThat(exported).isEqualTo(shown);
             assertThat(exported).anyMatch(l -> l.startsWith("มาตรฐานที่ 1|"));
         }
+    }
+
+    @Test
+    void aDistrictCommitteeIsOfferedNoLinkItWouldBeRefused() {
+        WebClientSession committee = session();
+        committee.login("committee.kk", "tonkla-demo");
+        String page = committee.get("/indicators", "text/html").body();
+        assertThat(page).contains("area=4001").doesNotContain("area=40&amp;").doesNotContain("area=40\"")
+                .doesNotContain("/indicators/budget.xlsx");
+        assertThat(committee.get("/indicators?area=40", "text/html").statusCode()).isEqualTo(403);
+        WebClientSession officer = session();
+        officer.login("officer.khonkaen", "tonkla-demo");
+        assertThat(officer.get("/indicators", "text/html").body()).contains("/indicators/budget.xlsx?province=40");
     }
 }

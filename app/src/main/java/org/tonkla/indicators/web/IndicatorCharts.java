@@ -21,7 +21,7 @@ final class IndicatorCharts {
     static Map<String, Object> of(Indicators.Table table, int yearBe, MessageSource messages, Locale locale) {
         String code = table.indicator().code();
         String title = messages.getMessage("indicators.heading", new Object[] {
-                messages.getMessage("indicators.name." + code, null, code, locale), yearBe}, locale);
+                messages.getMessage("indicators.name." + code, null, code, locale), String.valueOf(yearBe)}, locale); // text: a number would print "2,569"
         List<Map<String, Object>> parts = new ArrayList<>();
         for (Indicators.Value v : table.parts()) {
             parts.add(Map.of("code", v.code(), "name", v.name(locale), "value", v.percent() == null ? "" : v.percent(),

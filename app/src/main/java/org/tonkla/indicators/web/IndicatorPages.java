@@ -91,6 +91,9 @@ class IndicatorPages {
         model.addAttribute("definitions", indicators.definitions().indicators());
         model.addAttribute("lineage", where == null ? List.of() : directory.lineage(where));
         model.addAttribute("province", where == null ? null : where.substring(0, 2));
+        // The areas above the user's own are named, not linked (a district committee would be refused its province),
+        // and the province's budget is offered to those who may see the whole province.
+        model.addAttribute("home", indicators.homeArea(user));
         model.addAttribute("costs", budget.unitCosts());
         model.addAttribute("admin", user.role() == org.tonkla.identity.Role.ADMINISTRATOR);
         return "indicators/dashboard";
