@@ -65,15 +65,20 @@ public class Indicators {
         return user.scope().unit() instanceof OrgUnit.Area a ? a.code() : null;
     }
 
+    /** Indicators are for officers and administrators with an area scope: checked before what they ask for. */
+    public void requireOfficer(CurrentUser user) {
+        if (!OFFICERS.contains(user.role()) || user.scope().unit() instanceof OrgUnit.ServiceUnit) {
+            throw new Refused("Indicators are for officers and administrators");
+        }
+    }
+
     /**
      * The officer may read {@code areaCode} (null: the country).
      *
      * @throws Refused for other roles, a unit-level scope or an area outside the scope
      */
     public void requireArea(CurrentUser user, String areaCode) {
-        if (!OFFICERS.contains(user.role()) || user.scope().unit() instanceof OrgUnit.ServiceUnit) {
-            throw new Refused("Indicators are for officers and administrators");
-        }
+        requireOfficer(user);
         if (areaCode != null && !areaCode.matches("\\d{2}|\\d{4}|\\d{6}")) {
             throw new InvalidInput("area", "a province, district or subdistrict DOPA code");
         }

@@ -126,8 +126,28 @@ class BudgetDownloadTest extends IntegrationTest {
         assertThat(page).contains("area=4001").doesNotContain("area=40&amp;").doesNotContain("area=40\"")
                 .doesNotContain("/indicators/budget.xlsx");
         assertThat(committee.get("/indicators?area=40", "text/html").statusCode()).isEqualTo(403);
+        WebClientSession guardian = session();
+        guardian.login("guardian.kk", "tonkla-demo");
+        assertThat(guardian.get("/indicators/budget.xlsx", "*/*").statusCode()).as("refused, not a bad request").isEqualTo(403);
         WebClientSession officer = session();
         officer.login("officer.khonkaen", "tonkla-demo");
         assertThat(officer.get("/indicators", "text/html").body()).contains("/indicators/budget.xlsx?province=40");
+    }
+
+    @Test
+    void unitCostsAreTakenAsWrittenOrRefusedAndNoFutureYearIsShown() {
+        WebClientSession admin = session();
+        admin.login("admin", "tonkla-demo");
+        // "1,500" as Thai users type it: the shipped cost of the stunting service, unchanged by this test.
+        assertThat(admin.postForm("/indicators/unit-costs", "service=nutrition_stunted&cost=1%2C500").statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT cost_thb FROM indicator_unit_cost WHERE service = 'nutrition_stunted'")
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1500");
+        // Half a satang would be rounded by the column: refused instead.
+        assertThat(admin.postForm("/indicators/unit-costs", "service=nutrition_stunted&cost=0.005").statusCode()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT cost_thb FROM indicator_unit_cost WHERE service = 'nutrition_stunted'")
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1500");
+        int nextYearBe = today().getYear() + 544;
+        assertThat(admin.get("/indicators?year=" + nextYearBe, "text/html").statusCode()).isEqualTo(400);
+        assertThat(admin.get("/indicators?year=" + (nextYearBe - 1), "text/html").statusCode()).isEqualTo(200);
     }
 }

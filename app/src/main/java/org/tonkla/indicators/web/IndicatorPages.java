@@ -179,7 +179,7 @@ class IndicatorPages {
     String unitCost(@RequestParam String service, @RequestParam String cost) {
         BigDecimal amount;
         try {
-            amount = new BigDecimal(cost.trim());
+            amount = new BigDecimal(cost.trim().replace(",", "")); // "1,500" as Thai users write it
         } catch (NumberFormatException e) {
             throw new InvalidInput("cost", "an amount in baht");
         }
@@ -193,7 +193,10 @@ class IndicatorPages {
 
     private int yearCe(Integer yearBe) {
         if (yearBe == null) return thisYear();
-        if (yearBe < 2500 || yearBe > 2700) throw new InvalidInput("year", "a Buddhist-era year from 2500 to 2700");
+        // No year after this one: a future year is a page of zeros that looks like data.
+        if (yearBe < 2500 || yearBe > thisYear() + 543) {
+            throw new InvalidInput("year", "a Buddhist-era year from 2500 to " + (thisYear() + 543));
+        }
         return yearBe - 543;
     }
 
