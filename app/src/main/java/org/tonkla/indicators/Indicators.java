@@ -43,7 +43,17 @@ public class Indicators {
 
     /** One indicator in one area and year, its sub-areas and the comparisons. */
     public record Table(Indicator indicator, int yearCe, String areaCode, Value area, List<Value> parts, Value province,
-            Value country) {}
+            Value country) {
+
+        /** The area, its province and the country, each once (a province's page is its own province's row). */
+        public List<Value> comparison() {
+            List<Value> out = new java.util.ArrayList<>();
+            for (Value v : java.util.Arrays.asList(area, province, country)) {
+                if (v != null && out.stream().noneMatch(o -> o.code().equals(v.code()))) out.add(v);
+            }
+            return out;
+        }
+    }
 
     private static final Set<Role> OFFICERS = Set.of(Role.PROVINCIAL_OFFICER, Role.COMMITTEE_MEMBER, Role.AGENCY_ANALYST,
             Role.ADMINISTRATOR);

@@ -102,6 +102,12 @@ class BudgetDownloadTest extends IntegrationTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(file.statusCode()).isEqualTo(200);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
+            // The indicator's sheet: named without its bracketed explanation (31 characters at most), the province once.
+            Sheet first = book.getSheetAt(0);
+            assertThat(first.getSheetName()).isEqualTo("ภาวะเตี้ย");
+            long provinceRows = 0;
+            for (Row r : first) if (r.getRowNum() > 0 && "40".equals(r.getCell(0).getStringCellValue())) provinceRows++;
+            assertThat(provinceRows).isEqualTo(1);
             Sheet sheet = book.getSheet("ผลประเมินตามมาตรฐาน");
             assertThat(sheet).isNotNull();
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("มาตรฐาน");

@@ -107,10 +107,10 @@ class IndicatorPages {
         Indicators.Table table = indicators.table(user, indicator, yearCe(year), where);
         List<List<Object>> rows = new ArrayList<>();
         for (Indicators.Value v : table.parts()) rows.add(row(v, locale));
-        rows.add(row(table.area(), locale));
-        if (table.province() != null) rows.add(row(table.province(), locale));
-        rows.add(row(table.country(), locale));
-        String name = msg("indicators.name." + table.indicator().code(), locale);
+        for (Indicators.Value v : table.comparison()) rows.add(row(v, locale));
+        // A sheet name holds 31 characters: the indicator's name before its explanation in brackets.
+        String name = msg("indicators.name." + table.indicator().code(), locale).replaceFirst("\\s*\\(.*$", "");
+        name = name.length() > 31 ? name.substring(0, 31) : name;
         var tabs = new ArrayList<Sheets.Tab>(List.of(new Sheets.Tab(name, List.of(msg("indicators.col.code", locale),
                 msg("indicators.col.area", locale), msg("indicators.col.numerator", locale),
                 msg("indicators.col.denominator", locale), msg("indicators.col.percent", locale)), rows)));
