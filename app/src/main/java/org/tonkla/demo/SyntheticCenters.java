@@ -67,9 +67,14 @@ class SyntheticCenters {
     }
 
     void generate(int count, long seed) {
+        generate(count, seed, BATCH);
+    }
+
+    /** With another batch size: the test stops and resumes at a batch boundary with a few centers. */
+    void generate(int count, long seed, int batch) {
         long started = System.nanoTime();
         List<Area> subdistricts = directory.areasAtLevel(AreaLevel.SUBDISTRICT);
-        if (directory.serviceUnit(unitId(seed, 0)).isPresent()) {
+        if (directory.serviceUnit(unitId(seed, count - 1)).isPresent()) {
             System.out.println("Centers of seed " + seed + " are already here; use another --seed for more.");
             return;
         }
@@ -80,8 +85,8 @@ class SyntheticCenters {
                 count, subdistricts.size(), yearBe - 2, yearBe, catalogue.version(), seed);
         Random random = new Random(seed);
         Map<AssessmentStatus, Integer> tally = new HashMap<>();
-        for (int from = 0; from < count; from += BATCH) {
-            int to = Math.min(count, from + BATCH);
+        for (int from = 0; from < count; from += batch) {
+            int to = Math.min(count, from + batch);
             List<ServiceUnit> units = new ArrayList<>();
             List<BulkCenters.Center> centers = new ArrayList<>();
             for (int i = from; i < to; i++) {
@@ -90,15 +95,23 @@ class SyntheticCenters {
                 units.add(unit);
                 centers.add(center(unit, place, catalogue, yearBe, today, random, tally));
             }
-            transactions.executeWithoutResult(status -> units.forEach(directory::addServiceUnit));
-            bulk.load(centers);
+            // A batch is written whole or not at all, so a rerun after a stop skips the batches whose last center is
+            // here and writes the rest; the batches before are drawn again (one random stream) but not written.
+            boolean written = directory.serviceUnit(unitId(seed, to - 1)).isPresent();
+            if (!written) {
+                transactions.executeWithoutResult(status -> {
+                    units.forEach(directory::addServiceUnit);
+                    bulk.load(centers);
+                });
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf(Locale.ROOT, "  %,7d / %,d centers  (%3d%%)  %6.1f s%n", to, count, 100L * to / count, seconds);
+            System.out.printf(Locale.ROOT, "  %,7d / %,d centers  (%3d%%)  %6.1f s%s%n", to, count, 100L * to / count, seconds,
+                    written ? "  (already here)" : "");
         }
         System.out.printf(Locale.ROOT, "Done in %.1f s. This year (%d): %s%n", (System.nanoTime() - started) / 1e9, yearBe, tally);
     }
 
-    private static UUID unitId(long seed, int index) {
+    static UUID unitId(long seed, int index) {
         return UUID.nameUUIDFromBytes(("tonkla-synthetic-center-" + seed + "-" + index).getBytes(StandardCharsets.UTF_8));
     }
 
