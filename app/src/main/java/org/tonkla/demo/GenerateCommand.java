@@ -86,6 +86,10 @@ class GenerateCommand implements ApplicationRunner {
                 }
             }
             if (!country && scale != 1) throw new IllegalArgumentException("--scale goes with --country");
+            if (country && children > 0) throw new IllegalArgumentException("--country makes its own children: not with --pilot or --children");
+            if (country && SyntheticCountry.children(scale) < 1) {
+                throw new IllegalArgumentException("--scale " + scale + " is less than one child of the country's 4,000,000");
+            }
             if (children == 0 && centers == 0 && !country) throw new IllegalArgumentException("Nothing to generate");
             if (!country && skipDiskCheck) throw new IllegalArgumentException("--skip-disk-check goes with --country");
             return new Options(children, centers, seed, campaign, country ? scale : 0, skipDiskCheck);
@@ -98,7 +102,7 @@ class GenerateCommand implements ApplicationRunner {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new IllegalArgumentException(name + " needs a number above 0 and at most 2, got " + value);
+            throw new IllegalArgumentException(name + " needs a number above 0 and at most 2, got " + (value == null ? "nothing" : value));
         }
 
         private static int positive(String name, String value) {
@@ -108,7 +112,7 @@ class GenerateCommand implements ApplicationRunner {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new IllegalArgumentException(name + " needs a positive whole number, got " + value);
+            throw new IllegalArgumentException(name + " needs a positive whole number, got " + (value == null ? "nothing" : value));
         }
     }
 

@@ -111,6 +111,12 @@ class SyntheticCountryTest extends IntegrationTest {
                 .hasMessage("--skip-disk-check goes with --country");
         assertThatThrownBy(() -> GenerateCommand.Options.parse(List.of("--scale", "0.5")))
                 .hasMessage("--scale goes with --country");
+        assertThatThrownBy(() -> GenerateCommand.Options.parse(List.of("--country", "--scale")))
+                .hasMessage("--scale needs a number above 0 and at most 2, got nothing");
+        assertThatThrownBy(() -> GenerateCommand.Options.parse(List.of("--country", "--scale", "0.002", "--pilot")))
+                .hasMessageStartingWith("--country makes its own children");
+        assertThatThrownBy(() -> GenerateCommand.Options.parse(List.of("--country", "--scale", "1e-9")))
+                .hasMessage("--scale 1.0E-9 is less than one child of the country's 4,000,000");
         assertThatThrownBy(() -> GenerateCommand.Options.parse(List.of("--country", "--scale", "0")))
                 .hasMessage("--scale needs a number above 0 and at most 2, got 0");
     }
