@@ -100,6 +100,13 @@ class SyntheticCountryTest extends IntegrationTest {
     }
 
     @Test
+    void badArgumentsAreToldBeforeAnythingStarts() {
+        assertThat(GenerateArguments.problem(List.of("--tonkla.command=generate", "--country", "--scale", "abc")))
+                .startsWith("--scale needs a number above 0 and at most 2, got abc").contains("Usage: ./tonkla generate");
+        assertThat(GenerateArguments.problem(List.of("--tonkla.command=generate", "--country", "--scale", "0.01"))).isNull();
+    }
+
+    @Test
     void countryOptions() {
         assertThat(GenerateCommand.Options.parse(List.of("--country")).country()).isEqualTo(1.0);
         assertThat(GenerateCommand.Options.parse(List.of("--country", "--scale", "0.01")).country()).isEqualTo(0.01);

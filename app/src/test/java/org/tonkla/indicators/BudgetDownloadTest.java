@@ -62,6 +62,21 @@ class BudgetDownloadTest extends IntegrationTest {
             // children × the shipped unit cost of 1,500 baht
             assertThat(muang.getCell(2).getNumericCellValue()).isEqualTo(stunted);
             assertThat(muang.getCell(4).getNumericCellValue()).isEqualTo(stunted * 1500.0);
+            // The province's line sums each service's children and amount over the districts, and the grand total.
+            Row total = sheet.getRow(sheet.getLastRowNum());
+            assertThat(total.getCell(1).getStringCellValue()).isEqualTo("รวมงบประมาณ (บาท)");
+            double children = 0;
+            double amounts = 0;
+            double grand = 0;
+            int last = total.getLastCellNum() - 1;
+            for (int r = 1; r < sheet.getLastRowNum(); r++) {
+                children += sheet.getRow(r).getCell(2).getNumericCellValue();
+                amounts += sheet.getRow(r).getCell(4).getNumericCellValue();
+                grand += sheet.getRow(r).getCell(last).getNumericCellValue();
+            }
+            assertThat(total.getCell(2).getNumericCellValue()).isEqualTo(children).isGreaterThanOrEqualTo(stunted);
+            assertThat(total.getCell(4).getNumericCellValue()).isEqualTo(amounts);
+            assertThat(total.getCell(last).getNumericCellValue()).isEqualTo(grand);
         }
 
         // Another province's table is refused; so is the dashboard for an area outside the scope.
@@ -70,7 +85,9 @@ class BudgetDownloadTest extends IntegrationTest {
         assertThat(officer.get("/indicators?area=50", "text/html").statusCode()).isEqualTo(403);
         // A year that is no year is a bad request, whether it is out of range or not even an int.
         assertThat(officer.get("/indicators?year=2400", "text/html").statusCode()).isEqualTo(400);
-        assertThat(officer.get("/indicators?year=99999999999", "text/html").statusCode()).isEqualTo(400);
+        var notAYear = officer.get("/indicators?year=99999999999", "text/html");
+        assertThat(notAYear.statusCode()).isEqualTo(400);
+        assertThat(notAYear.body()).contains("<code>year</code>");
         assertThat(officer.get("/indicators/budget.xlsx?province=40&year=abc", "text/html").statusCode()).isEqualTo(400);
         assertThat(officer.get("/indicators?area=40&indicator=stunting&year=" + (year + 543), "text/html").body())
                 .contains("ภาวะเตี้ย (ส่วนสูงตามอายุต่ำกว่า -2 SD) ปี " + (year + 543)).contains("เมืองขอนแก่น")

@@ -166,8 +166,20 @@ class IndicatorPages {
             grand = grand.add(line.total());
             rows.add(row);
         }
-        List<Object> total = new ArrayList<>(List.of("", msg("indicators.budget.total", locale)));
-        for (int i = 0; i < budget.services().size() * 3; i++) total.add(null);
+        // The province's line: per service the children and the amount summed over the districts (a unit cost is not
+        // summed), then the grand total.
+        List<Object> total = new ArrayList<>(List.of(p, msg("indicators.budget.total", locale)));
+        for (int i = 0; i < budget.services().size(); i++) {
+            long children = 0;
+            BigDecimal amount = BigDecimal.ZERO;
+            for (Budget.Line line : lines) {
+                children += line.children().get(i);
+                amount = amount.add(line.amounts().get(i));
+            }
+            total.add(children);
+            total.add(null);
+            total.add(amount);
+        }
         total.add(grand);
         rows.add(total);
         // The year as text: MessageFormat would print 2568 as "2,568".

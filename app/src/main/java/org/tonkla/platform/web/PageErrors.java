@@ -44,7 +44,9 @@ class PageErrors {
         if (!e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class)) {
             return noSuchPage(e, response);
         }
-        String expected = e.getRequiredType() == null ? "another value" : e.getRequiredType().getSimpleName();
+        Class<?> type = e.getRequiredType();
+        String expected = type == Integer.class || type == int.class || type == Long.class || type == long.class
+                ? "a whole number" : type == java.util.UUID.class ? "an id" : type == null ? "another value" : type.getSimpleName();
         return domain(new org.tonkla.platform.InvalidInput(e.getName(), expected), response);
     }
 
@@ -71,6 +73,9 @@ class PageErrors {
         page.setStatus(org.springframework.http.HttpStatusCode.valueOf(e.status()));
         page.addObject("status", e.status());
         page.addObject("messageKey", e.messageKey());
+        // A bad request names the field and what was expected there (in English, as the API says it), so the person
+        // who typed the address can put it right.
+        if (e instanceof org.tonkla.platform.InvalidInput bad) page.addObject("fieldErrors", bad.errors());
         return page;
     }
 }
