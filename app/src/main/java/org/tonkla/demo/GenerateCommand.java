@@ -61,7 +61,7 @@ class GenerateCommand implements ApplicationRunner {
             double scale = 1;
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
-                if (a.startsWith("--tonkla.") || a.startsWith("--spring.") || a.startsWith("--server.")) continue;
+                if (a.startsWith("--tonkla.") || a.startsWith("--spring.") || a.startsWith("--server.") || a.startsWith("--logging.")) continue;
                 String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
                 String value = a.contains("=") ? a.substring(a.indexOf('=') + 1)
                         : (i + 1 < args.size() && !args.get(i + 1).startsWith("--") ? args.get(++i) : null);

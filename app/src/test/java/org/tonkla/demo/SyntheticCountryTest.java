@@ -104,6 +104,9 @@ class SyntheticCountryTest extends IntegrationTest {
         assertThat(GenerateArguments.problem(List.of("--tonkla.command=generate", "--country", "--scale", "abc")))
                 .startsWith("--scale needs a number above 0 and at most 2, got abc").contains("Usage: ./tonkla generate");
         assertThat(GenerateArguments.problem(List.of("--tonkla.command=generate", "--country", "--scale", "0.01"))).isNull();
+        // What the launcher adds for the command (TonklaApplication) is not the user's option.
+        assertThat(GenerateCommand.Options.parse(List.of("--country", "--scale", "0.01", "--tonkla.demo.enabled=false",
+                "--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off")).country()).isEqualTo(0.01);
     }
 
     @Test
