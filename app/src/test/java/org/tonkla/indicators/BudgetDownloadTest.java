@@ -162,7 +162,10 @@ class BudgetDownloadTest extends IntegrationTest {
         WebClientSession admin = session();
         admin.login("admin", "tonkla-demo");
         // "1,500" as Thai users type it: the shipped cost of the stunting service, unchanged by this test.
-        assertThat(admin.postForm("/indicators/unit-costs", "service=nutrition_stunted&cost=1%2C500").statusCode()).isEqualTo(302);
+        var saved = admin.postForm("/indicators/unit-costs", "service=nutrition_stunted&cost=1%2C500&indicator=wasting&year=2568&area=40");
+        assertThat(saved.statusCode()).isEqualTo(302);
+        // back to the dashboard being looked at
+        assertThat(saved.headers().firstValue("Location").orElse("")).endsWith("/indicators?indicator=wasting&year=2568&area=40");
         assertThat(jdbc.sql("SELECT cost_thb FROM indicator_unit_cost WHERE service = 'nutrition_stunted'")
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1500");
         // Half a satang would be rounded by the column: refused instead.

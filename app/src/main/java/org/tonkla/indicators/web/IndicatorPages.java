@@ -188,7 +188,8 @@ class IndicatorPages {
     }
 
     @PostMapping("/indicators/unit-costs")
-    String unitCost(@RequestParam String service, @RequestParam String cost) {
+    String unitCost(@RequestParam String service, @RequestParam String cost, @RequestParam(required = false) String indicator,
+            @RequestParam(required = false) String year, @RequestParam(required = false) String area) {
         BigDecimal amount;
         try {
             amount = new BigDecimal(cost.trim().replace(",", "")); // "1,500" as Thai users write it
@@ -196,7 +197,12 @@ class IndicatorPages {
             throw new InvalidInput("cost", "an amount in baht");
         }
         budget.setUnitCost(users.require(), service, amount);
-        return "redirect:/indicators";
+        // Back to the dashboard the administrator was looking at (the values only as query parameters, encoded).
+        return "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/indicators")
+                .queryParamIfPresent("indicator", java.util.Optional.ofNullable(indicator).filter(v -> v.matches("[a-z0-9_]{1,60}")))
+                .queryParamIfPresent("year", java.util.Optional.ofNullable(year).filter(v -> v.matches("\\d{4}")))
+                .queryParamIfPresent("area", java.util.Optional.ofNullable(area).filter(v -> v.matches("\\d{2}|\\d{4}|\\d{6}")))
+                .build().toUriString();
     }
 
     private List<Object> row(Indicators.Value v, Locale locale) {
