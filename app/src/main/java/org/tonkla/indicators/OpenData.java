@@ -115,13 +115,17 @@ public class OpenData {
         return !NOT_PUBLISHED.contains(fact);
     }
 
-    /** The fact {@code fact} counts a part of (its indicator's denominator), or null. */
+    /**
+     * The fact {@code fact} counts a part of: its indicator's denominator; for a fact that is no indicator's numerator
+     * (growth_hfa, vacc_cohort_1, dspm_due, cash_screened, …), the children of the year, which every fact is part of.
+     */
     private String within(String fact) {
         if (fact.startsWith("protection_item_")) return "protection_vulnerable";
+        if (fact.equals("dspm_stimulate")) return "dspm_suspected";
         for (IndicatorDefinitions.Indicator i : definitions.indicators()) {
             if (i.numerator().equals(fact) && !i.denominator().equals(fact)) return i.denominator();
         }
-        return null;
+        return fact.equals("children") ? null : "children";
     }
 
     private int depth(String fact) {

@@ -25,6 +25,11 @@ class LoginBrowserTest extends BrowserTest {
         assertThat(page.locator("#role")).hasText("ครูผู้ดูแลเด็ก");
         assertThat(page.locator("#scope")).containsText("ศูนย์พัฒนาเด็กเล็กเทศบาลนครขอนแก่น");
         // The Thai font comes from Tonkla itself, not from a CDN.
+        // The stylesheet may still be on its way on a loaded machine (a run once read the browser's default font):
+        // wait for it, up to the timeout, then read the font.
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        page.waitForFunction("getComputedStyle(document.body).fontFamily.includes('Sarabun')", null,
+                new Page.WaitForFunctionOptions().setTimeout(15_000));
         Object family = page.evaluate("getComputedStyle(document.body).fontFamily");
         assertThat(family.toString()).contains("Sarabun");
         Object fontLoaded = page.evaluate("document.fonts.ready.then(() => document.fonts.check('16px Sarabun', 'ก'))");

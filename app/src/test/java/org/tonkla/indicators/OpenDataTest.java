@@ -169,6 +169,11 @@ class OpenDataTest extends IntegrationTest {
             }
         }
         assertThat(get("/open-data")).contains("/open-data/catalog.jsonld");
+        // Addresses come from Tonkla's configured public URL, not from the Host header a client sends.
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/open-data/catalog.jsonld")).header("X-Forwarded-Host", "evil.example").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.body()).doesNotContain("evil.example");
         // An unknown dataset: CKAN's JSON error, not a page.
         HttpResponse<String> none = http.send(request("/open-data/api/3/action/package_show?id=nope"), HttpResponse.BodyHandlers.ofString());
         assertThat(none.statusCode()).isEqualTo(404);

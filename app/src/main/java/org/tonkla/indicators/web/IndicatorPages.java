@@ -108,9 +108,12 @@ class IndicatorPages {
         List<List<Object>> rows = new ArrayList<>();
         for (Indicators.Value v : table.parts()) rows.add(row(v, locale));
         for (Indicators.Value v : table.comparison()) rows.add(row(v, locale));
-        // A sheet name holds 31 characters: the indicator's name before its explanation in brackets.
+        // A sheet name holds 31 characters and no : \\ / ? * [ ]: the indicator's name before its explanation in
+        // brackets when that is a valid name, else its code (a Thai name cut at 31 characters ends mid-syllable).
         String name = msg("indicators.name." + table.indicator().code(), locale).replaceFirst("\\s*\\(.*$", "");
-        name = name.length() > 31 ? name.substring(0, 31) : name;
+        if (name.length() > 31 || !name.equals(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(name))) {
+            name = table.indicator().code();
+        }
         var tabs = new ArrayList<Sheets.Tab>(List.of(new Sheets.Tab(name, List.of(msg("indicators.col.code", locale),
                 msg("indicators.col.area", locale), msg("indicators.col.numerator", locale),
                 msg("indicators.col.denominator", locale), msg("indicators.col.percent", locale)), rows)));

@@ -38,7 +38,10 @@ class OpenDataController {
     private final OpenData openData;
     private final OpenDataFiles files;
 
-    OpenDataController(OpenData openData, OpenDataFiles files) {
+    private final org.tonkla.platform.TonklaProperties tonkla;
+
+    OpenDataController(OpenData openData, OpenDataFiles files, org.tonkla.platform.TonklaProperties tonkla) {
+        this.tonkla = tonkla;
         this.openData = openData;
         this.files = files;
     }
@@ -122,7 +125,19 @@ class OpenDataController {
 
     /** This server's address as the request reached it: CKAN resources and DCAT distributions carry absolute URLs. */
     static String base() {
-        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+        return publicUrl;
+    }
+
+    /**
+     * Tonkla's public address (tonkla.public-url), never the request's Host header, which a client chooses. Set once
+     * at start; a configured port 0 (a server on a random port: tests) is this server's own port.
+     */
+    private static volatile String publicUrl = "";
+
+    @org.springframework.context.event.EventListener
+    void started(org.springframework.boot.web.server.context.WebServerInitializedEvent event) {
+        String url = tonkla.publicUrl().replaceAll("/+$", "");
+        publicUrl = url.endsWith(":0") ? url.substring(0, url.length() - 1) + event.getWebServer().getPort() : url;
     }
 
     static void requireDataset(String id) {
