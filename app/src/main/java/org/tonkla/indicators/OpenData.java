@@ -85,15 +85,12 @@ public class OpenData {
             String[] k = yearProvince.split("\\|");
             List<String> ds = new ArrayList<>(districts.get(yearProvince));
             facts.sort(java.util.Comparator.comparingInt(this::depth).thenComparing(f -> f));
-            Map<String, BitSet> zeros = new HashMap<>();
+            Map<String, List<Row>> done = new HashMap<>();
             for (String fact : facts) {
                 if (!published(fact)) continue;
-                String within = within(fact);
-                BitSet knownZero = within == null ? new BitSet() : zeros.getOrDefault(within, new BitSet());
-                List<Row> block = block(Integer.parseInt(k[0]), k[1], fact, ds, blocks.get(yearProvince + "|" + fact), knownZero);
-                BitSet zero = new BitSet(block.size());
-                for (int i = 0; i < block.size(); i++) if (Long.valueOf(0).equals(block.get(i).count())) zero.set(i);
-                zeros.put(fact, zero);
+                List<Row> whole = done.get(within(fact));
+                List<Row> block = block(Integer.parseInt(k[0]), k[1], fact, ds, blocks.get(yearProvince + "|" + fact), whole);
+                done.put(fact, block);
                 rows.addAll(block);
             }
         });
@@ -135,8 +132,13 @@ public class OpenData {
     }
 
     /** One (year, province, fact) block: the full grid with its totals, protected. */
+    /**
+     * One (year, province, fact) block, protected; {@code whole} is the published block of the count this one is part
+     * of (null if none): where it shows 0, this count is known to be 0; where it shows a count that this one falls
+     * short of by 1 to 4, publishing this one would tell of that many children without, so it is withheld as small.
+     */
     private List<Row> block(int yearCe, String province, String fact, List<String> districtCodes, Map<String, Long> cells,
-            BitSet knownZero) {
+            List<Row> whole) {
         List<String> ds = new ArrayList<>(districtCodes);
         ds.add(ALL);
         int nd = ds.size();
@@ -160,7 +162,17 @@ public class OpenData {
                 }
             }
         }
-        BitSet withheld = Suppression.protect(values, relations(nd), totals, knownZero);
+        BitSet knownZero = new BitSet();
+        BitSet smallComplement = new BitSet();
+        if (whole != null) {
+            for (int i = 0; i < values.length && i < whole.size(); i++) {
+                Long w = whole.get(i).count();
+                if (w == null) continue;
+                if (w == 0) knownZero.set(i);
+                else if (values[i] > 0 && w - values[i] >= 1 && w - values[i] < Suppression.MIN_PUBLISHED) smallComplement.set(i);
+            }
+        }
+        BitSet withheld = Suppression.protect(values, relations(nd), totals, knownZero, smallComplement);
         Area p = directory.area(province).orElse(null);
         List<Row> out = new ArrayList<>();
         for (int d = 0; d < nd; d++) {

@@ -36,10 +36,19 @@ public final class Suppression {
      * whose denominator is published as 0 in its own block): such a cell, withheld or not, protects nothing.
      */
     public static BitSet protect(long[] values, List<Relation> relations, BitSet isTotal, BitSet knownZero) {
+        return protect(values, relations, isTotal, knownZero, new BitSet());
+    }
+
+    /**
+     * As above, with more cells withheld from the start ({@code alsoSmall}): cells whose complement in another table is
+     * small (a count of 14 beside its denominator's 15 tells of one child without).
+     */
+    public static BitSet protect(long[] values, List<Relation> relations, BitSet isTotal, BitSet knownZero, BitSet alsoSmall) {
         knownZero = (BitSet) knownZero.clone();
         for (int i = knownZero.nextSetBit(0); i >= 0; i = knownZero.nextSetBit(i + 1)) if (values[i] != 0) knownZero.clear(i);
         BitSet suppressed = new BitSet(values.length);
         for (int i = 0; i < values.length; i++) if (values[i] >= 1 && values[i] < MIN_PUBLISHED) suppressed.set(i);
+        suppressed.or(alsoSmall);
         while (true) {
             BitSet exposed = exposed(suppressed, values, relations, knownZero);
             if (exposed.isEmpty()) return suppressed;

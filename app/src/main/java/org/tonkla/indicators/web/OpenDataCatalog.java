@@ -24,15 +24,18 @@ class OpenDataCatalog {
     static final String THAILAND = "https://sws.geonames.org/1605651/";
     private final OpenData openData;
     private final String publisher;
+    private final PublicAddress address;
 
-    OpenDataCatalog(OpenData openData, @Value("${tonkla.open-data.publisher:Tonkla (ต้นกล้า)}") String publisher) {
+    OpenDataCatalog(OpenData openData, PublicAddress address,
+            @Value("${tonkla.open-data.publisher:Tonkla (ต้นกล้า)}") String publisher) {
+        this.address = address;
         this.openData = openData;
         this.publisher = publisher;
     }
 
     @GetMapping(value = PATH, produces = "application/ld+json")
     Map<String, Object> catalog() {
-        String base = OpenDataController.base();
+        String base = address.base();
         String modified = openData.release().builtAt().toString();
         Map<String, Object> catalog = new LinkedHashMap<>();
         catalog.put("@context", Map.of("dcat", "http://www.w3.org/ns/dcat#", "dct", "http://purl.org/dc/terms/",

@@ -38,10 +38,10 @@ class OpenDataController {
     private final OpenData openData;
     private final OpenDataFiles files;
 
-    private final org.tonkla.platform.TonklaProperties tonkla;
+    private final PublicAddress address;
 
-    OpenDataController(OpenData openData, OpenDataFiles files, org.tonkla.platform.TonklaProperties tonkla) {
-        this.tonkla = tonkla;
+    OpenDataController(OpenData openData, OpenDataFiles files, PublicAddress address) {
+        this.address = address;
         this.openData = openData;
         this.files = files;
     }
@@ -108,7 +108,7 @@ class OpenDataController {
         for (List<String> format : OpenDataSets.FORMATS) {
             String file = id + "." + format.get(0).toLowerCase(java.util.Locale.ROOT);
             resources.add(Map.of("name", file, "format", format.get(0), "mimetype", format.get(1),
-                    "url", base() + "/open-data/" + file, "last_modified", release.builtAt().toString()));
+                    "url", address.base() + "/open-data/" + file, "last_modified", release.builtAt().toString()));
         }
         result.put("resources", resources);
         result.put("num_resources", resources.size());
@@ -124,22 +124,6 @@ class OpenDataController {
     }
 
     /** This server's address as the request reached it: CKAN resources and DCAT distributions carry absolute URLs. */
-    static String base() {
-        return publicUrl;
-    }
-
-    /**
-     * Tonkla's public address (tonkla.public-url), never the request's Host header, which a client chooses. Set once
-     * at start; a configured port 0 (a server on a random port: tests) is this server's own port.
-     */
-    private static volatile String publicUrl = "";
-
-    @org.springframework.context.event.EventListener
-    void started(org.springframework.boot.web.server.context.WebServerInitializedEvent event) {
-        String url = tonkla.publicUrl().replaceAll("/+$", "");
-        publicUrl = url.endsWith(":0") ? url.substring(0, url.length() - 1) + event.getWebServer().getPort() : url;
-    }
-
     static void requireDataset(String id) {
         if (!DATASET.equals(id) && !PROTECTION.equals(id)) throw new NotFound("no dataset " + id);
     }
