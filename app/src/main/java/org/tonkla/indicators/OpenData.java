@@ -8,12 +8,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.tonkla.directory.Area;
 import org.tonkla.directory.Directory;
+import org.tonkla.indicators.internal.RelatedBlocks;
 import org.tonkla.indicators.internal.Suppression;
 
 /**
@@ -35,6 +37,8 @@ public class OpenData {
 
     /** One release. */
     public record Release(Instant builtAt, List<Row> rows) {}
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OpenData.class);
 
     private final JdbcClient jdbc;
     private final Directory directory;
@@ -58,6 +62,7 @@ public class OpenData {
     /** Builds a new release from the current cells (nightly, after the indicators' own nightly refresh). */
     @Scheduled(cron = "${tonkla.indicators.open-data-cron:0 45 2 * * *}", zone = "Asia/Bangkok")
     public synchronized Release rebuild() {
+        Instant started = clock.instant();
         // year, province, fact -> (district, sex, age) -> count
         Map<String, Map<String, Long>> blocks = new LinkedHashMap<>();
         jdbc.sql("""
@@ -75,26 +80,29 @@ public class OpenData {
             String yearProvince = key.substring(0, key.lastIndexOf('|'));
             cells.keySet().forEach(c -> districts.computeIfAbsent(yearProvince, k -> new TreeSet<>()).add(c.split("\\|")[0]));
         });
-        // A (year, province) at a time, each count after the count it is a part of (stunted after growth_hfa): where
-        // that one is published as 0, so is this one, and the attacker knows it (Suppression.protect's knownZero).
+        // A (year, province) at a time, all its blocks together: a count is bounded by the count it is part of.
         Map<String, List<String>> factsOf = new LinkedHashMap<>();
         blocks.keySet().forEach(key -> factsOf.computeIfAbsent(key.substring(0, key.lastIndexOf('|')), k -> new ArrayList<>())
                 .add(key.substring(key.lastIndexOf('|') + 1)));
+        Map<String, Set<String>> wholes = wholes();
         List<Row> rows = new ArrayList<>();
+        int[] done = {0};
         factsOf.forEach((yearProvince, facts) -> {
+            if (++done[0] % 50 == 0) log.info("Open data: {} of {} years and provinces protected", done[0], factsOf.size());
             String[] k = yearProvince.split("\\|");
             List<String> ds = new ArrayList<>(districts.get(yearProvince));
-            facts.sort(java.util.Comparator.comparingInt(this::depth).thenComparing(f -> f));
-            Map<String, List<Row>> done = new HashMap<>();
-            for (String fact : facts) {
-                if (!published(fact)) continue;
-                List<Row> whole = done.get(within(fact));
-                List<Row> block = block(Integer.parseInt(k[0]), k[1], fact, ds, blocks.get(yearProvince + "|" + fact), whole);
-                done.put(fact, block);
-                rows.addAll(block);
-            }
+            ds.add(ALL);
+            Map<String, long[]> values = new LinkedHashMap<>();
+            for (String fact : facts) if (published(fact)) values.put(fact, grid(ds, blocks.get(yearProvince + "|" + fact)));
+            Map<String, Set<String>> within = new HashMap<>();
+            values.keySet().forEach(f -> within.put(f, wholes.getOrDefault(f, f.equals("children") ? Set.of() : Set.of("children")).stream().filter(values::containsKey)
+                    .collect(java.util.stream.Collectors.toSet())));
+            Map<String, BitSet> withheld = new RelatedBlocks(values, within, relations(ds.size()), totals(ds.size())).protect();
+            values.forEach((fact, v) -> rows.addAll(rows(Integer.parseInt(k[0]), k[1], fact, ds, v, withheld.get(fact))));
         });
         release = new Release(clock.instant(), List.copyOf(rows));
+        log.info("Open data release built in {} ms: {} rows, {} withheld", java.time.Duration.between(started, clock.instant()).toMillis(),
+                rows.size(), rows.stream().filter(r -> r.count() == null).count());
         return release;
     }
 
@@ -113,42 +121,31 @@ public class OpenData {
     }
 
     /**
-     * The fact {@code fact} counts a part of: its indicator's denominator; for a fact that is no indicator's numerator
-     * (growth_hfa, vacc_cohort_1, dspm_due, cash_screened, …), the children of the year, which every fact is part of.
+     * For each fact, the facts it counts a part of, cell by cell: its indicators' denominators; a protection item of
+     * the vulnerable, dspm_stimulate of the suspected; and every fact of the year's children.
      */
-    private String within(String fact) {
-        if (fact.startsWith("protection_item_")) return "protection_vulnerable";
-        if (fact.equals("dspm_stimulate")) return "dspm_suspected";
+    private Map<String, Set<String>> wholes() {
+        Map<String, Set<String>> out = new HashMap<>();
         for (IndicatorDefinitions.Indicator i : definitions.indicators()) {
-            if (i.numerator().equals(fact) && !i.denominator().equals(fact)) return i.denominator();
+            if (!i.numerator().equals(i.denominator())) out.computeIfAbsent(i.numerator(), k -> new java.util.HashSet<>()).add(i.denominator());
+            out.computeIfAbsent(i.denominator(), k -> new java.util.HashSet<>());
         }
-        return fact.equals("children") ? null : "children";
+        for (String fact : new ArrayList<>(out.keySet())) {
+            if (fact.startsWith("protection_item_")) out.get(fact).add("protection_vulnerable");
+            if (!fact.equals("children")) out.get(fact).add("children");
+        }
+        out.computeIfAbsent("dspm_stimulate", k -> new java.util.HashSet<>(Set.of("children"))).add("dspm_suspected");
+        return out;
     }
 
-    private int depth(String fact) {
-        int depth = 0;
-        for (String f = within(fact); f != null && depth < 10; f = within(f)) depth++;
-        return depth;
-    }
-
-    /** One (year, province, fact) block: the full grid with its totals, protected. */
-    /**
-     * One (year, province, fact) block, protected; {@code whole} is the published block of the count this one is part
-     * of (null if none): where it shows 0, this count is known to be 0; where it shows a count that this one falls
-     * short of by 1 to 4, publishing this one would tell of that many children without, so it is withheld as small.
-     */
-    private List<Row> block(int yearCe, String province, String fact, List<String> districtCodes, Map<String, Long> cells,
-            List<Row> whole) {
-        List<String> ds = new ArrayList<>(districtCodes);
-        ds.add(ALL);
+    /** A block's counts: every (district, sex, age group) with its totals; the last of {@code ds} is {@link #ALL}. */
+    private static long[] grid(List<String> ds, Map<String, Long> cells) {
         int nd = ds.size();
         long[] values = new long[nd * 9];
-        BitSet totals = new BitSet(values.length);
         for (int d = 0; d < nd; d++) {
             for (int s = 0; s < 3; s++) {
                 for (int a = 0; a < 3; a++) {
                     int i = index(d, s, a);
-                    if (d == nd - 1 || s == 2 || a == 2) totals.set(i);
                     for (int d2 = 0; d2 < nd - 1; d2++) {
                         if (d != nd - 1 && d2 != d) continue;
                         for (int s2 = 0; s2 < 2; s2++) {
@@ -162,20 +159,24 @@ public class OpenData {
                 }
             }
         }
-        BitSet knownZero = new BitSet();
-        BitSet smallComplement = new BitSet();
-        if (whole != null) {
-            for (int i = 0; i < values.length && i < whole.size(); i++) {
-                Long w = whole.get(i).count();
-                if (w == null) continue;
-                if (w == 0) knownZero.set(i);
-                else if (values[i] > 0 && w - values[i] >= 1 && w - values[i] < Suppression.MIN_PUBLISHED) smallComplement.set(i);
+        return values;
+    }
+
+    /** The cells that are totals (of districts, sexes or age groups). */
+    private static BitSet totals(int nd) {
+        BitSet totals = new BitSet(nd * 9);
+        for (int d = 0; d < nd; d++) {
+            for (int s = 0; s < 3; s++) {
+                for (int a = 0; a < 3; a++) if (d == nd - 1 || s == 2 || a == 2) totals.set(index(d, s, a));
             }
         }
-        BitSet withheld = Suppression.protect(values, relations(nd), totals, knownZero, smallComplement);
+        return totals;
+    }
+
+    private List<Row> rows(int yearCe, String province, String fact, List<String> ds, long[] values, BitSet withheld) {
         Area p = directory.area(province).orElse(null);
         List<Row> out = new ArrayList<>();
-        for (int d = 0; d < nd; d++) {
+        for (int d = 0; d < ds.size(); d++) {
             String dc = ds.get(d);
             String dn = dc.equals(ALL) || dc.equals(UNKNOWN) ? null : directory.area(dc).map(Area::nameTh).orElse(null);
             for (int s = 0; s < 3; s++) {

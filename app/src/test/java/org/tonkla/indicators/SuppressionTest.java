@@ -54,7 +54,7 @@ class SuppressionTest {
         return values;
     }
 
-    private static void totals(long[] values, int nd) {
+    static void totals(long[] values, int nd) {
         for (int d = 0; d < nd - 1; d++) for (int s = 0; s < 2; s++) {
             values[OpenData.index(d, s, 2)] = values[OpenData.index(d, s, 0)] + values[OpenData.index(d, s, 1)];
         }
@@ -68,7 +68,7 @@ class SuppressionTest {
         }
     }
 
-    private static BitSet totalsOf(int nd) {
+    static BitSet totalsOf(int nd) {
         BitSet t = new BitSet();
         for (int d = 0; d < nd; d++) for (int s = 0; s < 3; s++) for (int a = 0; a < 3; a++) {
             if (d == nd - 1 || s == 2 || a == 2) t.set(OpenData.index(d, s, a));

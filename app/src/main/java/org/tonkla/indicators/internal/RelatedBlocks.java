@@ -1,0 +1,113 @@
+package org.tonkla.indicators.internal;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The blocks of one year and province, protected together (docs/open-data-suppression.md). A count of children with a
+ * property is at most, cell by cell, the count it is taken from (its {@code wholes}: stunted of growth_hfa, every fact of
+ * the year's children), and an attacker knows it. Where a part and its whole have the same value, that bound meets the
+ * true value and can pin a withheld cell, so each block is protected with those bounds ({@link Suppression.Bounds}):
+ * <ul>
+ *   <li>parts before wholes, and a part's cell equal to its whole's is taken as unable to increase, whether the
+ *       whole is published or not (so the whole may move without it);</li>
+ *   <li>a whole's cell equal to a published part's cannot decrease, unless that part's cell is withheld too (the whole's
+ *       protection may ask for it, and the part is protected again);</li>
+ *   <li>a part published beside its published whole, short of it by 1 to 4, tells of so many children without: it is
+ *       withheld, and its block protected again.</li>
+ * </ul>
+ * Withholding more of a part never takes a way out from its wholes, so the blocks done stay protected.
+ */
+public final class RelatedBlocks {
+
+    private final Map<String, long[]> values;
+    private final Map<String, Set<String>> wholes;
+    private final List<Suppression.Relation> relations;
+    private final BitSet isTotal;
+    private final Map<String, BitSet> forced = new HashMap<>();
+    private final Map<String, BitSet> withheld = new HashMap<>();
+
+    /**
+     * @param values each fact's block, cells indexed alike
+     * @param wholes for each fact, the facts it is part of (among those in {@code values})
+     */
+    public RelatedBlocks(Map<String, long[]> values, Map<String, Set<String>> wholes, List<Suppression.Relation> relations, BitSet isTotal) {
+        this.values = values;
+        this.wholes = wholes;
+        this.relations = relations;
+        this.isTotal = isTotal;
+    }
+
+    /** Each fact's withheld cells. */
+    public Map<String, BitSet> protect() {
+        List<String> order = new ArrayList<>(values.keySet());
+        order.sort(Comparator.comparingInt((String f) -> -depth(f, 0)).thenComparing(f -> f));
+        for (String fact : order) {
+            protect(fact);
+            for (String part : partsOf(fact)) {
+                long[] p = values.get(part);
+                long[] w = values.get(fact);
+                BitSet more = new BitSet();
+                for (int i = 0; i < p.length; i++) {
+                    long gap = w[i] - p[i];
+                    if (p[i] > 0 && gap >= 1 && gap < Suppression.MIN_PUBLISHED && !withheld.get(part).get(i) && !withheld.get(fact).get(i)) more.set(i);
+                }
+                if (!more.isEmpty()) force(part, more);
+            }
+        }
+        return withheld;
+    }
+
+    private void protect(String fact) {
+        long[] v = values.get(fact);
+        BitSet atMost = new BitSet(v.length);
+        for (String whole : wholes.getOrDefault(fact, Set.of())) {
+            long[] w = values.get(whole);
+            for (int i = 0; i < v.length; i++) if (w[i] == v[i]) atMost.set(i);
+        }
+        BitSet releasable = new BitSet(v.length);
+        for (String part : partsOf(fact)) {
+            long[] p = values.get(part);
+            BitSet partWithheld = withheld.get(part);
+            for (int i = 0; i < v.length; i++) if (p[i] == v[i] && v[i] > 0 && !partWithheld.get(i)) releasable.set(i);
+        }
+        Suppression.Result r = Suppression.protect(v, relations, isTotal,
+                new Suppression.Bounds(new BitSet(), releasable, atMost), forced.getOrDefault(fact, new BitSet()));
+        withheld.put(fact, r.withheld());
+        BitSet released = r.released();
+        if (released.isEmpty()) return;
+        for (String part : partsOf(fact)) {
+            long[] p = values.get(part);
+            BitSet more = new BitSet();
+            for (int i = released.nextSetBit(0); i >= 0; i = released.nextSetBit(i + 1)) {
+                if (p[i] == v[i] && !withheld.get(part).get(i)) more.set(i);
+            }
+            if (!more.isEmpty()) force(part, more);
+        }
+    }
+
+    /** Withholds {@code cells} of a part already protected and protects it again (its own parts may follow). */
+    private void force(String part, BitSet cells) {
+        forced.computeIfAbsent(part, k -> new BitSet()).or(cells);
+        forced.get(part).or(withheld.get(part));
+        protect(part);
+    }
+
+    private List<String> partsOf(String fact) {
+        List<String> out = new ArrayList<>();
+        for (String f : values.keySet()) if (wholes.getOrDefault(f, Set.of()).contains(fact) && withheld.containsKey(f)) out.add(f);
+        return out;
+    }
+
+    private int depth(String fact, int guard) {
+        int d = 0;
+        if (guard > 10) throw new IllegalStateException("facts part of one another: " + fact);
+        for (String w : wholes.getOrDefault(fact, Set.of())) d = Math.max(d, 1 + depth(w, guard + 1));
+        return d;
+    }
+}
