@@ -17,7 +17,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "tonkla.access-log.seal-every=PT1H",
     // Referral e-mail on, to a GreenMail server only ReferralMailTest starts: no demo account has an address
     // unless that test gives it one, so no other test sends anything.
-    "tonkla.mail.smtp-host=127.0.0.1", "tonkla.mail.starttls=false"})
+    "tonkla.mail.smtp-host=127.0.0.1", "tonkla.mail.starttls=false",
+    // The open-data release is built by the tests that read it, on the data they made, not at start in the background.
+    "tonkla.open-data.build-at-start=false"})
 public abstract class IntegrationTest {
 
     /** A free port for the tests' SMTP server, chosen before the shared context starts. */

@@ -10,6 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -45,18 +52,70 @@ public class OpenData {
     private final Clock clock;
     private final IndicatorDefinitions definitions;
     private volatile Release release;
+    private final boolean buildAtStart;
+    private final Object starting = new Object();
+    private CompletableFuture<Release> building;
 
-    OpenData(org.tonkla.platform.ReadReplica reads, Directory directory, Clock clock, IndicatorDefinitions definitions) {
+    /** A request for the release while the first one is still being built (minutes with the whole country). */
+    public static final class NotReady extends RuntimeException {
+        NotReady() {
+            super("the open-data release is being built");
+        }
+    }
+
+    /** How long a request waits for a release being built before it is told to come back. */
+    static final long WAIT_SECONDS = 20;
+
+    OpenData(org.tonkla.platform.ReadReplica reads, Directory directory, Clock clock, IndicatorDefinitions definitions,
+            @Value("${tonkla.open-data.build-at-start:true}") boolean buildAtStart, @Value("${tonkla.command:}") String command) {
+        this.buildAtStart = buildAtStart && command.isBlank(); // not for a one-off command (generate, admin)
         this.definitions = definitions;
         this.jdbc = reads.jdbc(); // aggregate cells only: a streaming replica may serve them (issue 15 §5)
         this.directory = directory;
         this.clock = clock;
     }
 
-    /** Today's release (built on first use). */
+    /**
+     * Today's release. Before the first one is built, waits for it a little ({@link #WAIT_SECONDS}), then answers
+     * {@link NotReady}; the files of a finished release are served while the next one builds.
+     */
     public Release release() {
         Release r = release;
-        return r != null ? r : rebuild();
+        if (r != null) return r;
+        try {
+            return buildInBackground().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new NotReady();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotReady();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The first release is built as soon as the server is up, not by its first visitor. */
+    @EventListener(ApplicationReadyEvent.class)
+    void buildWhenServing() {
+        if (buildAtStart) buildInBackground();
+    }
+
+    /** The build under way, or a new one on its own thread (the linear programs keep one core busy for minutes). */
+    private CompletableFuture<Release> buildInBackground() {
+        synchronized (starting) {
+            if (building != null && !building.isDone()) return building;
+            CompletableFuture<Release> f = new CompletableFuture<>();
+            building = f;
+            Thread.ofPlatform().daemon().name("open-data-release").start(() -> {
+                try {
+                    f.complete(rebuild());
+                } catch (RuntimeException | Error e) {
+                    log.error("Open data release failed", e);
+                    f.completeExceptionally(e);
+                }
+            });
+            return f;
+        }
     }
 
     /** Builds a new release from the current cells (nightly, after the indicators' own nightly refresh). */

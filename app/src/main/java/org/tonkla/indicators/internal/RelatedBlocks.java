@@ -76,8 +76,17 @@ public final class RelatedBlocks {
             BitSet partWithheld = withheld.get(part);
             for (int i = 0; i < v.length; i++) if (p[i] == v[i] && v[i] > 0 && !partWithheld.get(i)) releasable.set(i);
         }
-        Suppression.Result r = Suppression.protect(v, relations, isTotal,
-                new Suppression.Bounds(new BitSet(), releasable, atMost), forced.getOrDefault(fact, new BitSet()));
+        Suppression.Result r;
+        try {
+            r = Suppression.protect(v, relations, isTotal, new Suppression.Bounds(new BitSet(), releasable, atMost),
+                    forced.getOrDefault(fact, new BitSet()));
+        } catch (IllegalStateException noComplementLeft) {
+            // Not met in any test or at country scale; should it happen, the block is withheld whole rather than the
+            // release failing. Its wholes come later and see fewer bounds; its parts' bounds never depended on it.
+            BitSet all = new BitSet(v.length);
+            all.set(0, v.length);
+            r = new Suppression.Result(all, new BitSet());
+        }
         withheld.put(fact, r.withheld());
         BitSet released = r.released();
         if (released.isEmpty()) return;

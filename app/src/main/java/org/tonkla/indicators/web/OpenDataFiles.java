@@ -33,17 +33,28 @@ class OpenDataFiles {
     static final int ROWS_PER_SHEET = 1_000_000;
     private final OpenData openData;
     private final Path directory;
+    private final java.util.concurrent.ConcurrentMap<String, Object> writing = new java.util.concurrent.ConcurrentHashMap<>();
 
     OpenDataFiles(OpenData openData, @Value("${tonkla.data-dir}") String dataDir) {
         this.openData = openData;
         this.directory = Path.of(dataDir, "open-data");
     }
 
-    /** The file of {@code dataset} in {@code format} (csv, json, xlsx) for today's release, written if missing. */
-    synchronized Path file(String dataset, String format) {
+    /**
+     * The file of {@code dataset} in {@code format} (csv, json, xlsx) for today's release, written if missing. One lock
+     * per file: a CSV on disk is not kept waiting behind the first writing of the XLSX.
+     */
+    Path file(String dataset, String format) {
         OpenData.Release release = openData.release();
         Path dir = directory.resolve(String.valueOf(release.builtAt().toEpochMilli()));
         Path file = dir.resolve(dataset + "." + format);
+        if (Files.exists(file)) return file;
+        synchronized (writing.computeIfAbsent(dataset + "." + format, k -> new Object())) {
+            return write(release, dir, file, dataset, format);
+        }
+    }
+
+    private Path write(OpenData.Release release, Path dir, Path file, String dataset, String format) {
         if (Files.exists(file)) return file;
         try {
             Files.createDirectories(dir);
