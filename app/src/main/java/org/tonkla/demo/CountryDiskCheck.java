@@ -63,13 +63,8 @@ class CountryDiskCheck {
     /** The room for the children of {@code plan} (as SyntheticCountry lays them out) not yet in the database. */
     Room room(Map<String, Integer> plan, long seed) {
         long missing = 0;
-        int first = 0;
-        for (int count : plan.values()) {
-            for (int from = first; from < first + count; from += SyntheticCountry.BATCH) {
-                int to = Math.min(first + count, from + SyntheticCountry.BATCH);
-                if (!imports.present(SyntheticCountry.childId(seed, to - 1))) missing += to - from;
-            }
-            first += count;
+        for (SyntheticCountry.PlanBatch b : SyntheticCountry.batches(plan)) {
+            if (!imports.present(SyntheticCountry.childId(seed, b.to() - 1))) missing += b.to() - b.from();
         }
         long needed = missing == 0 ? 0 : missing * BYTES_PER_CHILD + HEADROOM;
         Path directory = dataDirectory();

@@ -51,6 +51,9 @@ class GenerateCommand implements ApplicationRunner {
             this(children, centers, seed, campaign, 0, false);
         }
 
+        /** Options that take no value. */
+        private static final java.util.Set<String> FLAGS = java.util.Set.of("--pilot", "--country", "--skip-disk-check");
+
         static Options parse(List<String> args) {
             int children = 0;
             int centers = 0;
@@ -59,12 +62,16 @@ class GenerateCommand implements ApplicationRunner {
             boolean country = false;
             boolean skipDiskCheck = false;
             double scale = 1;
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 if (a.startsWith("--tonkla.") || a.startsWith("--spring.") || a.startsWith("--server.") || a.startsWith("--logging.")) continue;
                 String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                if (!seen.add(name)) throw new IllegalArgumentException(name + " is given twice");
+                if (FLAGS.contains(name) && a.contains("=")) throw new IllegalArgumentException(name + " takes no value, got " + a);
                 String value = a.contains("=") ? a.substring(a.indexOf('=') + 1)
                         : (i + 1 < args.size() && !args.get(i + 1).startsWith("--") ? args.get(++i) : null);
+                if (FLAGS.contains(name) && value != null) i--; // a flag takes no value: the next word is read on its own
                 switch (name) {
                     case "--pilot" -> {
                         children = SyntheticChildren.PILOT_CHILDREN;
@@ -73,15 +80,9 @@ class GenerateCommand implements ApplicationRunner {
                     case "--children" -> children = positive(name, value);
                     case "--centers" -> centers = positive(name, value);
                     case "--seed" -> seed = positive(name, value);
-                    case "--country" -> {
-                        country = true;
-                        if (value != null && !a.contains("=")) i--; // --country takes no value: the next word is an option
-                    }
+                    case "--country" -> country = true;
                     case "--scale" -> scale = fraction(name, value);
-                    case "--skip-disk-check" -> {
-                        skipDiskCheck = true;
-                        if (value != null && !a.contains("=")) i--; // takes no value
-                    }
+                    case "--skip-disk-check" -> skipDiskCheck = true;
                     default -> throw new IllegalArgumentException("Unknown option " + a);
                 }
             }
@@ -152,7 +153,7 @@ class GenerateCommand implements ApplicationRunner {
                     SyntheticCountry.children(options.country())), options.seed());
             System.out.println("Disk: " + room.describe());
             if (!room.enough() && !options.skipDiskCheck()) {
-                System.err.println("Not enough free disk for this run: free space at " + room.where() + ", or generate"
+                System.err.println("Not enough free disk for this run: free up space at " + room.where() + ", or generate"
                         + " less (--scale), or add --skip-disk-check to start anyway. Nothing was written.");
                 System.exit(SpringApplication.exit(context, () -> 3));
                 return;

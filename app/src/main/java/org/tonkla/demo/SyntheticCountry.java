@@ -49,6 +49,25 @@ class SyntheticCountry {
     static final int COUNTRY_CHILDREN = 4_000_000;
     static final int COUNTRY_CENTERS = 50_000;
     static final int BATCH = 2_000;
+
+    /** Children {@code from} (inclusive) to {@code to} of the run, all of {@code province}: one transaction. */
+    record PlanBatch(String province, int from, int to) {}
+
+    /**
+     * The plan's batches in the order they are written: the children are numbered across the provinces in the plan's
+     * order, and each province's are cut into batches of {@link #BATCH}. A batch whose last child exists is done.
+     */
+    static List<PlanBatch> batches(Map<String, Integer> plan) {
+        List<PlanBatch> out = new ArrayList<>();
+        int first = 0;
+        for (var p : plan.entrySet()) {
+            for (int from = first; from < first + p.getValue(); from += BATCH) {
+                out.add(new PlanBatch(p.getKey(), from, Math.min(first + p.getValue(), from + BATCH)));
+            }
+            first += p.getValue();
+        }
+        return out;
+    }
     /** Who created the country's children and records, apart from the pilot's ({@code tonkla-generate}). */
     static final String GENERATOR = "tonkla-generate-country";
     private static final String POPULATION = "reference/population/provinces-2023.csv";
@@ -136,46 +155,45 @@ class SyntheticCountry {
         var progress = new Progress(total);
         long inserted = 0;
         long[] totals = new long[5];
-        int first = 0;
         mostHeld = 0;
-        for (var p : plan.entrySet()) {
-            String province = p.getKey();
-            int count = p.getValue();
-            List<Area> subs = subdistricts.getOrDefault(province, List.of());
-            if (count == 0 || subs.isEmpty()) {
-                first += count;
+        String province = null;
+        List<Area> subs = List.of();
+        ProvinceUnits units = null; // loaded once per province, only if a batch needs writing
+        int classSize = 1;
+        for (PlanBatch b : batches(plan)) {
+            if (!b.province().equals(province)) {
+                province = b.province();
+                subs = subdistricts.getOrDefault(province, List.of());
+                units = null;
+                // Classes are sized for the children of one subdistrict, as the pilot's are for 38 subdistricts.
+                classSize = (int) Math.max(1, Math.round((double) plan.get(province) / Math.max(1, subs.size()) * 38));
+            }
+            if (subs.isEmpty()) continue;
+            int from = b.from();
+            int to = b.to();
+            if (imports.present(childId(seed, to - 1))) {
+                progress.skipped(to - from);
                 continue;
             }
-            ProvinceUnits units = null; // loaded once per province, only if a batch needs writing
-            // Classes are sized for the children of one subdistrict, as the pilot's are for 38 subdistricts.
-            int classSize = (int) Math.max(1, Math.round((double) count / subs.size() * 38));
-            for (int from = first; from < first + count; from += BATCH) {
-                int to = Math.min(first + count, from + BATCH);
-                if (imports.present(childId(seed, to - 1))) {
-                    progress.skipped(to - from);
-                    continue;
-                }
-                if (units == null) units = units(province);
-                var batch = new Batch();
-                for (int i = from; i < to; i++) {
-                    var random = new SplittableRandom(seed * 1_000_003L + 0x5EED_0000_0000L + i);
-                    Area sub = subs.get(random.nextInt(subs.size()));
-                    LocalUnits home = units.home(sub);
-                    children.child(batch, random, key(seed, i), i % 10_000_000, classSize, home, today);
-                }
-                mostHeld = Math.max(mostHeld, batch.children.size());
-                long before = totals[0] + totals[1] + totals[2] + totals[3] + totals[4];
-                inserted += tx.execute(status -> {
-                    // A bulk load of synthetic children: the per-row triggers (change feed for partners, FK checks,
-                    // indicator dirty marks) are skipped for this transaction only; the indicators are computed once
-                    // for everyone at the end, and the data are consistent by construction (children before records).
-                    jdbc.sql("SET LOCAL session_replication_role = replica").update();
-                    return children.write(batch, seed, totals, GENERATOR);
-                });
-                long rows = totals[0] + totals[1] + totals[2] + totals[3] + totals[4] - before + batch.children.size();
-                progress.done(to - from, rows);
+            if (units == null) units = units(province);
+            var batch = new Batch();
+            for (int i = from; i < to; i++) {
+                var random = new SplittableRandom(seed * 1_000_003L + 0x5EED_0000_0000L + i);
+                Area sub = subs.get(random.nextInt(subs.size()));
+                LocalUnits home = units.home(sub);
+                children.child(batch, random, key(seed, i), i % 10_000_000, classSize, home, today);
             }
-            first += count;
+            mostHeld = Math.max(mostHeld, batch.children.size());
+            long before = totals[0] + totals[1] + totals[2] + totals[3] + totals[4];
+            inserted += tx.execute(status -> {
+                // A bulk load of synthetic children: the per-row triggers (change feed for partners, FK checks,
+                // indicator dirty marks) are skipped for this transaction only; the indicators are computed once
+                // for everyone at the end, and the data are consistent by construction (children before records).
+                jdbc.sql("SET LOCAL session_replication_role = replica").update();
+                return children.write(batch, seed, totals, GENERATOR);
+            });
+            long rows = totals[0] + totals[1] + totals[2] + totals[3] + totals[4] - before + batch.children.size();
+            progress.done(to - from, rows);
         }
         long facts = System.nanoTime();
         System.out.println("Computing the indicators of every child (facts and precomputed cells, a province at a time) ...");

@@ -121,6 +121,13 @@ class SyntheticCountryTest extends IntegrationTest {
                 .hasMessage("--skip-disk-check goes with --country");
         assertThatThrownBy(() -> GenerateCommand.Options.parse(List.of("--scale", "0.5")))
                 .hasMessage("--scale goes with --country");
+        // A flag with a value, or an option given twice, is a mistake to tell, not to guess at.
+        assertThatThrownBy(() -> GenerateCommand.Options.parse(List.of("--country", "--skip-disk-check=no")))
+                .hasMessage("--skip-disk-check takes no value, got --skip-disk-check=no");
+        assertThatThrownBy(() -> GenerateCommand.Options.parse(List.of("--country", "--scale", "0.1", "--scale", "0.2")))
+                .hasMessage("--scale is given twice");
+        assertThatThrownBy(() -> GenerateCommand.Options.parse(List.of("--pilot", "5")))
+                .hasMessage("Unknown option 5");
         assertThatThrownBy(() -> GenerateCommand.Options.parse(List.of("--country", "--scale")))
                 .hasMessage("--scale needs a number above 0 and at most 2, got nothing");
         assertThatThrownBy(() -> GenerateCommand.Options.parse(List.of("--country", "--scale", "0.002", "--pilot")))
