@@ -20,14 +20,18 @@
   var chart = null;
   if (chartBox && d.parts.length > 0) {
     chartBox.style.height = Math.max(14, 2 + d.parts.length * 1.6) + 'rem';
+    var narrow = chartBox.clientWidth < 480;
     chart = echarts.init(chartBox);
     chart.setOption({
       textStyle: text,
       title: { text: d.title, left: 0, textStyle: { fontSize: 14, fontFamily: text.fontFamily } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, textStyle: text },
-      grid: { left: 130, right: 30, top: 40, bottom: 20 },
-      xAxis: { type: 'value', name: d.percentLabel, min: 0 },
-      yAxis: { type: 'category', inverse: true, data: d.parts.map(function (p) { return p.name; }) },
+      // containLabel sizes the left margin to the area names; the percent name sits under the axis, where a phone
+      // (360 px) has room for it, and a long name is shortened with an ellipsis rather than cut off.
+      grid: { left: 8, right: 24, top: 40, bottom: 36, containLabel: true },
+      xAxis: { type: 'value', name: d.percentLabel, nameLocation: 'middle', nameGap: 24, min: 0 },
+      yAxis: { type: 'category', inverse: true, data: d.parts.map(function (p) { return p.name; }),
+               axisLabel: { width: narrow ? 96 : 180, overflow: 'truncate', fontFamily: text.fontFamily } },
       series: [{ type: 'bar', color: '#2f6db5', name: d.percentLabel,
                  data: d.parts.map(function (p) { return p.value === '' ? null : p.value; }),
                  markLine: { symbol: 'none', label: { formatter: '{b}: {c}', fontFamily: text.fontFamily },
@@ -48,6 +52,7 @@
       var geo = b.geo, areaNames = b.areaNames;
       echarts.registerMap('indicator-area', geo);
       var values = d.parts.filter(function (p) { return p.value !== ''; }).map(function (p) { return p.value; });
+      var top = values.length ? Math.max.apply(null, values) : 100;
       var map = echarts.init(mapBox);
       map.setOption({
         textStyle: text,
@@ -57,7 +62,9 @@
           return echarts.format.encodeHTML(d.mapTip.replace('{0}', name).replace('{1}', p.data.value)
             .replace('{2}', p.data.numerator).replace('{3}', p.data.denominator));
         } },
-        visualMap: { min: 0, max: values.length ? Math.max.apply(null, values) : 100, left: 0, bottom: 0, calculable: false,
+        // The legend's ends carry their values (0 % and the highest), so the colours can be read on a phone too.
+        visualMap: { min: 0, max: top, left: 0, bottom: 0, calculable: false, text: [top + ' %', '0 %'],
+                     textStyle: text, itemHeight: mapBox.clientWidth < 480 ? 80 : 140,
                      inRange: { color: ['#e8f0fb', '#9dbbe3', '#2f6db5', '#17375e'] } },
         series: [{ type: 'map', map: 'indicator-area', roam: true, label: { show: false }, emphasis: { label: { show: false } },
                    data: d.parts.filter(function (p) { return p.value !== ''; }).map(function (p) {

@@ -76,6 +76,18 @@ class IndicatorChartsBrowserTest extends IntegrationTest {
             page.navigate("http://localhost:" + port + "/indicators?indicator=stunting&area=" + subdistrict);
             page.locator("#quarter-chart[data-ready='1']").waitFor();
             assertThat(page.locator("#indicator-chart").count()).isZero();
+
+            // On a phone (360 px) the area names are shortened rather than cut, the percent axis is named under the axis
+            // where it fits, and the map's legend carries its values.
+            page.setViewportSize(360, 780);
+            page.navigate("http://localhost:" + port + "/indicators?indicator=stunting&area=40&year=" + (year + 543));
+            page.locator("#indicator-chart[data-ready='1']").waitFor();
+            page.locator("#indicator-map[data-ready='1']").waitFor();
+            Object drawn = page.evaluate("() => { const c = echarts.getInstanceByDom(document.getElementById('indicator-chart')).getOption();"
+                    + " const m = echarts.getInstanceByDom(document.getElementById('indicator-map')).getOption();"
+                    + " return [c.grid[0].containLabel, c.xAxis[0].nameLocation, c.yAxis[0].axisLabel.overflow,"
+                    + " c.yAxis[0].axisLabel.width, m.visualMap[0].text[1]]; }");
+            assertThat(String.valueOf(drawn)).isEqualTo("[true, middle, truncate, 96, 0 %]");
         }
     }
 }
