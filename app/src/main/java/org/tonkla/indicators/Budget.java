@@ -54,6 +54,11 @@ public class Budget {
         return costs;
     }
 
+    /** When an administrator last changed a unit cost; empty while the shipped costs (definitions.yml) hold. */
+    public java.util.Optional<java.time.Instant> unitCostsChanged() {
+        return jdbc.sql("SELECT max(updated_at) FROM indicator_unit_cost").query(java.time.Instant.class).optional();
+    }
+
     /** Sets a service's unit cost (administrators). */
     public void setUnitCost(CurrentUser user, String service, BigDecimal cost) {
         if (user.role() != Role.ADMINISTRATOR) throw new Refused("Unit costs are set by administrators");

@@ -53,11 +53,16 @@ class BudgetDownloadTest extends IntegrationTest {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
             Sheet sheet = book.getSheetAt(0);
             assertThat(sheet.getSheetName()).isEqualTo("งบประมาณ ปี " + (year + 543));
-            Row head = sheet.getRow(0);
+            // Above the table: the province, the children's year and the date it was made, in the Buddhist era.
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("งบประมาณตามจำนวนเด็กที่ต้องได้รับบริการ รายอำเภอ: ขอนแก่น ข้อมูลเด็กปี พ.ศ. " + (year + 543));
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).startsWith("จัดทำเมื่อ ")
+                    .contains(String.valueOf(today().getYear() + 543));
+            Row head = sheet.getRow(2);
             assertThat(head.getCell(1).getStringCellValue()).isEqualTo("อำเภอ");
             assertThat(head.getCell(2).getStringCellValue()).isEqualTo("แก้ภาวะเตี้ย: จำนวนเด็ก");
             Row muang = null;
-            for (Row r : sheet) if ("4001".equals(r.getCell(0).getStringCellValue())) muang = r;
+            for (Row r : sheet) if (r.getCell(0) != null && "4001".equals(r.getCell(0).getStringCellValue())) muang = r;
             assertThat(muang).isNotNull();
             assertThat(muang.getCell(1).getStringCellValue()).isEqualTo("เมืองขอนแก่น");
             // children × the shipped unit cost of 1,500 baht
@@ -70,7 +75,7 @@ class BudgetDownloadTest extends IntegrationTest {
             double amounts = 0;
             double grand = 0;
             int last = total.getLastCellNum() - 1;
-            for (int r = 1; r < sheet.getLastRowNum(); r++) {
+            for (int r = 3; r < sheet.getLastRowNum(); r++) {
                 children += sheet.getRow(r).getCell(2).getNumericCellValue();
                 amounts += sheet.getRow(r).getCell(4).getNumericCellValue();
                 grand += sheet.getRow(r).getCell(last).getNumericCellValue();

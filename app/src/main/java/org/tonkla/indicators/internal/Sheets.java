@@ -16,8 +16,12 @@ public final class Sheets {
 
     private Sheets() {}
 
-    /** One sheet: its name, heading row and rows. */
-    public record Tab(String name, List<String> title, List<List<Object>> rows) {}
+    /** One sheet: its name, lines of text above the table (what it is, for whom, as of when), heading row and rows. */
+    public record Tab(String name, List<String> caption, List<String> title, List<List<Object>> rows) {
+        public Tab(String name, List<String> title, List<List<Object>> rows) {
+            this(name, List.of(), title, rows);
+        }
+    }
 
     public static byte[] write(String sheetName, List<String> title, List<List<Object>> rows) {
         return write(List.of(new Tab(sheetName, title, rows)));
@@ -31,7 +35,7 @@ public final class Sheets {
             bold.setFont(font);
             CellStyle money = book.createCellStyle();
             money.setDataFormat(book.createDataFormat().getFormat("#,##0.00"));
-            for (Tab tab : tabs) fill(book.createSheet(tab.name()), tab.title(), tab.rows(), bold, money);
+            for (Tab tab : tabs) fill(book.createSheet(tab.name()), tab.caption(), tab.title(), tab.rows(), bold, money);
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -39,8 +43,13 @@ public final class Sheets {
         }
     }
 
-    private static void fill(Sheet sheet, List<String> title, List<List<Object>> rows, CellStyle bold, CellStyle money) {
+    private static void fill(Sheet sheet, List<String> caption, List<String> title, List<List<Object>> rows, CellStyle bold,
+            CellStyle money) {
         int r = 0;
+        for (String line : caption) {
+            sheet.createRow(r).createCell(0).setCellValue(line);
+            if (r++ == 0) sheet.getRow(0).getCell(0).setCellStyle(bold);
+        }
         Row head = sheet.createRow(r++);
         for (int c = 0; c < title.size(); c++) {
             head.createCell(c).setCellValue(title.get(c));

@@ -44,9 +44,11 @@ class IndicatorPages {
 
     private final IndicatorBreakdown breakdown;
     private final QuarterTrend quarters;
+    private final org.tonkla.platform.ThaiDates dates;
 
     IndicatorPages(Indicators indicators, Budget budget, Users users, Directory directory, MessageSource messages, Clock clock,
-            Monitoring monitoring, IndicatorBreakdown breakdown, QuarterTrend quarters) {
+            Monitoring monitoring, IndicatorBreakdown breakdown, QuarterTrend quarters, org.tonkla.platform.ThaiDates dates) {
+        this.dates = dates;
         this.quarters = quarters;
         this.breakdown = breakdown;
         this.monitoring = monitoring;
@@ -186,7 +188,14 @@ class IndicatorPages {
         total.add(grand);
         rows.add(total);
         // The year as text: MessageFormat would print 2568 as "2,568".
-        byte[] file = Sheets.write(msg("indicators.budget.sheet", new Object[] {String.valueOf(yearCe + 543)}, locale), title, rows);
+        // Above the table: whose budget, which year's children, and the unit costs' date, so a printed copy says so.
+        String provinceName = directory.area(p).map(a -> a.name(locale)).orElse(p);
+        List<String> caption = List.of(
+                msg("indicators.budget.caption", new Object[] {provinceName, String.valueOf(yearCe + 543)}, locale),
+                msg("indicators.budget.asOf", new Object[] {dates.date(LocalDate.now(clock.withZone(org.tonkla.platform.ThaiDates.BANGKOK))),
+                        budget.unitCostsChanged().map(dates::dateTime).orElse(msg("indicators.budget.shippedCosts", locale))}, locale));
+        byte[] file = Sheets.write(List.of(new Sheets.Tab(
+                msg("indicators.budget.sheet", new Object[] {String.valueOf(yearCe + 543)}, locale), caption, title, rows)));
         return download(file, "budget-" + p + "-" + (yearCe + 543) + ".xlsx");
     }
 
