@@ -176,6 +176,7 @@ class SyntheticCountry {
                 continue;
             }
             if (units == null) units = units(province);
+            if (inserted == 0) indicators.recomputeNeeded(); // written with the dirty marks off, just below
             var batch = new Batch();
             for (int i = from; i < to; i++) {
                 var random = new SplittableRandom(seed * 1_000_003L + 0x5EED_0000_0000L + i);
@@ -194,6 +195,10 @@ class SyntheticCountry {
             });
             long rows = totals[0] + totals[1] + totals[2] + totals[3] + totals[4] - before + batch.children.size();
             progress.done(to - from, rows);
+        }
+        if (inserted == 0 && indicators.recomputed()) {
+            System.out.println("No new children, and the indicators of an earlier run were computed to the end: nothing to do.");
+            return 0;
         }
         long facts = System.nanoTime();
         System.out.println("Computing the indicators of every child (facts and precomputed cells, a province at a time) ...");

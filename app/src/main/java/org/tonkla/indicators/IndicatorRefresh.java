@@ -93,13 +93,24 @@ public class IndicatorRefresh {
         recomputeAll(progress, CHUNK);
     }
 
+    /** Whether the last bulk recompute ran to its end and no bulk write has bypassed the dirty marks since. */
+    public boolean recomputed() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM indicator_recompute)").query(Boolean.class).single();
+    }
+
+    /** Said by a bulk writer that bypasses the dirty marks before it writes: the next run must recompute. */
+    public void recomputeNeeded() {
+        jdbc.sql("DELETE FROM indicator_recompute").update();
+    }
+
     /** With another chunk size: the test walks chunk boundaries with a small one. */
     void recomputeAll(Progress progress, int chunk) {
         bulk.set(true);
         try {
             tx.executeWithoutResult(status -> {
                 locked();
-                jdbc.sql("TRUNCATE indicator_fact, indicator_cell, indicator_quarter_fact, indicator_quarter_cell, indicator_dirty_child").update();
+                jdbc.sql("TRUNCATE indicator_fact, indicator_cell, indicator_quarter_fact, indicator_quarter_cell, indicator_dirty_child,"
+                        + " indicator_recompute").update();
             });
             // One index probe per province (a loose scan), not a pass over every child.
             List<String> provinces = jdbc.sql("""
@@ -138,6 +149,7 @@ public class IndicatorRefresh {
                 });
                 progress.provinces(++done, provinces.size());
             }
+            jdbc.sql("INSERT INTO indicator_recompute (finished_at) VALUES (:at)").param("at", java.sql.Timestamp.from(clock.instant())).update();
         } finally {
             bulk.set(false);
         }

@@ -31,6 +31,9 @@ class SyntheticCountryTest extends IntegrationTest {
     @Autowired
     CountryDiskCheck disk;
 
+    @Autowired
+    org.tonkla.indicators.IndicatorRefresh indicators;
+
     @Test
     void thePlanFollowsThePopulationOfEachProvince() {
         Map<String, Long> population = SyntheticCountry.populations();
@@ -79,9 +82,18 @@ class SyntheticCountryTest extends IntegrationTest {
         // The disk check counts only the children still to write: none now.
         assertThat(disk.room(plan, SEED).children()).isZero();
         assertThat(disk.room(plan, SEED).needed()).isZero();
+        // A rerun that adds nothing does not compute every child's indicators again (hours with the whole country) ...
+        java.time.Instant computed = jdbc.sql("SELECT finished_at FROM indicator_recompute").query(java.time.Instant.class).single();
         assertThat(country.generate(scale, SEED)).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM child WHERE id = ANY(?)").param((Object) ids).query(Long.class).single())
                 .isEqualTo(total);
+        assertThat(jdbc.sql("SELECT finished_at FROM indicator_recompute").query(java.time.Instant.class).single()).isEqualTo(computed);
+        // ... unless a run wrote children and stopped before its recompute ended.
+        indicators.recomputeNeeded();
+        assertThat(country.generate(scale, SEED)).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM indicator_recompute").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM indicator_fact WHERE child_id = ANY(?)").param((Object) ids).query(Long.class).single())
+                .isPositive();
     }
 
     @Test

@@ -23,24 +23,27 @@ final class Disclosure {
 
     private static final double EPS = 1e-9;
 
+    static {
+        // ojAlgo prints a paragraph about hardware profiles to standard output on first use unless told not to (its own
+        // switch); a server's log is no place for it.
+        if (System.getProperty("shut.up.ojAlgo") == null) System.setProperty("shut.up.ojAlgo", "true");
+    }
+
     private Disclosure() {}
 
     /**
      * The withheld cells pinned to one value: by the equations alone ({@code plain}, zeros included), and by the
      * equations with the bounds ({@code bounded}).
-     *
-     * @param up withheld cells that cannot decrease (zeros, and cells a published count is part of with the same value)
-     * @param down withheld cells that cannot increase (equal to the count they are part of)
      */
     record Pinned(BitSet plain, BitSet bounded) {}
 
-    static Pinned pinned(BitSet withheld, List<Suppression.Relation> relations, int size, BitSet up, BitSet down) {
-        return pinned(withheld, relations, size, up, down, true);
-    }
-
     /**
-     * As above; when not {@code exact}, a signed cell that no basis direction of the null space moves is taken as
-     * held (no linear program): a cell reported may be a false alarm, but a cell not reported is safe.
+     * The withheld cells pinned.
+     *
+     * @param up withheld cells that cannot decrease (zeros, and cells a published count is part of with the same value)
+     * @param down withheld cells that cannot increase (equal to the count they are part of)
+     * @param exact false: a bounded cell that no basis direction of the null space moves is taken as held, with no
+     *     linear program, so a cell reported may be a false alarm, but a cell not reported is safe
      */
     static Pinned pinned(BitSet withheld, List<Suppression.Relation> relations, int size, BitSet up, BitSet down, boolean exact) {
         int[] column = new int[size];
