@@ -32,7 +32,11 @@ public class IndicatorRefresh {
     private final String insertQuarterFacts;
     private final IndicatorDefinitions.Quarters quarters;
 
-    IndicatorRefresh(JdbcClient jdbc, TransactionTemplate tx, Clock clock, IndicatorDefinitions definitions) {
+    private final String command;
+
+    IndicatorRefresh(JdbcClient jdbc, TransactionTemplate tx, Clock clock, IndicatorDefinitions definitions,
+            @org.springframework.beans.factory.annotation.Value("${tonkla.command:}") String command) {
+        this.command = command;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -41,8 +45,16 @@ public class IndicatorRefresh {
         this.quarters = definitions.quarters();
     }
 
-    /** Processes the dirty-child queue until it is empty; returns how many children were refreshed. */
+    /**
+     * The refresher, a minute after the last pass. Not within a one-off command (generate, admin): it would be cut off
+     * in the middle of a transaction when the command ends; the server refreshes what the command marked.
+     */
     @Scheduled(fixedDelayString = "${tonkla.indicators.refresh-interval:PT1M}", initialDelayString = "PT30S")
+    void scheduledRefresh() {
+        if (command.isBlank()) refreshDirty();
+    }
+
+    /** Processes the dirty-child queue until it is empty; returns how many children were refreshed. */
     public int refreshDirty() {
         if (bulk.get()) return 0;
         int total = 0;

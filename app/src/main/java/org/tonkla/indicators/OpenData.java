@@ -53,6 +53,7 @@ public class OpenData {
     private final IndicatorDefinitions definitions;
     private volatile Release release;
     private final boolean buildAtStart;
+    private final IndicatorRefresh refresh;
     private final Object starting = new Object();
     private CompletableFuture<Release> building;
 
@@ -67,7 +68,9 @@ public class OpenData {
     static final long WAIT_SECONDS = 20;
 
     OpenData(org.tonkla.platform.ReadReplica reads, Directory directory, Clock clock, IndicatorDefinitions definitions,
-            @Value("${tonkla.open-data.build-at-start:true}") boolean buildAtStart, @Value("${tonkla.command:}") String command) {
+            @Value("${tonkla.open-data.build-at-start:true}") boolean buildAtStart, @Value("${tonkla.command:}") String command,
+            IndicatorRefresh refresh) {
+        this.refresh = refresh;
         this.buildAtStart = buildAtStart && command.isBlank(); // not for a one-off command (generate, admin)
         this.definitions = definitions;
         this.jdbc = reads.jdbc(); // aggregate cells only: a streaming replica may serve them (issue 15 §5)
@@ -108,6 +111,9 @@ public class OpenData {
             building = f;
             Thread.ofPlatform().daemon().name("open-data-release").start(() -> {
                 try {
+                    // The counts first: right after a start (or a generate run) children wait to be counted, and a
+                    // release built before would be served, short of them, until the night (a review's finding).
+                    refresh.refreshDirty();
                     f.complete(rebuild());
                 } catch (RuntimeException | Error e) {
                     log.error("Open data release failed", e);

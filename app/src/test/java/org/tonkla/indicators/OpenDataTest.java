@@ -215,6 +215,23 @@ class OpenDataTest extends IntegrationTest {
                         HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
             }
         }
+        // CKAN's answers where a harvester (ckanapi calls by POST) would otherwise trip: a POST works without a CSRF
+        // token, a call without an id is CKAN's 409, an action not offered is CKAN's JSON error, not an HTML page.
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/open-data/api/3/action/package_show")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"tonkla-child-protection\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(posted.body()).get("result").get("id").asString()).isEqualTo("tonkla-child-protection");
+        HttpResponse<String> missing = http.send(request("/open-data/api/3/action/package_show"), HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(missing.body()).get("success").asBoolean()).isFalse();
+        HttpResponse<String> search = http.send(request("/open-data/api/3/action/package_search"), HttpResponse.BodyHandlers.ofString());
+        assertThat(search.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(search.body()).get("error").get("message").asString()).isEqualTo("Action name not known");
+        // The JSON file names its rows' fields as its columns.
+        var indicatorsJson = json.readTree(get("/open-data/tonkla-child-indicators.json"));
+        var first = indicatorsJson.get("rows").get(0);
+        for (var column : indicatorsJson.get("columns")) assertThat(first.has(column.asString())).as(column.asString()).isTrue();
         // DCAT: a catalogue of both datasets with licence, daily refresh and one distribution per format, downloadable.
         HttpResponse<String> dcat = http.send(request("/open-data/catalog.jsonld"), HttpResponse.BodyHandlers.ofString());
         assertThat(dcat.statusCode()).isEqualTo(200);

@@ -140,7 +140,8 @@ class SecurityConfiguration {
                         .permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(toLogin))
                 .requestCache(cache -> cache.requestCache(savedPage))
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()))
+                // CKAN's action API is read-only and anonymous here, and its clients (ckanapi) call actions by POST.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()).ignoringRequestMatchers("/open-data/api/3/action/**"))
                 .addFilterAfter(new FreshRights(accounts, toLogin), AnonymousAuthenticationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .headers(h -> headers(h).contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -81,9 +81,20 @@ class OpenDataController {
     }
 
     /** CKAN action API shape: {@code GET /api/3/action/package_show?id=...} on data.go.th. */
-    @GetMapping(value = "/open-data/api/3/action/package_show", produces = MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.web.bind.annotation.RequestMapping(value = "/open-data/api/3/action/package_show",
+            method = {org.springframework.web.bind.annotation.RequestMethod.GET, org.springframework.web.bind.annotation.RequestMethod.POST},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<Map<String, Object>> packageShow(@RequestParam(defaultValue = DATASET) String id) {
+    ResponseEntity<Map<String, Object>> packageShow(@RequestParam(required = false) String id,
+            @RequestParam(name = "name_or_id", required = false) String nameOrId,
+            @org.springframework.web.bind.annotation.RequestBody(required = false) Map<String, Object> body) {
+        if (id == null) id = nameOrId;
+        if (id == null && body != null && body.get("id") != null) id = String.valueOf(body.get("id"));
+        if (id == null || id.isBlank()) {
+            // CKAN's answer to a call without the dataset's id.
+            return ResponseEntity.status(409).body(Map.of("help", HELP, "success", false,
+                    "error", Map.of("__type", "Validation Error", "id", List.of("Missing value"))));
+        }
         if (!DATASET.equals(id) && !PROTECTION.equals(id)) {
             // CKAN's own answer for an unknown dataset, so a harvester reads it as one.
             return ResponseEntity.status(404).body(Map.of("help", HELP, "success", false,
@@ -91,7 +102,11 @@ class OpenDataController {
         }
         OpenData.Release release = openData.release();
         Map<String, Object> result = new LinkedHashMap<>();
+        result.put("id", id);
         result.put("name", id);
+        result.put("type", "dataset");
+        result.put("state", "active");
+        result.put("metadata_created", release.builtAt().toString());
         OpenDataSets set = OpenDataSets.of(id);
         result.put("title", set.title());
         result.put("notes", set.notes());
@@ -107,7 +122,7 @@ class OpenDataController {
         List<Map<String, Object>> resources = new ArrayList<>();
         for (List<String> format : OpenDataSets.FORMATS) {
             String file = id + "." + format.get(0).toLowerCase(java.util.Locale.ROOT);
-            resources.add(Map.of("name", file, "format", format.get(0), "mimetype", format.get(1),
+            resources.add(Map.of("id", file, "name", file, "format", format.get(0), "mimetype", format.get(1),
                     "url", address.base() + "/open-data/" + file, "last_modified", release.builtAt().toString()));
         }
         result.put("resources", resources);
@@ -116,11 +131,23 @@ class OpenDataController {
     }
 
     /** CKAN action API: the names of the datasets, as a harvester lists them before package_show. */
-    @GetMapping(value = "/open-data/api/3/action/package_list", produces = MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.web.bind.annotation.RequestMapping(value = "/open-data/api/3/action/package_list",
+            method = {org.springframework.web.bind.annotation.RequestMethod.GET, org.springframework.web.bind.annotation.RequestMethod.POST},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     Map<String, Object> packageList() {
         return Map.of("help", HELP, "success", true,
                 "result", OpenDataSets.ALL.stream().map(OpenDataSets::id).toList());
+    }
+
+    /** Any other CKAN action: CKAN's own JSON answer, so a harvester reads it as "not offered" rather than a broken page. */
+    @org.springframework.web.bind.annotation.RequestMapping(value = "/open-data/api/3/action/{action}",
+            method = {org.springframework.web.bind.annotation.RequestMethod.GET, org.springframework.web.bind.annotation.RequestMethod.POST},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> otherAction(@org.springframework.web.bind.annotation.PathVariable String action) {
+        return ResponseEntity.status(400).body(Map.of("help", HELP, "success", false,
+                "error", Map.of("__type", "Bad request - Action name not known", "message", "Action name not known")));
     }
 
     /** This server's address as the request reached it: CKAN resources and DCAT distributions carry absolute URLs. */

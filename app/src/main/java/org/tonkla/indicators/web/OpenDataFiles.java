@@ -112,13 +112,13 @@ class OpenDataFiles {
             g.writeArrayPropertyStart("rows");
             for (OpenData.Row r : rows) {
                 g.writeStartObject();
-                g.writeNumberProperty("yearBe", r.yearBe());
-                g.writeStringProperty("provinceCode", r.provinceCode());
-                g.writeStringProperty("provinceName", r.provinceName());
-                g.writeStringProperty("districtCode", r.districtCode());
-                g.writeStringProperty("districtName", r.districtName());
+                g.writeNumberProperty("year_be", r.yearBe());
+                g.writeStringProperty("province_code", r.provinceCode());
+                g.writeStringProperty("province_name", r.provinceName());
+                g.writeStringProperty("district_code", r.districtCode());
+                g.writeStringProperty("district_name", r.districtName());
                 g.writeStringProperty("sex", r.sex());
-                g.writeStringProperty("ageGroup", r.ageGroup());
+                g.writeStringProperty("age_group", r.ageGroup());
                 g.writeStringProperty("fact", r.fact());
                 g.writeName("count");
                 if (r.count() == null) g.writeNull();
@@ -138,11 +138,7 @@ class OpenDataFiles {
             int sheets = 0;
             for (OpenData.Row row : rows) {
                 if (sheet == null || r > ROWS_PER_SHEET) {
-                    sheet = book.createSheet(++sheets == 1 ? "data" : "data-" + sheets);
-                    Row head = sheet.createRow(0);
-                    for (int c = 0; c < OpenDataController.COLUMNS.size(); c++) {
-                        head.createCell(c).setCellValue(OpenDataController.COLUMNS.get(c));
-                    }
+                    sheet = sheet(book, ++sheets == 1 ? "data" : "data-" + sheets);
                     r = 1;
                 }
                 Row x = sheet.createRow(r++);
@@ -154,12 +150,18 @@ class OpenDataFiles {
                 x.createCell(5).setCellValue(row.sex());
                 x.createCell(6).setCellValue(row.ageGroup());
                 x.createCell(7).setCellValue(row.fact());
-                if (row.count() == null) x.createCell(8).setCellValue("");
-                else x.createCell(8).setCellValue(row.count());
+                if (row.count() != null) x.createCell(8).setCellValue(row.count()); // withheld: an empty cell
             }
-            if (sheet == null) book.createSheet("data").createRow(0);
+            if (sheet == null) sheet(book, "data"); // no rows: the heading still says what the columns are
             book.write(out);
         }
+    }
+
+    private static Sheet sheet(SXSSFWorkbook book, String name) {
+        Sheet sheet = book.createSheet(name);
+        Row head = sheet.createRow(0);
+        for (int c = 0; c < OpenDataController.COLUMNS.size(); c++) head.createCell(c).setCellValue(OpenDataController.COLUMNS.get(c));
+        return sheet;
     }
 
     private static String text(String s) {

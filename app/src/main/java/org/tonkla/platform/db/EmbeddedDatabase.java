@@ -26,6 +26,15 @@ final class EmbeddedDatabase {
     static EmbeddedServer persistent(Path directory, int port) {
         try {
             Files.createDirectories(directory);
+            // The port must be free: the starter waits until something answers on it, so another Tonkla's server there
+            // would be taken for this one, and migrated and written to (a review's generate run did just that).
+            try (var probe = new java.net.ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new java.net.InetSocketAddress("localhost", port));
+            } catch (IOException taken) {
+                throw new UncheckedIOException("Port " + port + " is already in use, so the embedded PostgreSQL of " + directory
+                        + " cannot start there. Is another Tonkla running? Stop it, or set TONKLA_DB_EMBEDDED_PORT to a free port.", taken);
+            }
             log.info("Starting embedded PostgreSQL in {} on port {}", directory.toAbsolutePath(), port);
             var postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
