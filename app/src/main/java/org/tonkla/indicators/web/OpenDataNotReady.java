@@ -28,10 +28,14 @@ class OpenDataNotReady {
     }
 
     @ExceptionHandler(OpenData.NotReady.class)
-    ResponseEntity<String> notReady(Locale locale) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER))
-                .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                .body(messages.getMessage("indicators.open.building", new Object[] {RETRY_AFTER / 60}, locale));
+    ResponseEntity<?> notReady(Locale locale, jakarta.servlet.http.HttpServletRequest request) {
+        String message = messages.getMessage("indicators.open.building", new Object[] {RETRY_AFTER / 60}, locale);
+        var answer = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER));
+        if (request.getRequestURI().contains("/open-data/api/3/")) {
+            // CKAN's error shape, so a harvester reads it as an answer and retries.
+            return answer.contentType(MediaType.APPLICATION_JSON).body(java.util.Map.of("success", false,
+                    "error", java.util.Map.of("__type", "Service Unavailable", "message", message)));
+        }
+        return answer.contentType(new MediaType("text", "plain", StandardCharsets.UTF_8)).body(message);
     }
 }
