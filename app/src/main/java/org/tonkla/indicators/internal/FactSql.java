@@ -29,7 +29,7 @@ public final class FactSql {
                      g.child_id, extract(year FROM g.measured_on)::int AS year_ce, g.z_wfa, g.z_lhfa, g.z_wflh
                 FROM recordbook_child_growth g
                WHERE g.child_id = ANY (CAST(:ids AS uuid[])) AND g.measured_on <= :today
-               ORDER BY g.child_id, extract(year FROM g.measured_on), g.measured_on DESC, g.recorded_at DESC),
+               ORDER BY g.child_id, extract(year FROM g.measured_on), g.measured_on DESC, g.recorded_at DESC, g.id DESC),
             %s,
             %s,
             protection AS (
@@ -40,7 +40,7 @@ public final class FactSql {
                        WHERE child_id IN (SELECT child_id FROM protection_child_risk WHERE child_id = ANY (CAST(:ids AS uuid[])))) y
                 JOIN LATERAL (SELECT p.level, p.items FROM protection_child_risk p
                                WHERE p.child_id = y.child_id AND p.recorded_on <= y.cut
-                               ORDER BY p.recorded_at DESC LIMIT 1) s ON true),
+                               ORDER BY p.recorded_at DESC, p.id DESC LIMIT 1) s ON true),
             raw (child_id, year_ce, fact, n) AS (
               SELECT child_id, year_ce, 'children', 1 FROM years
               UNION ALL
@@ -101,7 +101,7 @@ public final class FactSql {
                 LEFT JOIN LATERAL (
                      SELECT s.screened_on, s.outcome_code FROM recordbook_child_dspm s
                       WHERE s.child_id = w.child_id AND s.screened_on BETWEEN w.opens AND w.opens + 29
-                      ORDER BY s.screened_on, s.recorded_at LIMIT 1) f ON true),
+                      ORDER BY s.screened_on, s.recorded_at, s.id LIMIT 1) f ON true),
             birthdays AS (
               SELECT b.child_id, a.age, (b.date_of_birth + make_interval(years => a.age))::date AS on_day
                 FROM b CROSS JOIN (VALUES (1), (2), (5)) a (age)

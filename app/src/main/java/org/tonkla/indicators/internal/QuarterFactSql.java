@@ -34,7 +34,7 @@ public final class QuarterFactSql {
                      g.child_id, date_trunc('quarter', g.measured_on)::date AS quarter, g.z_wfa, g.z_lhfa, g.z_wflh
                 FROM recordbook_child_growth g
                WHERE g.child_id = ANY (CAST(:ids AS uuid[])) AND g.measured_on BETWEEN :from AND :today
-               ORDER BY g.child_id, date_trunc('quarter', g.measured_on), g.measured_on DESC, g.recorded_at DESC),
+               ORDER BY g.child_id, date_trunc('quarter', g.measured_on), g.measured_on DESC, g.recorded_at DESC, g.id DESC),
             %s,
             %s,
             raw (child_id, quarter, fact, n) AS (
