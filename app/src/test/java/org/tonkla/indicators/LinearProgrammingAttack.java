@@ -41,20 +41,8 @@ final class LinearProgrammingAttack {
             unknown(b.part(), published, column);
             unknown(b.whole(), published, column);
         }
-        // Cells that share no constraint are separate problems: one small program per group of linked cells.
-        int[] parent = new int[column.size()];
-        for (int i = 0; i < parent.length; i++) parent[i] = i;
-        for (DifferencingAttack.Equation e : equations) {
-            List<String> cells = new ArrayList<>(e.parts());
-            cells.add(e.total());
-            link(cells, column, parent);
-        }
-        for (AtMost b : bounds) link(List.of(b.part(), b.whole()), column, parent);
-        Map<Integer, List<String>> groups = new HashMap<>();
-        column.forEach((cell, i) -> groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(cell));
-
         Map<String, Long> out = new LinkedHashMap<>();
-        for (List<String> group : groups.values()) {
+        for (List<String> group : groups(equations, bounds, column)) {
             Map<String, Integer> index = new HashMap<>();
             for (String c : group) index.put(c, index.size());
             List<LinearConstraint> constraints = new ArrayList<>();
@@ -111,20 +99,10 @@ final class LinearProgrammingAttack {
             Map<String, Long> published, Map<String, Long> truth) {
         Map<String, Integer> column = new LinkedHashMap<>();
         for (String cell : truth.keySet()) unknown(cell, published, column);
-        int[] parent = new int[column.size()];
-        for (int i = 0; i < parent.length; i++) parent[i] = i;
-        for (DifferencingAttack.Equation e : equations) {
-            List<String> cells = new ArrayList<>(e.parts());
-            cells.add(e.total());
-            link(cells, column, parent);
-        }
         List<AtMost> tight = bounds.stream().filter(b -> truth.get(b.part()).equals(truth.get(b.whole()))
                 && (column.containsKey(b.part()) || column.containsKey(b.whole()))).toList();
-        for (AtMost b : tight) link(List.of(b.part(), b.whole()), column, parent);
-        Map<Integer, List<String>> groups = new HashMap<>();
-        column.forEach((cell, i) -> groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(cell));
         Map<String, Long> out = new LinkedHashMap<>();
-        for (List<String> group : groups.values()) {
+        for (List<String> group : groups(equations, tight, column)) {
             Map<String, Integer> index = new HashMap<>();
             for (String c : group) index.put(c, index.size());
             int n = group.size();
@@ -203,6 +181,22 @@ final class LinearProgrammingAttack {
         } catch (UnboundedSolutionException e) {
             return null;
         }
+    }
+
+    /** Cells that share no constraint are separate problems: the groups of linked withheld cells. */
+    private static java.util.Collection<List<String>> groups(List<DifferencingAttack.Equation> equations, List<AtMost> bounds,
+            Map<String, Integer> column) {
+        int[] parent = new int[column.size()];
+        for (int i = 0; i < parent.length; i++) parent[i] = i;
+        for (DifferencingAttack.Equation e : equations) {
+            List<String> cells = new ArrayList<>(e.parts());
+            cells.add(e.total());
+            link(cells, column, parent);
+        }
+        for (AtMost b : bounds) link(List.of(b.part(), b.whole()), column, parent);
+        Map<Integer, List<String>> groups = new HashMap<>();
+        column.forEach((cell, i) -> groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(cell));
+        return groups.values();
     }
 
     private static void unknown(String cell, Map<String, Long> published, Map<String, Integer> column) {
