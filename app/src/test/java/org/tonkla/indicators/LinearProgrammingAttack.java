@@ -32,6 +32,16 @@ final class LinearProgrammingAttack {
 
     /** The withheld cells pinned to one whole number of at least 1, with that number. */
     static Map<String, Long> recovered(List<DifferencingAttack.Equation> equations, List<AtMost> bounds, Map<String, Long> published) {
+        return pinned(equations, bounds, published, false);
+    }
+
+    /** The withheld cells whose greatest value is 0: withheld, yet known to be 0. */
+    static java.util.Set<String> pinnedAtZero(List<DifferencingAttack.Equation> equations, List<AtMost> bounds, Map<String, Long> published) {
+        return pinned(equations, bounds, published, true).keySet();
+    }
+
+    private static Map<String, Long> pinned(List<DifferencingAttack.Equation> equations, List<AtMost> bounds, Map<String, Long> published,
+            boolean zeros) {
         Map<String, Integer> column = new LinkedHashMap<>();
         for (DifferencingAttack.Equation e : equations) {
             unknown(e.total(), published, column);
@@ -78,6 +88,10 @@ final class LinearProgrammingAttack {
                 double[] objective = new double[group.size()];
                 objective[index.get(cell)] = 1;
                 Double max = solve(objective, constraints, GoalType.MAXIMIZE);
+                if (zeros) {
+                    if (max != null && max < 1e-6) out.put(cell, 0L);
+                    continue;
+                }
                 if (max == null || Math.floor(max + 1e-6) < 1) continue;
                 Double min = solve(objective, constraints, GoalType.MINIMIZE);
                 if (min != null && Math.ceil(min - 1e-6) == Math.floor(max + 1e-6)) out.put(cell, (long) Math.floor(max + 1e-6));

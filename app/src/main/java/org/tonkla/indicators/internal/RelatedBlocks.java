@@ -60,7 +60,44 @@ public final class RelatedBlocks {
                 if (!more.isEmpty()) force(part, more);
             }
         }
+        publishPinnedZeros();
         return withheld;
+    }
+
+    /**
+     * Publishes the withheld zeros that the published cells pin anyway. Adding a fact the attacker can already derive
+     * leaves the set of values consistent with the release as it was, so no other cell is exposed, and a 0 identifies
+     * nobody. Only bounds an attacker really has are used here: a published part or whole of equal value (the
+     * protection's own rule takes an unpublished whole as a bound too, which is safe for withholding, not for
+     * publishing). A zero published can make a part's or whole's zero pinned in turn, hence the rounds.
+     */
+    private void publishPinnedZeros() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (String fact : values.keySet()) {
+                long[] v = values.get(fact);
+                BitSet w = withheld.get(fact);
+                BitSet up = new BitSet(v.length);
+                for (int i = w.nextSetBit(0); i >= 0; i = w.nextSetBit(i + 1)) if (v[i] == 0) up.set(i);
+                if (up.isEmpty()) continue;
+                BitSet zeros = (BitSet) up.clone();
+                BitSet down = new BitSet(v.length);
+                for (String part : partsOf(fact)) equalAndPublished(values.get(part), withheld.get(part), v, w, up);
+                for (String whole : wholes.getOrDefault(fact, Set.of())) equalAndPublished(values.get(whole), withheld.get(whole), v, w, down);
+                BitSet pinned = Disclosure.pinned(w, relations, v.length, up, down, true).bounded();
+                pinned.and(zeros);
+                if (!pinned.isEmpty()) {
+                    w.andNot(pinned);
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /** Marks in {@code out} the withheld cells of {@code v} where {@code other} is published with the same value. */
+    private static void equalAndPublished(long[] other, BitSet otherWithheld, long[] v, BitSet w, BitSet out) {
+        for (int i = w.nextSetBit(0); i >= 0; i = w.nextSetBit(i + 1)) if (!otherWithheld.get(i) && other[i] == v[i]) out.set(i);
     }
 
     private void protect(String fact) {
