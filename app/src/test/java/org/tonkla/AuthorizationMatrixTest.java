@@ -573,8 +573,15 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 // CKAN clients call actions by POST too (no CSRF token: read-only and anonymous).
                 row("POST /open-data/api/3/action/package_show", EVERYONE),
                 row("POST /open-data/api/3/action/package_list", EVERYONE),
-                row("GET /open-data/api/3/action/{action}", EVERYONE).bind("action", Binding.same("package_search")),
-                row("POST /open-data/api/3/action/{action}", EVERYONE).bind("action", Binding.same("package_search")),
+                row("GET /open-data/api/3/action/package_search", EVERYONE),
+                row("POST /open-data/api/3/action/package_search", EVERYONE),
+                row("GET /open-data/api/3/action/organization_list", EVERYONE),
+                row("POST /open-data/api/3/action/organization_list", EVERYONE),
+                row("GET /open-data/api/3/action/organization_show", EVERYONE),
+                row("POST /open-data/api/3/action/organization_show", EVERYONE),
+                row("GET /open-data/api/3/action/{action}", EVERYONE).bind("action", Binding.same("group_list")),
+                row("POST /open-data/api/3/action/{action}", EVERYONE).bind("action", Binding.same("group_list")),
+                row("GET /open-data/", EVERYONE),
                 row("GET /open-data/catalog.jsonld", EVERYONE));
     }
 

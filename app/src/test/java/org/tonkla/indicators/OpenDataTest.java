@@ -225,9 +225,59 @@ class OpenDataTest extends IntegrationTest {
         HttpResponse<String> missing = http.send(request("/open-data/api/3/action/package_show"), HttpResponse.BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(409);
         assertThat(json.readTree(missing.body()).get("success").asBoolean()).isFalse();
-        HttpResponse<String> search = http.send(request("/open-data/api/3/action/package_search"), HttpResponse.BodyHandlers.ofString());
-        assertThat(search.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(search.body()).get("error").get("message").asString()).isEqualTo("Action name not known");
+        HttpResponse<String> unknown = http.send(request("/open-data/api/3/action/group_list"), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(unknown.body()).get("error").get("message").asString()).isEqualTo("Action name not known");
+        // A form post, as CKAN also accepts; a body that is not JSON is CKAN's JSON error, not a 500.
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/open-data/api/3/action/package_show")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("id=tonkla-child-protection")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(200);
+        HttpResponse<String> garbled = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/open-data/api/3/action/package_show")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(garbled.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(garbled.body()).get("success").asBoolean()).isFalse();
+
+        // package_search as ckanext-harvest's CKAN harvester calls it: everything modified since its last run, paged.
+        var since = json.readTree(get("/open-data/api/3/action/package_search?fq="
+                + java.net.URLEncoder.encode("metadata_modified:[2020-01-01T00:00:00Z TO *]", java.nio.charset.StandardCharsets.UTF_8)
+                + "&rows=1&start=0")).get("result");
+        assertThat(since.get("count").asInt()).isEqualTo(2);
+        assertThat(since.get("results").size()).isEqualTo(1);
+        assertThat(since.get("results").get(0).get("resources").size()).isEqualTo(3);
+        var future = json.readTree(get("/open-data/api/3/action/package_search?fq="
+                + java.net.URLEncoder.encode("metadata_modified:[2999-01-01T00:00:00Z TO *]", java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(future.get("result").get("count").asInt()).isZero();
+        var words = json.readTree(get("/open-data/api/3/action/package_search?q=protection")).get("result");
+        assertThat(words.get("results").valueStream().map(p -> p.get("name").asString()).toList()).containsExactly("tonkla-child-protection");
+        assertThat(json.readTree(get("/open-data/api/3/action/package_search?fq=res_format:CSV+organization:tonkla"))
+                .get("result").get("count").asInt()).isEqualTo(2);
+        HttpResponse<String> badQuery = http.send(request("/open-data/api/3/action/package_search?fq=nonsense:1"), HttpResponse.BodyHandlers.ofString());
+        assertThat(badQuery.statusCode()).isEqualTo(409);
+        assertThat(http.send(request("/open-data/api/3/action/package_search?rows=-1"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(409);
+        // The organization that publishes both, and the datasets' coverage as GeoJSON (ckanext-spatial reads extras.spatial).
+        assertThat(json.readTree(get("/open-data/api/3/action/organization_list")).get("result").get(0).asString()).isEqualTo("tonkla");
+        assertThat(json.readTree(get("/open-data/api/3/action/organization_show?id=tonkla")).get("result").get("package_count").asInt())
+                .isEqualTo(2);
+        assertThat(http.send(request("/open-data/api/3/action/organization_show?id=other"), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(404);
+        var shown = json.readTree(get("/open-data/api/3/action/package_show?id=tonkla-child-indicators")).get("result");
+        assertThat(shown.get("organization").get("name").asString()).isEqualTo("tonkla");
+        String spatial = shown.get("extras").valueStream().filter(e -> e.get("key").asString().equals("spatial")).findFirst()
+                .orElseThrow().get("value").asString();
+        var polygon = json.readTree(spatial);
+        assertThat(polygon.get("type").asString()).isEqualTo("Polygon");
+        // It holds every point of the shipped province boundaries.
+        var ring = polygon.get("coordinates").get(0);
+        double west = ring.valueStream().mapToDouble(p -> p.get(0).asDouble()).min().orElseThrow();
+        double east = ring.valueStream().mapToDouble(p -> p.get(0).asDouble()).max().orElseThrow();
+        double south = ring.valueStream().mapToDouble(p -> p.get(1).asDouble()).min().orElseThrow();
+        double north = ring.valueStream().mapToDouble(p -> p.get(1).asDouble()).max().orElseThrow();
+        List<double[]> points = new ArrayList<>();
+        collect(json.readTree(get("/geo/provinces_simplified.geojson")), points);
+        assertThat(points).isNotEmpty().allMatch(p -> p[0] >= west && p[0] <= east && p[1] >= south && p[1] <= north);
         // The JSON file names its rows' fields as its columns.
         var indicatorsJson = json.readTree(get("/open-data/tonkla-child-indicators.json"));
         var first = indicatorsJson.get("rows").get(0);
@@ -249,7 +299,7 @@ class OpenDataTest extends IntegrationTest {
                 String url = distribution.get("dcat:downloadURL").get("@id").asString();
                 var file = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding());
                 assertThat(file.statusCode()).as(url).isEqualTo(200);
-                assertThat(distribution.get("dcat:mediaType").asString())
+                assertThat(distribution.get("dcat:mediaType").get("@id").asString())
                         .endsWith(file.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
             }
         }
@@ -264,6 +314,49 @@ class OpenDataTest extends IntegrationTest {
         assertThat(none.statusCode()).isEqualTo(404);
         assertThat(json.readTree(none.body()).get("success").asBoolean()).isFalse();
         assertThat(json.readTree(none.body()).get("error").get("__type").asString()).isEqualTo("Not Found Error");
+    }
+
+    @Test
+    void filesAreRevalidatedNotRefetchedAndMayBeFetchedGzippedAndFromAnyPage() throws Exception {
+        HttpResponse<byte[]> first = http.send(request("/open-data/tonkla-child-indicators.csv"), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(first.statusCode()).isEqualTo(200);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        String modified = first.headers().firstValue("Last-Modified").orElseThrow();
+        // A harvester polling again gets 304 and no body, by either validator.
+        for (String[] header : new String[][] {{"If-None-Match", etag}, {"If-Modified-Since", modified}}) {
+            HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/open-data/tonkla-child-indicators.csv")).header(header[0], header[1]).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(again.statusCode()).as(header[0]).isEqualTo(304);
+            assertThat(again.body()).isEmpty();
+        }
+        // Another format has another validator.
+        HttpResponse<byte[]> json = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/open-data/tonkla-child-indicators.json")).header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(json.statusCode()).isEqualTo(200);
+        // Gzipped to a client that asks, the same bytes once unzipped.
+        HttpResponse<byte[]> zipped = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/open-data/tonkla-child-indicators.csv")).header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(zipped.body().length).isLessThan(first.body().length / 3);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(first.body());
+        }
+        // A page elsewhere may read the files (CORS), and the page's address with a trailing slash leads to it.
+        HttpResponse<Void> cors = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/open-data/tonkla-child-protection.json")).header("Origin", "https://example.org").GET().build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(cors.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        HttpResponse<Void> slash = http.send(request("/open-data/"), HttpResponse.BodyHandlers.discarding());
+        assertThat(slash.statusCode()).isEqualTo(302);
+        assertThat(slash.headers().firstValue("Location").orElseThrow()).endsWith("/open-data");
+    }
+
+    /** Every [longitude, latitude] of a GeoJSON document. */
+    private static void collect(tools.jackson.databind.JsonNode node, List<double[]> out) {
+        if (node.isArray() && node.size() >= 2 && node.get(0).isNumber() && node.get(1).isNumber()) {
+            out.add(new double[] {node.get(0).asDouble(), node.get(1).asDouble()});
+            return;
+        }
+        if (node.isContainer()) for (var child : node) collect(child, out);
     }
 
     private HttpRequest request(String path) {

@@ -73,7 +73,7 @@ class OpenDataCatalog {
                 distribution.put("dcat:accessURL", Map.of("@id", url));
                 distribution.put("dcat:downloadURL", Map.of("@id", url));
                 distribution.put("dct:format", format.get(0));
-                distribution.put("dcat:mediaType", "https://www.iana.org/assignments/media-types/" + format.get(1));
+                distribution.put("dcat:mediaType", Map.of("@id", "https://www.iana.org/assignments/media-types/" + format.get(1)));
                 distribution.put("dct:license", Map.of("@id", OpenDataController.LICENCE_URL));
                 distribution.put("dct:modified", Map.of("@value", modified, "@type", "xsd:dateTime"));
                 distributions.add(distribution);

@@ -15,7 +15,7 @@ import org.tonkla.indicators.OpenData;
  * While the first release after a start is being built, open-data requests are told to come back (503 with
  * Retry-After, which harvesters honour) instead of holding a connection for minutes.
  */
-@ControllerAdvice(assignableTypes = {OpenDataController.class, OpenDataCatalog.class})
+@ControllerAdvice(assignableTypes = {OpenDataController.class, OpenDataCkan.class, OpenDataCatalog.class})
 class OpenDataNotReady {
 
     /** Seconds a client is asked to wait before trying again. */
