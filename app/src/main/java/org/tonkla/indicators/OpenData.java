@@ -151,6 +151,7 @@ public class OpenData {
                 .add(key.substring(key.lastIndexOf('|') + 1)));
         Map<String, Set<String>> wholes = wholes();
         List<Row> rows = new ArrayList<>();
+        Map<String, java.util.Optional<String>> names = new HashMap<>();
         int[] done = {0};
         factsOf.forEach((yearProvince, facts) -> {
             if (++done[0] % 50 == 0) log.info("Open data: {} of {} years and provinces protected", done[0], factsOf.size());
@@ -163,7 +164,7 @@ public class OpenData {
             values.keySet().forEach(f -> within.put(f, wholes.getOrDefault(f, f.equals("children") ? Set.of() : Set.of("children")).stream().filter(values::containsKey)
                     .collect(java.util.stream.Collectors.toSet())));
             Map<String, BitSet> withheld = new RelatedBlocks(values, within, relations(ds.size()), totals(ds.size())).protect();
-            values.forEach((fact, v) -> rows.addAll(rows(Integer.parseInt(k[0]), k[1], fact, ds, v, withheld.get(fact))));
+            values.forEach((fact, v) -> rows.addAll(rows(Integer.parseInt(k[0]), k[1], fact, ds, v, withheld.get(fact), names)));
         });
         release = new Release(clock.instant(), List.copyOf(rows));
         log.info("Open data release built in {} ms: {} rows, {} withheld", java.time.Duration.between(started, clock.instant()).toMillis(),
@@ -238,21 +239,30 @@ public class OpenData {
         return totals;
     }
 
-    private List<Row> rows(int yearCe, String province, String fact, List<String> ds, long[] values, BitSet withheld) {
-        Area p = directory.area(province).orElse(null);
+    /**
+     * @param names area names looked up so far in this release (a province's and its districts' names recur in every
+     *     block of every year)
+     */
+    private List<Row> rows(int yearCe, String province, String fact, List<String> ds, long[] values, BitSet withheld,
+            Map<String, java.util.Optional<String>> names) {
+        String pn = name(province, names);
         List<Row> out = new ArrayList<>();
         for (int d = 0; d < ds.size(); d++) {
             String dc = ds.get(d);
-            String dn = dc.equals(ALL) || dc.equals(UNKNOWN) ? null : directory.area(dc).map(Area::nameTh).orElse(null);
+            String dn = dc.equals(ALL) || dc.equals(UNKNOWN) ? null : name(dc, names);
             for (int s = 0; s < 3; s++) {
                 for (int a = 0; a < 3; a++) {
                     int i = index(d, s, a);
-                    out.add(new Row(yearCe + 543, province, p == null ? null : p.nameTh(), dc, dn, SEXES.get(s),
+                    out.add(new Row(yearCe + 543, province, pn, dc, dn, SEXES.get(s),
                             AGE_GROUPS.get(a), fact, withheld.get(i) ? null : values[i]));
                 }
             }
         }
         return out;
+    }
+
+    private String name(String code, Map<String, java.util.Optional<String>> names) {
+        return names.computeIfAbsent(code, c -> directory.area(c).map(Area::nameTh)).orElse(null);
     }
 
     /** The additive relations of a block with {@code nd} district rows (the last is the province total). */

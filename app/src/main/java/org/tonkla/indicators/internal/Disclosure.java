@@ -86,8 +86,12 @@ final class Disclosure {
                 for (int x = 0; x < cols.length; x++) g[local[cols[x]]] = rowCoefficients.get(r)[x];
                 equations.add(g);
             }
-            for (int j : determined(copy(equations), n)) plain.set(cellOf[group.get(j)]);
+            // One elimination serves the equations' own verdict and the null space of the quick check; the bounds that
+            // act as equations are then added to the reduced rows, not to the original ones (most groups have none).
+            Echelon reduced = Echelon.of(equations, n);
+            for (int j : reduced.determined()) plain.set(cellOf[group.get(j)]);
             // The bounds met with equality: direction d must keep sign[j]·d[j] ≥ 0.
+            List<double[]> fixedRows = new ArrayList<>();
             List<Integer> signed = new ArrayList<>();
             List<Integer> sign = new ArrayList<>();
             for (int j = 0; j < n; j++) {
@@ -95,20 +99,18 @@ final class Disclosure {
                 boolean u = up.get(cell);
                 boolean d = down.get(cell);
                 if (u && d) {
-                    double[] fixed = new double[n];
-                    fixed[j] = 1;
-                    equations.add(fixed);
+                    fixedRows.add(unit(j, n));
                 } else if (u || d) {
                     signed.add(j);
                     sign.add(u ? 1 : -1);
                 }
             }
-            for (int s : implicitEqualities(equations, n, signed, sign, exact)) {
-                double[] fixed = new double[n];
-                fixed[s] = 1;
-                equations.add(fixed);
-            }
-            for (int j : determined(equations, n)) bounded.set(cellOf[group.get(j)]);
+            Echelon held = reduced.with(fixedRows);
+            List<double[]> implicit = new ArrayList<>();
+            // The program gets the sparse whole-number rows themselves: the reduced ones are dense and fractional.
+            equations.addAll(fixedRows);
+            for (int s : implicitEqualities(equations, held, n, signed, sign, exact)) implicit.add(unit(s, n));
+            for (int j : held.with(implicit).determined()) bounded.set(cellOf[group.get(j)]);
         }
         return new Pinned(plain, bounded);
     }
@@ -118,14 +120,15 @@ final class Disclosure {
      * with 0 ≤ t ≤ 1 and t ≤ sign·d. A direction strictly inside on every cell that can move exists (the cone is
      * convex, and d is unbounded), so the optimum has t = 1 on each of those and 0 on the rest.
      */
-    private static List<Integer> implicitEqualities(List<double[]> equations, int n, List<Integer> signed, List<Integer> sign, boolean exact) {
+    private static List<Integer> implicitEqualities(List<double[]> equations, Echelon reduced, int n, List<Integer> signed,
+            List<Integer> sign, boolean exact) {
         if (signed.isEmpty()) return List.of();
         int[] signOf = new int[n];
         for (int s = 0; s < signed.size(); s++) signOf[signed.get(s)] = sign.get(s);
         // Most signed cells move along one of the null space's basis directions (a "cycle" of the table) that respects
         // every sign; those need no program. The rest, usually none, go to the linear program.
         boolean[] moves = new boolean[n];
-        for (double[] v : nullSpace(copy(equations), n)) {
+        for (double[] v : reduced.nullSpace()) {
             for (int direction : new int[] {1, -1}) {
                 boolean ok = true;
                 for (int j = 0; j < n && ok; j++) if (signOf[j] != 0 && direction * signOf[j] * v[j] < -EPS) ok = false;
@@ -157,37 +160,58 @@ final class Disclosure {
         return out;
     }
 
-    /** A basis of {d : rows·d = 0}: one vector per column without a pivot in the reduced row echelon form. */
-    private static List<double[]> nullSpace(List<double[]> rows, int k) {
-        int[] pivotOf = reduce(rows, k);
-        List<double[]> out = new ArrayList<>();
-        boolean[] pivot = new boolean[k];
-        for (int r = 0; r < pivotOf.length; r++) pivot[pivotOf[r]] = true;
-        for (int free = 0; free < k; free++) {
-            if (pivot[free]) continue;
-            double[] v = new double[k];
-            v[free] = 1;
-            for (int r = 0; r < pivotOf.length; r++) v[pivotOf[r]] = -rows.get(r)[free];
-            out.add(v);
+    /** Rows in reduced row echelon form (no zero rows), with each row's pivot column. */
+    private record Echelon(List<double[]> rows, int[] pivots, int k) {
+
+        static Echelon of(List<double[]> rows, int k) {
+            List<double[]> copy = copy(rows);
+            int[] pivots = reduce(copy, k);
+            return new Echelon(new ArrayList<>(copy.subList(0, pivots.length)), pivots, k);
         }
-        return out;
+
+        /** The same span with {@code more} rows added; reducing the reduced rows again costs little. */
+        Echelon with(List<double[]> more) {
+            if (more.isEmpty()) return this;
+            List<double[]> all = new ArrayList<>(rows);
+            all.addAll(more);
+            return of(all, k);
+        }
+
+        /** The columns whose unit vector lies in the rows' span: a row with one non-zero entry. */
+        List<Integer> determined() {
+            List<Integer> out = new ArrayList<>();
+            for (double[] row : rows) {
+                int nonZero = -1;
+                int count = 0;
+                for (int c = 0; c < k; c++) if (Math.abs(row[c]) > EPS) {
+                    count++;
+                    nonZero = c;
+                }
+                if (count == 1) out.add(nonZero);
+            }
+            return out;
+        }
+
+        /** A basis of {d : rows·d = 0}: one vector per column without a pivot. */
+        List<double[]> nullSpace() {
+            List<double[]> out = new ArrayList<>();
+            boolean[] pivot = new boolean[k];
+            for (int p : pivots) pivot[p] = true;
+            for (int free = 0; free < k; free++) {
+                if (pivot[free]) continue;
+                double[] v = new double[k];
+                v[free] = 1;
+                for (int r = 0; r < pivots.length; r++) v[pivots[r]] = -rows.get(r)[free];
+                out.add(v);
+            }
+            return out;
+        }
     }
 
-    /** The columns whose unit vector lies in the rows' span (reduced row echelon form: a row with one non-zero entry). */
-    private static List<Integer> determined(List<double[]> rows, int k) {
-        int r = reduce(rows, k).length;
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < r; i++) {
-            double[] row = rows.get(i);
-            int nonZero = -1;
-            int count = 0;
-            for (int c = 0; c < k; c++) if (Math.abs(row[c]) > EPS) {
-                count++;
-                nonZero = c;
-            }
-            if (count == 1) out.add(nonZero);
-        }
-        return out;
+    private static double[] unit(int j, int n) {
+        double[] row = new double[n];
+        row[j] = 1;
+        return row;
     }
 
     /** Gauss-Jordan elimination in place (partial pivoting); returns each non-zero row's pivot column, rows first. */

@@ -31,6 +31,8 @@ public final class RelatedBlocks {
     private final BitSet isTotal;
     private final Map<String, BitSet> forced = new HashMap<>();
     private final Map<String, BitSet> withheld = new HashMap<>();
+    /** For each fact, the facts it is a whole of (the inverse of {@code wholes}), built once. */
+    private final Map<String, List<String>> parts = new HashMap<>();
 
     /**
      * @param values each fact's block, cells indexed alike
@@ -41,6 +43,9 @@ public final class RelatedBlocks {
         this.wholes = wholes;
         this.relations = relations;
         this.isTotal = isTotal;
+        for (String f : values.keySet()) {
+            for (String whole : wholes.getOrDefault(f, Set.of())) parts.computeIfAbsent(whole, k -> new ArrayList<>()).add(f);
+        }
     }
 
     /** Each fact's withheld cells. */
@@ -144,9 +149,10 @@ public final class RelatedBlocks {
         protect(part);
     }
 
+    /** The facts that are part of {@code fact} and already protected, in the order of {@code values}. */
     private List<String> partsOf(String fact) {
         List<String> out = new ArrayList<>();
-        for (String f : values.keySet()) if (wholes.getOrDefault(f, Set.of()).contains(fact) && withheld.containsKey(f)) out.add(f);
+        for (String f : parts.getOrDefault(fact, List.of())) if (withheld.containsKey(f)) out.add(f);
         return out;
     }
 

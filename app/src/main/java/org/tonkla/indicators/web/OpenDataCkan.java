@@ -45,8 +45,11 @@ class OpenDataCkan {
     private final OpenData openData;
     private final PublicAddress address;
     private final String publisher;
+    private final java.time.Clock clock;
 
-    OpenDataCkan(OpenData openData, PublicAddress address, @Value("${tonkla.open-data.publisher:Tonkla (ต้นกล้า)}") String publisher) {
+    OpenDataCkan(OpenData openData, PublicAddress address, @Value("${tonkla.open-data.publisher:Tonkla (ต้นกล้า)}") String publisher,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.openData = openData;
         this.address = address;
         this.publisher = publisher;
@@ -87,7 +90,7 @@ class OpenDataCkan {
         String q = orDefault(param("q", query, body), "").trim().toLowerCase(Locale.ROOT);
         String fq = orDefault(param("fq", query, body), "").trim();
         for (OpenDataSets set : OpenDataSets.ALL) {
-            Boolean kept = filtered(fq, set, release);
+            Boolean kept = filtered(fq, set, release, clock.instant());
             if (kept == null) return searchError(fq);
             if (kept && matches(q, set)) found.add(pack(set, release));
         }
@@ -178,7 +181,7 @@ class OpenDataCkan {
     }
 
     /** Whether the dataset passes every term of {@code fq}; null when a term is not understood (CKAN's 409). */
-    private static Boolean filtered(String fq, OpenDataSets set, OpenData.Release release) {
+    private static Boolean filtered(String fq, OpenDataSets set, OpenData.Release release, java.time.Instant now) {
         if (fq.isEmpty()) return true;
         Matcher m = TERM.matcher(fq);
         int end = 0;
@@ -195,7 +198,7 @@ class OpenDataCkan {
                 case "res_format" -> kept &= OpenDataSets.FORMATS.stream().anyMatch(f -> f.get(0).equalsIgnoreCase(value));
                 case "tags" -> kept &= set.keywords().contains(value);
                 case "metadata_modified" -> {
-                    Boolean in = within(value, release.builtAt());
+                    Boolean in = within(value, release.builtAt(), now);
                     if (in == null) return null;
                     kept &= in;
                 }
@@ -208,12 +211,12 @@ class OpenDataCkan {
     }
 
     /** {@code [from TO to]} with ISO instants or *, as Solr writes a range; null when it is not one. */
-    private static Boolean within(String range, java.time.Instant at) {
+    private static Boolean within(String range, java.time.Instant at, java.time.Instant now) {
         Matcher r = Pattern.compile("\\[(\\S+) TO (\\S+)\\]").matcher(range);
         if (!r.matches()) return null;
         try {
-            boolean after = r.group(1).equals("*") || !at.isBefore(instant(r.group(1)));
-            boolean before = r.group(2).equals("*") || !at.isAfter(instant(r.group(2)));
+            boolean after = r.group(1).equals("*") || !at.isBefore(instant(r.group(1), now));
+            boolean before = r.group(2).equals("*") || !at.isAfter(instant(r.group(2), now));
             return after && before;
         } catch (java.time.format.DateTimeParseException e) {
             return null;
@@ -221,8 +224,8 @@ class OpenDataCkan {
     }
 
     /** Solr's instant, or CKAN's without a zone (UTC), or NOW. */
-    private static java.time.Instant instant(String s) {
-        if (s.equals("NOW")) return java.time.Instant.now();
+    private static java.time.Instant instant(String s, java.time.Instant now) {
+        if (s.equals("NOW")) return now;
         return s.endsWith("Z") ? java.time.Instant.parse(s) : java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC);
     }
 
