@@ -238,6 +238,16 @@ class OpenDataTest extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\":")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(garbled.statusCode()).isEqualTo(400);
         assertThat(json.readTree(garbled.body()).get("success").asBoolean()).isFalse();
+        // Nor is an anonymous caller's body held whole in memory: past 64 KB it is refused.
+        HttpResponse<String> huge = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/open-data/api/3/action/package_search")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"q\":\"" + "x".repeat(100_000) + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(huge.statusCode()).isEqualTo(400);
+        // A JSON post with paging, as ckanapi sends it.
+        HttpResponse<String> paged = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/open-data/api/3/action/package_search")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"rows\": 1, \"start\": 1}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json.readTree(paged.body()).get("result").get("results").get(0).get("name").asString()).isEqualTo("tonkla-child-protection");
 
         // package_search as ckanext-harvest's CKAN harvester calls it: everything modified since its last run, paged.
         var since = json.readTree(get("/open-data/api/3/action/package_search?fq="

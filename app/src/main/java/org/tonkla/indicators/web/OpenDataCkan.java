@@ -12,7 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,6 +37,8 @@ class OpenDataCkan {
      */
     static final String SPATIAL = "{\"type\":\"Polygon\",\"coordinates\":[[[97.3,5.6],[105.7,5.6],[105.7,20.5],[97.3,20.5],[97.3,5.6]]]}";
     private static final int MAX_ROWS = 1000;
+    /** A CKAN call's JSON body is a few parameters; anything larger is refused unread. */
+    private static final int MAX_BODY = 64 * 1024;
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
     /** A filter query term: {@code field:value}, {@code field:"value"} or {@code field:[from TO to]}, optionally with +. */
     private static final Pattern TERM = Pattern.compile("\\+?(\\w+):(\\[[^\\]]*\\]|\"[^\"]*\"|\\S+)");
@@ -61,9 +62,10 @@ class OpenDataCkan {
     }
 
     @RequestMapping("/package_show")
-    ResponseEntity<Map<String, Object>> packageShow(@RequestParam Map<String, String> query, @RequestBody(required = false) String body) {
-        String id = param("id", query, body);
-        if (id == null) id = param("name_or_id", query, body);
+    ResponseEntity<Map<String, Object>> packageShow(@RequestParam Map<String, String> query, jakarta.servlet.http.HttpServletRequest request) {
+        Map<String, String> params = params(query, request);
+        String id = params.get("id");
+        if (id == null) id = params.get("name_or_id");
         if (id == null || id.isBlank()) return validation("id", "Missing value");
         if (!OpenDataController.DATASET.equals(id) && !OpenDataController.PROTECTION.equals(id)) return notFound();
         return ResponseEntity.ok(success(pack(OpenDataSets.of(id), openData.release())));
@@ -75,20 +77,21 @@ class OpenDataCkan {
      * (what ckanext-harvest's CKAN harvester sends); {@code rows} and {@code start} page.
      */
     @RequestMapping("/package_search")
-    ResponseEntity<Map<String, Object>> packageSearch(@RequestParam Map<String, String> query, @RequestBody(required = false) String body) {
+    ResponseEntity<Map<String, Object>> packageSearch(@RequestParam Map<String, String> query, jakarta.servlet.http.HttpServletRequest request) {
+        Map<String, String> params = params(query, request);
         int rows;
         int start;
         try {
-            rows = Integer.parseInt(orDefault(param("rows", query, body), "10").trim());
-            start = Integer.parseInt(orDefault(param("start", query, body), "0").trim());
+            rows = Integer.parseInt(orDefault(params.get("rows"), "10").trim());
+            start = Integer.parseInt(orDefault(params.get("start"), "0").trim());
         } catch (NumberFormatException e) {
             return validation("rows", "Invalid integer");
         }
         if (rows < 0 || start < 0) return validation(rows < 0 ? "rows" : "start", "Must be a natural number");
         OpenData.Release release = openData.release();
         List<Map<String, Object>> found = new ArrayList<>();
-        String q = orDefault(param("q", query, body), "").trim().toLowerCase(Locale.ROOT);
-        String fq = orDefault(param("fq", query, body), "").trim();
+        String q = orDefault(params.get("q"), "").trim().toLowerCase(Locale.ROOT);
+        String fq = orDefault(params.get("fq"), "").trim();
         for (OpenDataSets set : OpenDataSets.ALL) {
             Boolean kept = filtered(fq, set, release, clock.instant());
             if (kept == null) return searchError(fq);
@@ -104,14 +107,14 @@ class OpenDataCkan {
     }
 
     @RequestMapping("/organization_list")
-    Map<String, Object> organizationList(@RequestParam Map<String, String> query, @RequestBody(required = false) String body) {
-        boolean all = "true".equalsIgnoreCase(param("all_fields", query, body));
+    Map<String, Object> organizationList(@RequestParam Map<String, String> query, jakarta.servlet.http.HttpServletRequest request) {
+        boolean all = "true".equalsIgnoreCase(params(query, request).get("all_fields"));
         return success(List.of(all ? organization() : ORGANIZATION));
     }
 
     @RequestMapping("/organization_show")
-    ResponseEntity<Map<String, Object>> organizationShow(@RequestParam Map<String, String> query, @RequestBody(required = false) String body) {
-        String id = param("id", query, body);
+    ResponseEntity<Map<String, Object>> organizationShow(@RequestParam Map<String, String> query, jakarta.servlet.http.HttpServletRequest request) {
+        String id = params(query, request).get("id");
         if (id == null || id.isBlank()) return validation("id", "Missing value");
         if (!ORGANIZATION.equals(id)) return notFound();
         return ResponseEntity.ok(success(organization()));
@@ -230,20 +233,38 @@ class OpenDataCkan {
     }
 
     /**
-     * A parameter from the query string or a form, else from a JSON body (ckanapi posts JSON). The body is read as text
-     * because a form's body has already become parameters, which a JSON reader would refuse as 415.
+     * The call's parameters: the query string's or a form's, else a JSON body's (ckanapi posts JSON). The body is read
+     * here, up to {@link #MAX_BODY}, because this is an anonymous address: a body of any size would be held in memory.
      */
-    private static String param(String name, Map<String, String> query, String body) {
-        if (query.get(name) != null) return query.get(name);
-        if (body == null || body.isBlank()) return null;
-        tools.jackson.databind.JsonNode value = json(body).get(name);
-        return value == null || value.isNull() ? null : value.isString() ? value.asString() : value.toString();
+    private static Map<String, String> params(Map<String, String> query, jakarta.servlet.http.HttpServletRequest request) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase(Locale.ROOT).contains("json")) {
+            byte[] bytes;
+            try {
+                bytes = request.getInputStream().readNBytes(MAX_BODY + 1);
+            } catch (java.io.IOException e) {
+                throw new BadJson();
+            }
+            if (bytes.length > MAX_BODY) throw new BadJson();
+            String body = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            if (!body.isBlank()) {
+                json(body).properties().forEach(e -> {
+                    tools.jackson.databind.JsonNode v = e.getValue();
+                    if (!v.isNull()) out.put(e.getKey(), v.isString() ? v.asString() : v.toString());
+                });
+            }
+        }
+        query.forEach((k, v) -> {
+            if (v != null) out.put(k, v);
+        });
+        return out;
     }
 
     private static tools.jackson.databind.JsonNode json(String body) {
         try {
             tools.jackson.databind.JsonNode node = JSON.readTree(body);
-            if (!node.isObject()) throw new BadJson();
+            if (node == null || !node.isObject()) throw new BadJson();
             return node;
         } catch (tools.jackson.core.JacksonException e) {
             throw new BadJson();
@@ -260,7 +281,7 @@ class OpenDataCkan {
     @org.springframework.web.bind.annotation.ExceptionHandler(BadJson.class)
     ResponseEntity<Map<String, Object>> badJson() {
         return ResponseEntity.status(400).body(Map.of("help", OpenDataController.HELP, "success", false,
-                "error", Map.of("__type", "Bad request - JSON Error", "message", "Bad request - JSON Error: the body is not a JSON object")));
+                "error", Map.of("__type", "Bad request - JSON Error", "message", "Bad request - JSON Error: the body is not a JSON object of at most 64 KB")));
     }
 
     private static String orDefault(String value, String otherwise) {

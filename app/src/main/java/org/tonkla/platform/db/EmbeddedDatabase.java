@@ -23,6 +23,27 @@ final class EmbeddedDatabase {
 
     private EmbeddedDatabase() {}
 
+    /**
+     * The persistent server cannot start: what happened and what to do, which {@link EmbeddedDatabaseFailureAnalyzer}
+     * prints in place of a stack trace.
+     */
+    static final class CannotStart extends RuntimeException {
+        private final String action;
+
+        CannotStart(String description, String action, Throwable cause) {
+            super(description + " " + action, cause);
+            this.action = action;
+        }
+
+        String description() {
+            return getMessage().substring(0, getMessage().length() - action.length() - 1);
+        }
+
+        String action() {
+            return action;
+        }
+    }
+
     static EmbeddedServer persistent(Path directory, int port) {
         try {
             Files.createDirectories(directory);
@@ -32,8 +53,8 @@ final class EmbeddedDatabase {
                 probe.setReuseAddress(true);
                 probe.bind(new java.net.InetSocketAddress("localhost", port));
             } catch (IOException taken) {
-                throw new UncheckedIOException("Port " + port + " is already in use, so the embedded PostgreSQL of " + directory
-                        + " cannot start there. Is another Tonkla running? Stop it, or set TONKLA_DB_EMBEDDED_PORT to a free port.", taken);
+                throw new CannotStart("Port " + port + " is already in use, so the embedded PostgreSQL of " + directory
+                        + " cannot start there.", "Is another Tonkla running? Stop it, or set TONKLA_DB_EMBEDDED_PORT to a free port.", taken);
             }
             log.info("Starting embedded PostgreSQL in {} on port {}", directory.toAbsolutePath(), port);
             var postgres = EmbeddedPostgres.builder()
@@ -50,8 +71,8 @@ final class EmbeddedDatabase {
                     .start();
             return new EmbeddedServer(postgres, true);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory + " on port "
-                    + port + ". Is another Tonkla running on it? Stop it, or set TONKLA_DATA_DIR or TONKLA_DB_EMBEDDED_PORT.", e);
+            throw new CannotStart("Could not start the embedded PostgreSQL in " + directory + " on port " + port + ": " + e.getMessage(),
+                    "Is another Tonkla running on this data directory? Stop it, or set TONKLA_DATA_DIR or TONKLA_DB_EMBEDDED_PORT.", e);
         }
     }
 
