@@ -70,8 +70,16 @@ final class EmbeddedDatabase {
                     .setRegisterShutdownHook(false)
                     .start();
             return new EmbeddedServer(postgres, true);
-        } catch (IOException e) {
-            throw new CannotStart("Could not start the embedded PostgreSQL in " + directory + " on port " + port + ": " + e.getMessage(),
+        } catch (IOException | IllegalStateException e) {
+            // Zonky says "could not lock …/epg-lock" (an IllegalStateException) when another server holds the directory.
+            String reason = null;
+            for (Throwable t = e; reason == null && t != null; t = t.getCause()) reason = t.getMessage();
+            // Another process's server holds the directory's lock ("could not lock"); in this process, an overlapping lock.
+            boolean locked = e instanceof java.nio.channels.OverlappingFileLockException || (reason != null && reason.contains("could not lock"));
+            String what = locked ? "The data directory " + directory + " is in use by another embedded PostgreSQL, so this one cannot start there."
+                    : "Could not start the embedded PostgreSQL in " + directory + " on port " + port + ": "
+                            + (reason == null ? e.getClass().getSimpleName() : reason) + ".";
+            throw new CannotStart(what,
                     "Is another Tonkla running on this data directory? Stop it, or set TONKLA_DATA_DIR or TONKLA_DB_EMBEDDED_PORT.", e);
         }
     }

@@ -36,4 +36,29 @@ class EmbeddedDatabaseTest {
             assertThat(files).isEmpty();
         }
     }
+
+    @Test
+    void aDataDirectoryInUseIsRefusedWithWhatToDo() throws Exception {
+        Path dir = Files.createTempDirectory("tonkla-embedded");
+        try (EmbeddedDatabase.EmbeddedServer first = EmbeddedDatabase.persistent(dir, freePort())) {
+            assertThatThrownBy(() -> EmbeddedDatabase.persistent(dir, freePort())).isInstanceOfSatisfying(EmbeddedDatabase.CannotStart.class, e -> {
+                FailureAnalysis analysis = new EmbeddedDatabaseFailureAnalyzer().analyze(new BeanCreationException("dataSource", "failed", e));
+                assertThat(analysis.getDescription()).isEqualTo("The data directory " + dir
+                        + " is in use by another embedded PostgreSQL, so this one cannot start there.");
+                assertThat(analysis.getAction()).contains("Is another Tonkla running on this data directory?");
+            });
+            // The first server still answers.
+            assertThat(first.jdbcUrl()).isNotBlank();
+            try (var c = java.sql.DriverManager.getConnection(first.jdbcUrl(), EmbeddedDatabase.USER, ""); var st = c.createStatement()) {
+                assertThat(st.executeQuery("SELECT 1").next()).isTrue();
+            }
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress("localhost", 0));
+            return s.getLocalPort();
+        }
+    }
 }
