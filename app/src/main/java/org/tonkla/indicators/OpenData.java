@@ -45,6 +45,9 @@ public class OpenData {
     /** One release. */
     public record Release(Instant builtAt, List<Row> rows) {}
 
+    /** A new release is served: its files can be written ahead of the first download (the XLSX takes minutes). */
+    public record Released(Release release) {}
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OpenData.class);
 
     private final JdbcClient jdbc;
@@ -54,6 +57,7 @@ public class OpenData {
     private volatile Release release;
     private final boolean buildAtStart;
     private final IndicatorRefresh refresh;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Object starting = new Object();
     private CompletableFuture<Release> building;
 
@@ -69,7 +73,8 @@ public class OpenData {
 
     OpenData(org.tonkla.platform.ReadReplica reads, Directory directory, Clock clock, IndicatorDefinitions definitions,
             @Value("${tonkla.open-data.build-at-start:true}") boolean buildAtStart, @Value("${tonkla.command:}") String command,
-            IndicatorRefresh refresh) {
+            IndicatorRefresh refresh, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.refresh = refresh;
         this.buildAtStart = buildAtStart && command.isBlank(); // not for a one-off command (generate, admin)
         this.definitions = definitions;
@@ -169,6 +174,7 @@ public class OpenData {
         release = new Release(clock.instant(), List.copyOf(rows));
         log.info("Open data release built in {} ms: {} rows, {} withheld", java.time.Duration.between(started, clock.instant()).toMillis(),
                 rows.size(), rows.stream().filter(r -> r.count() == null).count());
+        events.publishEvent(new Released(release));
         return release;
     }
 

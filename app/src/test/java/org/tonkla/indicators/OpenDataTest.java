@@ -327,6 +327,20 @@ class OpenDataTest extends IntegrationTest {
     }
 
     @Test
+    void aNewReleaseHasItsFilesWrittenBeforeAnyoneAsks(@org.springframework.beans.factory.annotation.Value("${tonkla.data-dir}") String dataDir)
+            throws Exception {
+        OpenData.Release release = openData.rebuild();
+        java.nio.file.Path dir = java.nio.file.Path.of(dataDir, "open-data", String.valueOf(release.builtAt().toEpochMilli()));
+        List<String> expected = new ArrayList<>();
+        for (String id : List.of("tonkla-child-indicators", "tonkla-child-protection")) {
+            for (String format : List.of("csv", "json", "xlsx")) expected.add(id + "." + format);
+        }
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!expected.stream().allMatch(f -> java.nio.file.Files.exists(dir.resolve(f))) && System.nanoTime() < deadline) Thread.sleep(100);
+        for (String f : expected) assertThat(dir.resolve(f)).as(f).isNotEmptyFile();
+    }
+
+    @Test
     void filesAreRevalidatedNotRefetchedAndMayBeFetchedGzippedAndFromAnyPage() throws Exception {
         HttpResponse<byte[]> first = http.send(request("/open-data/tonkla-child-indicators.csv"), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(first.statusCode()).isEqualTo(200);

@@ -21,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The open files of a release, written once to disk and then served from there. With the whole country a release
- * holds about 1.5 million rows (every block is a full grid): built per request in memory, one anonymous download of
- * the XLSX filled a 6 GB heap and held the server (review of issue 15). Now the first request after a release writes
- * each file, streaming (CSV and JSON row by row, the XLSX through POI's streaming workbook, at most a million rows a
+ * holds about 1.8 million rows (every block is a full grid): built per request in memory, one anonymous download of
+ * the XLSX filled a 6 GB heap and held the server (review of issue 15). Now each file is written once per release,
+ * ahead of its first download or by it, whichever comes first, streaming (CSV and JSON row by row, the XLSX through POI's streaming workbook, at most a million rows a
  * sheet: Excel's limit is 1,048,576), and every later one reads it; the files of older releases are removed.
  */
 @Component
@@ -31,6 +31,7 @@ class OpenDataFiles {
 
     /** Rows per sheet of the XLSX, under Excel's 1,048,576 with the heading. */
     static final int ROWS_PER_SHEET = 1_000_000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OpenDataFiles.class);
     private final OpenData openData;
     private final Path directory;
     private final java.util.concurrent.ConcurrentMap<String, Object> writing = new java.util.concurrent.ConcurrentHashMap<>();
@@ -38,6 +39,29 @@ class OpenDataFiles {
     OpenDataFiles(OpenData openData, @Value("${tonkla.data-dir}") String dataDir) {
         this.openData = openData;
         this.directory = Path.of(dataDir, "open-data");
+    }
+
+    /**
+     * Writes every file of a new release on a thread of its own, so that the first download finds it on disk: the XLSX
+     * of the whole country takes a minute and a half to write, longer than a harvester or a proxy waits. A file that
+     * fails here is left to its first download, as before.
+     */
+    @org.springframework.context.event.EventListener
+    void released(OpenData.Released event) {
+        Thread.ofPlatform().daemon().name("open-data-files").start(() -> {
+            for (OpenDataSets set : OpenDataSets.ALL) {
+                for (List<String> format : OpenDataSets.FORMATS) {
+                    // A newer release makes this one's files useless (and removes them): its own event writes its files.
+                    if (openData.release() != event.release()) return;
+                    try {
+                        file(set.id(), format.get(0).toLowerCase(java.util.Locale.ROOT));
+                    } catch (RuntimeException e) {
+                        if (openData.release() != event.release()) return;
+                        log.warn("Open data: {}.{} not written ahead; its first download will write it", set.id(), format.get(0), e);
+                    }
+                }
+            }
+        });
     }
 
     /**
@@ -76,9 +100,12 @@ class OpenDataFiles {
         }
     }
 
+    /** Removes the files of releases older than {@code current} (never a newer one a slower writer may not know of). */
     private void removeOlder(Path current) throws IOException {
+        long built = Long.parseLong(current.getFileName().toString());
         try (Stream<Path> releases = Files.list(directory)) {
-            for (Path old : releases.filter(p -> !p.equals(current)).toList()) {
+            for (Path old : releases.filter(p -> p.getFileName().toString().matches("\\d{1,18}")
+                    && Long.parseLong(p.getFileName().toString()) < built).toList()) {
                 try (Stream<Path> files = Files.walk(old)) {
                     for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
                 }
