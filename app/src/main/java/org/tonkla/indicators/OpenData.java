@@ -168,7 +168,9 @@ public class OpenData {
             Map<String, Set<String>> within = new HashMap<>();
             values.keySet().forEach(f -> within.put(f, wholes.getOrDefault(f, f.equals("children") ? Set.of() : Set.of("children")).stream().filter(values::containsKey)
                     .collect(java.util.stream.Collectors.toSet())));
-            Map<String, BitSet> withheld = new RelatedBlocks(values, within, relations(ds.size()), totals(ds.size())).protect();
+            Map<String, BitSet> zeros = new HashMap<>();
+            values.keySet().forEach(f -> zeroByDefinition(f, ds.size()).ifPresent(z -> zeros.put(f, z)));
+            Map<String, BitSet> withheld = new RelatedBlocks(values, within, relations(ds.size()), totals(ds.size()), zeros).protect();
             values.forEach((fact, v) -> rows.addAll(rows(Integer.parseInt(k[0]), k[1], fact, ds, v, withheld.get(fact), names)));
         });
         release = new Release(clock.instant(), List.copyOf(rows));
@@ -269,6 +271,22 @@ public class OpenData {
 
     private String name(String code, Map<String, java.util.Optional<String>> names) {
         return names.computeIfAbsent(code, c -> directory.area(c).map(Area::nameTh)).orElse(null);
+    }
+
+    private static final java.util.regex.Pattern COHORT = java.util.regex.Pattern.compile("vacc_.+_(\\d+)");
+
+    /**
+     * The cells of a block that are 0 by the fact's definition: a vaccination cohort is the children whose Nth birthday
+     * fell in the year, so all of them are N in completed years on 31 December (definitions.yml), in one age group only.
+     */
+    static java.util.Optional<BitSet> zeroByDefinition(String fact, int nd) {
+        java.util.regex.Matcher m = COHORT.matcher(fact);
+        if (!m.matches()) return java.util.Optional.empty();
+        int age = Integer.parseInt(m.group(1));
+        int never = age <= 2 ? 1 : 0; // index in AGE_GROUPS of the group no child of the cohort is in
+        BitSet zeros = new BitSet(nd * 9);
+        for (int d = 0; d < nd; d++) for (int s = 0; s < 3; s++) zeros.set(index(d, s, never));
+        return java.util.Optional.of(zeros);
     }
 
     /** The additive relations of a block with {@code nd} district rows (the last is the province total). */

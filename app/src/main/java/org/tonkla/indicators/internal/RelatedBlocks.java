@@ -30,6 +30,7 @@ public final class RelatedBlocks {
     private final List<Suppression.Relation> relations;
     private final BitSet isTotal;
     private final Map<String, BitSet> forced = new HashMap<>();
+    private final Map<String, BitSet> zeroByDefinition;
     private final Map<String, BitSet> withheld = new HashMap<>();
     /** For each fact, the facts it is a whole of (the inverse of {@code wholes}), built once. */
     private final Map<String, List<String>> parts = new HashMap<>();
@@ -39,6 +40,17 @@ public final class RelatedBlocks {
      * @param wholes for each fact, the facts it is part of (among those in {@code values})
      */
     public RelatedBlocks(Map<String, long[]> values, Map<String, Set<String>> wholes, List<Suppression.Relation> relations, BitSet isTotal) {
+        this(values, wholes, relations, isTotal, Map.of());
+    }
+
+    /**
+     * @param zeroByDefinition for a fact, the cells that are 0 whatever the data (children whose 5th birthday fell in the
+     *     year are 3-5 at its end, never 0-2): an attacker who reads the definitions knows them, so they are treated as
+     *     published zeros, never as a complement that could move (a review recovered three cells behind such zeros)
+     */
+    public RelatedBlocks(Map<String, long[]> values, Map<String, Set<String>> wholes, List<Suppression.Relation> relations, BitSet isTotal,
+            Map<String, BitSet> zeroByDefinition) {
+        this.zeroByDefinition = zeroByDefinition;
         this.values = values;
         this.wholes = wholes;
         this.relations = relations;
@@ -87,7 +99,7 @@ public final class RelatedBlocks {
                 for (int i = w.nextSetBit(0); i >= 0; i = w.nextSetBit(i + 1)) if (v[i] == 0) up.set(i);
                 if (up.isEmpty()) continue;
                 BitSet zeros = (BitSet) up.clone();
-                BitSet down = new BitSet(v.length);
+                BitSet down = (BitSet) zeroByDefinition.getOrDefault(fact, new BitSet()).clone();
                 for (String part : partsOf(fact)) equalAndPublished(values.get(part), withheld.get(part), v, w, up);
                 for (String whole : wholes.getOrDefault(fact, Set.of())) equalAndPublished(values.get(whole), withheld.get(whole), v, w, down);
                 BitSet pinned = Disclosure.pinned(w, relations, v.length, up, down, true).bounded();
@@ -107,7 +119,7 @@ public final class RelatedBlocks {
 
     private void protect(String fact) {
         long[] v = values.get(fact);
-        BitSet atMost = new BitSet(v.length);
+        BitSet atMost = (BitSet) zeroByDefinition.getOrDefault(fact, new BitSet()).clone();
         for (String whole : wholes.getOrDefault(fact, Set.of())) {
             long[] w = values.get(whole);
             for (int i = 0; i < v.length; i++) if (w[i] == v[i]) atMost.set(i);

@@ -69,12 +69,15 @@ public final class Suppression {
                 if (exposed.isEmpty()) return new Result(withheld, released);
             }
             int choice = -1;
+            // A 0 that cannot increase either (a count of 0 it is part of, or 0 by definition) cannot move: no complement.
+            BitSet fixed = (BitSet) bounds.atMost().clone();
+            for (int i = fixed.nextSetBit(0); i >= 0; i = fixed.nextSetBit(i + 1)) if (values[i] != 0) fixed.clear(i);
             for (int cell = exposed.nextSetBit(0); cell >= 0 && choice < 0; cell = exposed.nextSetBit(cell + 1)) {
-                choice = choose(cell, values, relations, withheld, isTotal, releasable);
+                choice = choose(cell, values, relations, withheld, isTotal, releasable, fixed);
             }
             // Every neighbour of the exposed cells is withheld already: widen to any relation with a withheld cell.
             for (int cell = withheld.nextSetBit(0); cell >= 0 && choice < 0; cell = withheld.nextSetBit(cell + 1)) {
-                choice = choose(cell, values, relations, withheld, isTotal, releasable);
+                choice = choose(cell, values, relations, withheld, isTotal, releasable, fixed);
             }
             if (choice < 0) throw new IllegalStateException("no complement left");
             if (withheld.get(choice)) released.set(choice);
@@ -95,18 +98,19 @@ public final class Suppression {
      * of a withheld one (its published part is withheld in turn); a part before a total, then the smallest count
      * (zeros last). A withheld cell returned means its bound is lifted.
      */
-    private static int choose(int cell, long[] values, List<Relation> relations, BitSet withheld, BitSet isTotal, BitSet releasable) {
+    private static int choose(int cell, long[] values, List<Relation> relations, BitSet withheld, BitSet isTotal, BitSet releasable,
+            BitSet fixed) {
         int best = releasable.get(cell) ? cell : -1;
         for (Relation r : relations) {
             if (!involves(r, cell)) continue;
-            best = better(r.total(), cell, best, values, withheld, isTotal, releasable);
-            for (int p : r.parts()) best = better(p, cell, best, values, withheld, isTotal, releasable);
+            best = better(r.total(), cell, best, values, withheld, isTotal, releasable, fixed);
+            for (int p : r.parts()) best = better(p, cell, best, values, withheld, isTotal, releasable, fixed);
         }
         return best;
     }
 
-    private static int better(int m, int cell, int best, long[] values, BitSet withheld, BitSet isTotal, BitSet releasable) {
-        boolean candidate = withheld.get(m) ? releasable.get(m) : m != cell;
+    private static int better(int m, int cell, int best, long[] values, BitSet withheld, BitSet isTotal, BitSet releasable, BitSet fixed) {
+        boolean candidate = withheld.get(m) ? releasable.get(m) : m != cell && !fixed.get(m);
         if (!candidate) return best;
         return best < 0 || rank(m, values, isTotal) < rank(best, values, isTotal) ? m : best;
     }
