@@ -582,6 +582,19 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("GET /open-data/api/3/action/{action}", EVERYONE).bind("action", Binding.same("group_list")),
                 row("POST /open-data/api/3/action/{action}", EVERYONE).bind("action", Binding.same("group_list")),
                 row("GET /open-data/", EVERYONE),
+                // The same actions where ckanapi looks for them (no version in the path).
+                row("GET /open-data/api/action/package_show", EVERYONE),
+                row("POST /open-data/api/action/package_show", EVERYONE),
+                row("GET /open-data/api/action/package_list", EVERYONE),
+                row("POST /open-data/api/action/package_list", EVERYONE),
+                row("GET /open-data/api/action/package_search", EVERYONE),
+                row("POST /open-data/api/action/package_search", EVERYONE),
+                row("GET /open-data/api/action/organization_list", EVERYONE),
+                row("POST /open-data/api/action/organization_list", EVERYONE),
+                row("GET /open-data/api/action/organization_show", EVERYONE),
+                row("POST /open-data/api/action/organization_show", EVERYONE),
+                row("GET /open-data/api/action/{action}", EVERYONE).bind("action", Binding.same("group_list")),
+                row("POST /open-data/api/action/{action}", EVERYONE).bind("action", Binding.same("group_list")),
                 row("GET /open-data/catalog.jsonld", EVERYONE));
     }
 

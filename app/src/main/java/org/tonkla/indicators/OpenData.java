@@ -196,7 +196,8 @@ public class OpenData {
 
     /**
      * For each fact, the facts it counts a part of, cell by cell: its indicators' denominators; a protection item of
-     * the vulnerable, dspm_stimulate of the suspected; and every fact of the year's children.
+     * the vulnerable, dspm_stimulate of the suspected, growth_both of growth_hfa and growth_wfh; and every fact of the
+     * year's children.
      */
     private Map<String, Set<String>> wholes() {
         Map<String, Set<String>> out = new HashMap<>();
@@ -209,6 +210,8 @@ public class OpenData {
             if (!fact.equals("children")) out.get(fact).add("children");
         }
         out.computeIfAbsent("dspm_stimulate", k -> new java.util.HashSet<>(Set.of("children"))).add("dspm_suspected");
+        // Both z-scores present: a part of the children with each (a review's attacker used it).
+        out.computeIfAbsent("growth_both", k -> new java.util.HashSet<>(Set.of("children"))).addAll(Set.of("growth_hfa", "growth_wfh"));
         return out;
     }
 

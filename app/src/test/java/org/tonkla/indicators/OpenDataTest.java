@@ -163,6 +163,7 @@ class OpenDataTest extends IntegrationTest {
                 definitions.indicators().stream().filter(i -> i.numerator().equals(fact) && !i.denominator().equals(fact)).forEach(i -> wholes.add(i.denominator()));
                 if (fact.startsWith("protection_item_")) wholes.add("protection_vulnerable");
                 if (fact.equals("dspm_stimulate")) wholes.add("dspm_suspected");
+                if (fact.equals("growth_both")) wholes.addAll(List.of("growth_hfa", "growth_wfh"));
                 if (!fact.equals("children")) wholes.add("children");
                 wholes.retainAll(facts);
                 for (String whole : wholes) for (String cell : cells.get(block)) bounds.add(new LinearProgrammingAttack.AtMost(fact + "|" + cell, whole + "|" + cell));
@@ -270,10 +271,40 @@ class OpenDataTest extends IntegrationTest {
         assertThat(words.get("results").valueStream().map(p -> p.get("name").asString()).toList()).containsExactly("tonkla-child-protection");
         assertThat(json.readTree(get("/open-data/api/3/action/package_search?fq=res_format:CSV+organization:tonkla"))
                 .get("result").get("count").asInt()).isEqualTo(2);
-        HttpResponse<String> badQuery = http.send(request("/open-data/api/3/action/package_search?fq=nonsense:1"), HttpResponse.BodyHandlers.ofString());
-        assertThat(badQuery.statusCode()).isEqualTo(409);
-        assertThat(http.send(request("/open-data/api/3/action/package_search?rows=-1"), HttpResponse.BodyHandlers.ofString()).statusCode())
-                .isEqualTo(409);
+        // What ckanext-harvest sends with an organization filter, include and exclude; a field no dataset has finds none.
+        assertThat(searchCount("fq=" + enc("organization:tonkla OR organization:other metadata_modified:[2020-01-01T00:00:00Z TO *]"))).isEqualTo(2);
+        assertThat(searchCount("fq=" + enc("-organization:other"))).isEqualTo(2);
+        assertThat(searchCount("fq=" + enc("-organization:tonkla"))).isZero();
+        assertThat(searchCount("fq=" + enc("nonsense:1"))).isZero();
+        assertThat(searchCount("fq=" + enc("metadata_modified:[NOW-1DAY TO NOW+1DAY] dataset_type:dataset capacity:public"))).isEqualTo(2);
+        assertThat(searchCount("q=" + enc("name:tonkla-child-indicators"))).isEqualTo(1);
+        assertThat(searchCount("q=" + enc("DSPM OR protection"))).isEqualTo(2);
+        // Typed as CKAN's documentation shows it, brackets unencoded.
+        HttpResponse<String> typed = http.send(request("/open-data/api/3/action/package_search?fq=metadata_modified:[2020-01-01T00:00:00Z%20TO%20*]"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(typed.statusCode()).isEqualTo(200);
+        for (String bad : List.of("fq=" + enc("metadata_modified:[2020 TO"), "q=" + enc("\"open"), "fq=" + enc("a".repeat(3000)), "rows=-1", "rows=x")) {
+            HttpResponse<String> refused = http.send(request("/open-data/api/3/action/package_search?" + bad), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(bad).isEqualTo(409);
+            assertThat(json.readTree(refused.body()).get("success").asBoolean()).isFalse();
+        }
+        // A start past the end is an empty page, however large (start + rows once overflowed into a 500).
+        var far = json.readTree(get("/open-data/api/3/action/package_search?start=2147483647&rows=1000")).get("result");
+        assertThat(far.get("count").asInt()).isEqualTo(2);
+        assertThat(far.get("results").size()).isZero();
+        // A long filter costs no more than its length: 60 KB of one letter once took 25 s of a core.
+        long t0 = System.nanoTime();
+        HttpResponse<String> longPost = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/open-data/api/3/action/package_search")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("fq=" + "a".repeat(60_000))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(longPost.statusCode()).isEqualTo(409);
+        assertThat(System.nanoTime() - t0).isLessThan(5_000_000_000L);
+        // ckanapi's RemoteCKAN calls the actions without the version in the path; timestamps in CKAN's own format.
+        var viaCkanapi = json.readTree(get("/open-data/api/action/package_show?id=tonkla-child-indicators")).get("result");
+        assertThat(viaCkanapi.get("metadata_modified").asString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}");
+        assertThat(viaCkanapi.get("resources").get(0).get("last_modified").asString()).doesNotEndWith("Z");
+        assertThat(json.readTree(get("/open-data/api/3/action/organization_list?all_fields=1")).get("result").get(0).get("name").asString())
+                .isEqualTo("tonkla");
         // The organization that publishes both, and the datasets' coverage as GeoJSON (ckanext-spatial reads extras.spatial).
         assertThat(json.readTree(get("/open-data/api/3/action/organization_list")).get("result").get(0).asString()).isEqualTo("tonkla");
         assertThat(json.readTree(get("/open-data/api/3/action/organization_show?id=tonkla")).get("result").get("package_count").asInt())
@@ -379,6 +410,15 @@ class OpenDataTest extends IntegrationTest {
         HttpResponse<Void> slash = http.send(request("/open-data/"), HttpResponse.BodyHandlers.discarding());
         assertThat(slash.statusCode()).isEqualTo(302);
         assertThat(slash.headers().firstValue("Location").orElseThrow()).endsWith("/open-data");
+    }
+
+    private int searchCount(String query) throws Exception {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        return json.readTree(get("/open-data/api/3/action/package_search?" + query)).get("result").get("count").asInt();
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Every [longitude, latitude] of a GeoJSON document. */

@@ -141,7 +141,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(toLogin))
                 .requestCache(cache -> cache.requestCache(savedPage))
                 // CKAN's action API is read-only and anonymous here, and its clients (ckanapi) call actions by POST.
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()).ignoringRequestMatchers("/open-data/api/3/action/**"))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()).ignoringRequestMatchers("/open-data/api/3/action/**", "/open-data/api/action/**"))
                 .addFilterAfter(new FreshRights(accounts, toLogin), AnonymousAuthenticationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .headers(h -> headers(h).contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -33,7 +33,8 @@ class OpenDataCatalog {
         this.publisher = publisher;
     }
 
-    @GetMapping(value = PATH, produces = "application/ld+json")
+    @org.springframework.web.bind.annotation.CrossOrigin(origins = "*")
+    @GetMapping(value = PATH, produces = {"application/ld+json", "application/json"})
     Map<String, Object> catalog() {
         String base = address.base();
         String modified = openData.release().builtAt().toString();

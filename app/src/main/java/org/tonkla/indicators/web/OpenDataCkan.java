@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,10 +20,11 @@ import org.tonkla.indicators.OpenData;
  * The read-only part of CKAN's action API (data.go.th runs CKAN) over the open datasets, so that a CKAN harvester or
  * ckanapi reads Tonkla as it reads another CKAN: package_list, package_show, package_search, organization_list and
  * organization_show, by GET or POST (ckanapi's default), answered in CKAN's envelope and with CKAN's error types.
+ * Also under {@code /open-data/api/action/}, the unversioned path ckanapi's RemoteCKAN builds.
  */
 @RestController
 @CrossOrigin(origins = "*", methods = {RequestMethod.GET, RequestMethod.POST})
-@RequestMapping(value = "/open-data/api/3/action", method = {RequestMethod.GET, RequestMethod.POST},
+@RequestMapping(value = {"/open-data/api/3/action", "/open-data/api/action"}, method = {RequestMethod.GET, RequestMethod.POST},
         produces = MediaType.APPLICATION_JSON_VALUE)
 class OpenDataCkan {
 
@@ -40,8 +39,6 @@ class OpenDataCkan {
     /** A CKAN call's JSON body is a few parameters; anything larger is refused unread. */
     private static final int MAX_BODY = 64 * 1024;
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
-    /** A filter query term: {@code field:value}, {@code field:"value"} or {@code field:[from TO to]}, optionally with +. */
-    private static final Pattern TERM = Pattern.compile("\\+?(\\w+):(\\[[^\\]]*\\]|\"[^\"]*\"|\\S+)");
 
     private final OpenData openData;
     private final PublicAddress address;
@@ -79,36 +76,44 @@ class OpenDataCkan {
     @RequestMapping("/package_search")
     ResponseEntity<Map<String, Object>> packageSearch(@RequestParam Map<String, String> query, jakarta.servlet.http.HttpServletRequest request) {
         Map<String, String> params = params(query, request);
-        int rows;
-        int start;
+        long rows;
+        long start;
         try {
-            rows = Integer.parseInt(orDefault(params.get("rows"), "10").trim());
-            start = Integer.parseInt(orDefault(params.get("start"), "0").trim());
+            rows = Long.parseLong(orDefault(params.get("rows"), "10").trim());
+            start = Long.parseLong(orDefault(params.get("start"), "0").trim());
         } catch (NumberFormatException e) {
             return validation("rows", "Invalid integer");
         }
         if (rows < 0 || start < 0) return validation(rows < 0 ? "rows" : "start", "Must be a natural number");
         OpenData.Release release = openData.release();
-        List<Map<String, Object>> found = new ArrayList<>();
-        String q = orDefault(params.get("q"), "").trim().toLowerCase(Locale.ROOT);
-        String fq = orDefault(params.get("fq"), "").trim();
-        for (OpenDataSets set : OpenDataSets.ALL) {
-            Boolean kept = filtered(fq, set, release, clock.instant());
-            if (kept == null) return searchError(fq);
-            if (kept && matches(q, set)) found.add(pack(set, release));
+        CkanQuery q;
+        CkanQuery fq;
+        try {
+            q = CkanQuery.parse(orDefault(params.get("q"), "").trim(), clock.instant());
+            fq = CkanQuery.parse(orDefault(params.get("fq"), "").trim(), clock.instant());
+        } catch (CkanQuery.Invalid e) {
+            return searchError(e.getMessage());
         }
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (OpenDataSets set : OpenDataSets.ALL) {
+            CkanQuery.Dataset d = searchable(set, release);
+            if (q.matches(d) && fq.matches(d)) found.add(pack(set, release));
+        }
+        int from = (int) Math.min(start, found.size());
+        int to = (int) Math.min(found.size(), from + Math.min(rows, MAX_ROWS));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("count", found.size());
         result.put("sort", "score desc, metadata_modified desc");
         result.put("facets", Map.of());
         result.put("search_facets", Map.of());
-        result.put("results", found.subList(Math.min(start, found.size()), Math.min(found.size(), start + Math.min(rows, MAX_ROWS))));
+        result.put("results", found.subList(from, to));
         return ResponseEntity.ok(success(result));
     }
 
     @RequestMapping("/organization_list")
     Map<String, Object> organizationList(@RequestParam Map<String, String> query, jakarta.servlet.http.HttpServletRequest request) {
-        boolean all = "true".equalsIgnoreCase(params(query, request).get("all_fields"));
+        String flag = orDefault(params(query, request).get("all_fields"), "").trim().toLowerCase(Locale.ROOT);
+        boolean all = List.of("true", "yes", "on", "y", "t", "1").contains(flag); // CKAN's asbool
         return success(List.of(all ? organization() : ORGANIZATION));
     }
 
@@ -129,7 +134,7 @@ class OpenDataCkan {
 
     /** A dataset as package_show gives it. */
     private Map<String, Object> pack(OpenDataSets set, OpenData.Release release) {
-        String built = release.builtAt().toString();
+        String built = ckanTime(release.builtAt());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("id", set.id());
         result.put("name", set.id());
@@ -175,61 +180,41 @@ class OpenDataCkan {
         return org;
     }
 
-    /** Every word of {@code q} in the dataset's text; an empty q or Solr's match-all finds everything. */
-    private static boolean matches(String q, OpenDataSets set) {
-        if (q.isEmpty() || q.equals("*:*")) return true;
-        String text = (set.id() + " " + set.title() + " " + set.notes() + " " + String.join(" ", set.keywords())).toLowerCase(Locale.ROOT);
-        for (String word : q.split("\\s+")) if (!text.contains(word)) return false;
-        return true;
-    }
-
-    /** Whether the dataset passes every term of {@code fq}; null when a term is not understood (CKAN's 409). */
-    private static Boolean filtered(String fq, OpenDataSets set, OpenData.Release release, java.time.Instant now) {
-        if (fq.isEmpty()) return true;
-        Matcher m = TERM.matcher(fq);
-        int end = 0;
-        boolean kept = true;
-        while (m.find()) {
-            if (!fq.substring(end, m.start()).isBlank()) return null;
-            end = m.end();
-            String field = m.group(1);
-            String value = m.group(2).replaceAll("^\"|\"$", "");
-            switch (field) {
-                case "name", "id" -> kept &= value.equals(set.id());
-                case "organization", "owner_org" -> kept &= value.equals(ORGANIZATION);
-                case "license_id" -> kept &= value.equals(OpenDataController.LICENCE_ID);
-                case "res_format" -> kept &= OpenDataSets.FORMATS.stream().anyMatch(f -> f.get(0).equalsIgnoreCase(value));
-                case "tags" -> kept &= set.keywords().contains(value);
-                case "metadata_modified" -> {
-                    Boolean in = within(value, release.builtAt(), now);
-                    if (in == null) return null;
-                    kept &= in;
-                }
-                default -> {
-                    return null;
-                }
+    /** What package_search can ask of a dataset, as CKAN indexes it. */
+    private static CkanQuery.Dataset searchable(OpenDataSets set, OpenData.Release release) {
+        return new CkanQuery.Dataset() {
+            @Override
+            public List<String> values(String field) {
+                return switch (field) {
+                    case "name", "id" -> List.of(set.id());
+                    case "title" -> List.of(set.title());
+                    case "organization", "owner_org" -> List.of(ORGANIZATION);
+                    case "license_id" -> List.of(OpenDataController.LICENCE_ID);
+                    case "res_format" -> OpenDataSets.FORMATS.stream().map(f -> f.get(0)).toList();
+                    case "tags" -> set.keywords();
+                    case "dataset_type", "type" -> List.of("dataset");
+                    case "capacity" -> List.of("public");
+                    case "state" -> List.of("active");
+                    default -> null;
+                };
             }
-        }
-        return fq.substring(end).isBlank() ? kept : null;
+
+            @Override
+            public String text() {
+                return (set.id() + " " + set.title() + " " + set.notes() + " " + String.join(" ", set.keywords())).toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public java.time.Instant modified() {
+                return release.builtAt();
+            }
+        };
     }
 
-    /** {@code [from TO to]} with ISO instants or *, as Solr writes a range; null when it is not one. */
-    private static Boolean within(String range, java.time.Instant at, java.time.Instant now) {
-        Matcher r = Pattern.compile("\\[(\\S+) TO (\\S+)\\]").matcher(range);
-        if (!r.matches()) return null;
-        try {
-            boolean after = r.group(1).equals("*") || !at.isBefore(instant(r.group(1), now));
-            boolean before = r.group(2).equals("*") || !at.isAfter(instant(r.group(2), now));
-            return after && before;
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    /** Solr's instant, or CKAN's without a zone (UTC), or NOW. */
-    private static java.time.Instant instant(String s, java.time.Instant now) {
-        if (s.equals("NOW")) return now;
-        return s.endsWith("Z") ? java.time.Instant.parse(s) : java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC);
+    /** CKAN's timestamps: UTC, microseconds, no zone suffix (its date validators refuse one). */
+    static String ckanTime(java.time.Instant at) {
+        return java.time.LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS"));
     }
 
     /**
@@ -247,7 +232,13 @@ class OpenDataCkan {
                 throw new BadJson();
             }
             if (bytes.length > MAX_BODY) throw new BadJson();
-            String body = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
+            try {
+                if (request.getCharacterEncoding() != null) charset = java.nio.charset.Charset.forName(request.getCharacterEncoding());
+            } catch (IllegalArgumentException unknownCharset) {
+                throw new BadJson();
+            }
+            String body = new String(bytes, charset);
             if (!body.isBlank()) {
                 json(body).properties().forEach(e -> {
                     tools.jackson.databind.JsonNode v = e.getValue();
@@ -303,8 +294,8 @@ class OpenDataCkan {
                 "error", Map.of("__type", "Not Found Error", "message", "Not found")));
     }
 
-    private static ResponseEntity<Map<String, Object>> searchError(String fq) {
+    private static ResponseEntity<Map<String, Object>> searchError(String why) {
         return ResponseEntity.status(409).body(Map.of("help", OpenDataController.HELP, "success", false,
-                "error", Map.of("__type", "Search Query Error", "message", "Search Query is invalid: fq " + fq)));
+                "error", Map.of("__type", "Search Query Error", "message", "Search Query is invalid: " + why)));
     }
 }

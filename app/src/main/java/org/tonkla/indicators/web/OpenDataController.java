@@ -53,21 +53,21 @@ class OpenDataController {
         return "redirect:/open-data";
     }
 
-    @org.springframework.web.bind.annotation.CrossOrigin(origins = "*")
+    @org.springframework.web.bind.annotation.CrossOrigin(origins = "*", exposedHeaders = {"ETag", "Last-Modified"})
     @GetMapping("/open-data/{file}.csv")
     ResponseEntity<org.springframework.core.io.Resource> csv(@org.springframework.web.bind.annotation.PathVariable String file,
             org.springframework.web.context.request.WebRequest request) {
         return served(file, "csv", new MediaType("text", "csv", StandardCharsets.UTF_8), request);
     }
 
-    @org.springframework.web.bind.annotation.CrossOrigin(origins = "*")
+    @org.springframework.web.bind.annotation.CrossOrigin(origins = "*", exposedHeaders = {"ETag", "Last-Modified"})
     @GetMapping("/open-data/{file}.json")
     ResponseEntity<org.springframework.core.io.Resource> json(@org.springframework.web.bind.annotation.PathVariable String file,
             org.springframework.web.context.request.WebRequest request) {
         return served(file, "json", MediaType.APPLICATION_JSON, request);
     }
 
-    @org.springframework.web.bind.annotation.CrossOrigin(origins = "*")
+    @org.springframework.web.bind.annotation.CrossOrigin(origins = "*", exposedHeaders = {"ETag", "Last-Modified"})
     @GetMapping("/open-data/{file}.xlsx")
     ResponseEntity<org.springframework.core.io.Resource> xlsx(@org.springframework.web.bind.annotation.PathVariable String file,
             org.springframework.web.context.request.WebRequest request) {

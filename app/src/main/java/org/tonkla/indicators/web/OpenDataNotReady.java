@@ -31,7 +31,7 @@ class OpenDataNotReady {
     ResponseEntity<?> notReady(Locale locale, jakarta.servlet.http.HttpServletRequest request) {
         String message = messages.getMessage("indicators.open.building", new Object[] {RETRY_AFTER / 60}, locale);
         var answer = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER));
-        if (request.getRequestURI().contains("/open-data/api/3/")) {
+        if (request.getRequestURI().contains("/open-data/api/")) {
             // CKAN's error shape, so a harvester reads it as an answer and retries.
             return answer.contentType(MediaType.APPLICATION_JSON).body(java.util.Map.of("success", false,
                     "error", java.util.Map.of("__type", "Service Unavailable", "message", message)));

@@ -1,0 +1,196 @@
+package org.tonkla.indicators.web;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The part of Solr's query syntax that CKAN clients send to package_search, over the two datasets: words, {@code
+ * field:value}, {@code field:"value"}, ranges {@code field:[a TO b]} (or with braces), a leading {@code -} or {@code NOT},
+ * {@code OR} between clauses and, as CKAN sets it ({@code q.op=AND}), AND between the others. ckanext-harvest's CKAN
+ * harvester sends {@code organization:a OR organization:b}, {@code -organization:x} and a {@code metadata_modified} range.
+ * A field no dataset has matches nothing, as in CKAN's schema, where any field name is accepted. Parsed by hand in one
+ * pass: no library parses Solr syntax without Solr, and a regular expression over an anonymous caller's text was a
+ * review's denial of service (it backtracked quadratically).
+ */
+final class CkanQuery {
+
+    /** Longer queries are refused (CKAN's own are a few dozen characters). */
+    static final int MAX_LENGTH = 2000;
+    private static final Pattern NOW = Pattern.compile("NOW((?:[+-]\\d{1,6}(?:YEAR|MONTH|DAY|HOUR|MINUTE|SECOND)S?)*)(?:/(DAY|HOUR))?");
+    private static final Pattern STEP = Pattern.compile("([+-]\\d{1,6})(YEAR|MONTH|DAY|HOUR|MINUTE|SECOND)S?");
+
+    /** What a query can ask of one dataset. */
+    interface Dataset {
+        /** The dataset's value of {@code field}, or null when it has none. */
+        List<String> values(String field);
+
+        /** The dataset's words (name, title, description, keywords), lower case. */
+        String text();
+
+        /** Its metadata_modified and metadata_created. */
+        Instant modified();
+    }
+
+    /** The query could not be read: CKAN's 409 "Search Query is invalid". */
+    static final class Invalid extends RuntimeException {
+        Invalid(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final List<List<Predicate<Dataset>>> conjunction = new ArrayList<>();
+
+    private CkanQuery() {}
+
+    /** Parses {@code query}; an empty query, {@code *:*} or {@code *} matches everything. */
+    static CkanQuery parse(String query, Instant now) {
+        if (query.length() > MAX_LENGTH) throw new Invalid("longer than " + MAX_LENGTH + " characters");
+        CkanQuery q = new CkanQuery();
+        boolean or = false;
+        boolean not = false;
+        for (String token : tokens(query)) {
+            if (token.equals("AND") || token.equals("&&")) continue;
+            if (token.equals("OR") || token.equals("||")) {
+                if (q.conjunction.isEmpty()) throw new Invalid("OR with nothing before it");
+                or = true;
+                continue;
+            }
+            if (token.equals("NOT")) {
+                not = !not;
+                continue;
+            }
+            boolean negate = not;
+            not = false;
+            String clause = token;
+            if (clause.startsWith("-") || clause.startsWith("!")) {
+                negate = !negate;
+                clause = clause.substring(1);
+            } else if (clause.startsWith("+")) {
+                clause = clause.substring(1);
+            }
+            Predicate<Dataset> p = clause(clause, now);
+            if (negate) p = p.negate();
+            if (or) q.conjunction.getLast().add(p);
+            else q.conjunction.add(new ArrayList<>(List.of(p)));
+            or = false;
+        }
+        if (or || not) throw new Invalid("the query ends in an operator");
+        return q;
+    }
+
+    boolean matches(Dataset d) {
+        for (List<Predicate<Dataset>> any : conjunction) {
+            if (any.stream().noneMatch(p -> p.test(d))) return false;
+        }
+        return true;
+    }
+
+    private static Predicate<Dataset> clause(String clause, Instant now) {
+        if (clause.isEmpty()) throw new Invalid("an empty clause");
+        if (clause.equals("*:*") || clause.equals("*")) return d -> true;
+        int colon = clause.indexOf(':');
+        if (colon <= 0) {
+            String word = unquote(clause).toLowerCase(Locale.ROOT);
+            return d -> d.text().contains(word);
+        }
+        String field = clause.substring(0, colon);
+        String value = clause.substring(colon + 1);
+        if (value.isEmpty()) throw new Invalid("no value for " + field);
+        if (value.startsWith("[") || value.startsWith("{")) {
+            if (!field.equals("metadata_modified") && !field.equals("metadata_created")) return d -> false;
+            Range range = Range.parse(value, now);
+            return d -> range.holds(d.modified());
+        }
+        String wanted = unquote(value);
+        if (wanted.equals("*")) return d -> d.values(field) != null;
+        return d -> {
+            List<String> values = d.values(field);
+            return values != null && values.stream().anyMatch(v -> v.equalsIgnoreCase(wanted));
+        };
+    }
+
+    /** Whitespace-separated tokens; a quoted value or a range is one token however many spaces it holds. */
+    static List<String> tokens(String s) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(s.charAt(i))) i++;
+            if (i >= n) break;
+            int start = i;
+            boolean quoted = false;
+            boolean range = false;
+            while (i < n) {
+                char c = s.charAt(i);
+                if (c == '"' && !range) quoted = !quoted;
+                else if ((c == '[' || c == '{') && !quoted) range = true;
+                else if ((c == ']' || c == '}') && !quoted) range = false;
+                else if (Character.isWhitespace(c) && !quoted && !range) break;
+                i++;
+            }
+            if (quoted) throw new Invalid("an unclosed quote");
+            if (range) throw new Invalid("an unclosed range");
+            out.add(s.substring(start, i));
+        }
+        return out;
+    }
+
+    private static String unquote(String v) {
+        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+    }
+
+    /** {@code [from TO to]}, inclusive with brackets, exclusive with braces; * for open. */
+    private record Range(Instant from, boolean fromIncluded, Instant to, boolean toIncluded) {
+
+        static Range parse(String v, Instant now) {
+            char open = v.charAt(0);
+            char close = v.charAt(v.length() - 1);
+            if (close != ']' && close != '}') throw new Invalid("a range without its closing bracket");
+            String[] ends = v.substring(1, v.length() - 1).trim().split("\\s+TO\\s+");
+            if (ends.length != 2) throw new Invalid("a range is [from TO to]");
+            return new Range(instant(ends[0].trim(), now), open == '[', instant(ends[1].trim(), now), close == ']');
+        }
+
+        boolean holds(Instant at) {
+            boolean after = from == null || (fromIncluded ? !at.isBefore(from) : at.isAfter(from));
+            boolean before = to == null || (toIncluded ? !at.isAfter(to) : at.isBefore(to));
+            return after && before;
+        }
+
+        /** Solr's date: an ISO instant (with or without Z, as CKAN writes them), NOW with steps and rounding, or *. */
+        private static Instant instant(String s, Instant now) {
+            if (s.equals("*")) return null;
+            Matcher m = NOW.matcher(s);
+            if (m.matches()) {
+                LocalDateTime t = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+                Matcher step = STEP.matcher(m.group(1));
+                while (step.find()) {
+                    long k = Long.parseLong(step.group(1));
+                    t = switch (step.group(2)) {
+                        case "YEAR" -> t.plusYears(k);
+                        case "MONTH" -> t.plusMonths(k);
+                        case "DAY" -> t.plusDays(k);
+                        case "HOUR" -> t.plusHours(k);
+                        case "MINUTE" -> t.plusMinutes(k);
+                        default -> t.plusSeconds(k);
+                    };
+                }
+                if (m.group(2) != null) t = t.truncatedTo(m.group(2).equals("DAY") ? ChronoUnit.DAYS : ChronoUnit.HOURS);
+                return t.toInstant(ZoneOffset.UTC);
+            }
+            try {
+                return s.endsWith("Z") ? Instant.parse(s) : LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new Invalid("not a date: " + s);
+            }
+        }
+    }
+}
