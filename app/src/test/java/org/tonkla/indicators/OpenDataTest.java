@@ -279,6 +279,23 @@ class OpenDataTest extends IntegrationTest {
         assertThat(searchCount("fq=" + enc("metadata_modified:[NOW-1DAY TO NOW+1DAY] dataset_type:dataset capacity:public"))).isEqualTo(2);
         assertThat(searchCount("q=" + enc("name:tonkla-child-indicators"))).isEqualTo(1);
         assertThat(searchCount("q=" + enc("DSPM OR protection"))).isEqualTo(2);
+        // Solr's date math as harvesters write it, rounding first; quoted ends; empty paging is the default.
+        assertThat(searchCount("fq=" + enc("metadata_modified:[NOW/DAY-7DAYS TO *]"))).isEqualTo(2);
+        assertThat(searchCount("fq=" + enc("metadata_modified:[\"2020-01-01T00:00:00Z\" TO NOW/YEAR+1YEAR]"))).isEqualTo(2);
+        assertThat(searchCount("fq=" + enc("metadata_modified:[2020-01-01T00:00:00Z-1DAY TO *]") + "&rows=&start=")).isEqualTo(2);
+        // curl -d '{"q": …}' sends the JSON as a form's only key; CKAN reads it as the JSON it is.
+        HttpResponse<String> jsonAsForm = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/open-data/api/3/action/package_search")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"q\":\"xyzzy\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json.readTree(jsonAsForm.body()).get("result").get("count").asInt()).isZero();
+        // A run of spaces inside a range, or a date beyond the calendar, is refused at once, as CKAN's search error.
+        long spaces = System.nanoTime();
+        HttpResponse<String> spaced = http.send(request("/open-data/api/3/action/package_search?fq="
+                + enc("metadata_modified:[a" + " ".repeat(1975) + "b]")), HttpResponse.BodyHandlers.ofString());
+        assertThat(spaced.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(spaced.body()).get("error").get("__type").asString()).isEqualTo("Search Error");
+        assertThat(System.nanoTime() - spaces).isLessThan(2_000_000_000L);
+        assertThat(searchCount("fq=" + enc("metadata_modified:[NOW" + "+999999YEARS".repeat(150) + " TO *]"))).isZero();
         // Typed as CKAN's documentation shows it, brackets unencoded.
         HttpResponse<String> typed = http.send(request("/open-data/api/3/action/package_search?fq=metadata_modified:[2020-01-01T00:00:00Z%20TO%20*]"),
                 HttpResponse.BodyHandlers.ofString());

@@ -24,8 +24,9 @@ final class CkanQuery {
 
     /** Longer queries are refused (CKAN's own are a few dozen characters). */
     static final int MAX_LENGTH = 2000;
-    private static final Pattern NOW = Pattern.compile("NOW((?:[+-]\\d{1,6}(?:YEAR|MONTH|DAY|HOUR|MINUTE|SECOND)S?)*)(?:/(DAY|HOUR))?");
-    private static final Pattern STEP = Pattern.compile("([+-]\\d{1,6})(YEAR|MONTH|DAY|HOUR|MINUTE|SECOND)S?");
+    /** Solr date math after a date or NOW: steps (+1DAY, -2HOURS) and roundings (/DAY), in any order. */
+    private static final Pattern MATH = Pattern.compile("(?:[+-]\\d{1,6}(?:YEAR|MONTH|DAY|HOUR|MINUTE|SECOND|MILLISECOND)S?|/(?:YEAR|MONTH|DAY|HOUR|MINUTE|SECOND))*");
+    private static final Pattern OP = Pattern.compile("([+-]\\d{1,6}|/)(YEAR|MONTH|DAY|HOUR|MINUTE|SECOND|MILLISECOND)S?");
 
     /** What a query can ask of one dataset. */
     interface Dataset {
@@ -143,6 +144,19 @@ final class CkanQuery {
         return out;
     }
 
+    /** The whitespace-separated words of {@code s}, in one pass. */
+    private static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+            int start = i;
+            while (i < s.length() && !Character.isWhitespace(s.charAt(i))) i++;
+            if (i > start) out.add(s.substring(start, i));
+        }
+        return out;
+    }
+
     private static String unquote(String v) {
         return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
@@ -154,9 +168,10 @@ final class CkanQuery {
             char open = v.charAt(0);
             char close = v.charAt(v.length() - 1);
             if (close != ']' && close != '}') throw new Invalid("a range without its closing bracket");
-            String[] ends = v.substring(1, v.length() - 1).trim().split("\\s+TO\\s+");
-            if (ends.length != 2) throw new Invalid("a range is [from TO to]");
-            return new Range(instant(ends[0].trim(), now), open == '[', instant(ends[1].trim(), now), close == ']');
+            // Split by hand: a regular expression over a run of spaces was quadratic (a review's finding).
+            List<String> parts = words(v.substring(1, v.length() - 1));
+            if (parts.size() != 3 || !parts.get(1).equals("TO")) throw new Invalid("a range is [from TO to]");
+            return new Range(instant(unquote(parts.get(0)), now), open == '[', instant(unquote(parts.get(2)), now), close == ']');
         }
 
         boolean holds(Instant at) {
@@ -165,32 +180,46 @@ final class CkanQuery {
             return after && before;
         }
 
-        /** Solr's date: an ISO instant (with or without Z, as CKAN writes them), NOW with steps and rounding, or *. */
+        /** Solr's date: an ISO instant (with or without Z, as CKAN writes them) or NOW, then date math; * for open. */
         private static Instant instant(String s, Instant now) {
             if (s.equals("*")) return null;
-            Matcher m = NOW.matcher(s);
-            if (m.matches()) {
-                LocalDateTime t = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-                Matcher step = STEP.matcher(m.group(1));
-                while (step.find()) {
-                    long k = Long.parseLong(step.group(1));
-                    t = switch (step.group(2)) {
-                        case "YEAR" -> t.plusYears(k);
-                        case "MONTH" -> t.plusMonths(k);
-                        case "DAY" -> t.plusDays(k);
-                        case "HOUR" -> t.plusHours(k);
-                        case "MINUTE" -> t.plusMinutes(k);
-                        default -> t.plusSeconds(k);
-                    };
-                }
-                if (m.group(2) != null) t = t.truncatedTo(m.group(2).equals("DAY") ? ChronoUnit.DAYS : ChronoUnit.HOURS);
-                return t.toInstant(ZoneOffset.UTC);
-            }
+            int end = s.startsWith("NOW") ? 3 : s.indexOf('Z') + 1;
+            if (end <= 0) end = s.length();
+            String math = s.substring(end);
+            if (!MATH.matcher(math).matches()) throw new Invalid("not a date: " + s);
+            LocalDateTime t;
             try {
-                return s.endsWith("Z") ? Instant.parse(s) : LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+                String base = s.substring(0, end);
+                t = base.equals("NOW") ? LocalDateTime.ofInstant(now, ZoneOffset.UTC)
+                        : base.endsWith("Z") ? LocalDateTime.ofInstant(Instant.parse(base), ZoneOffset.UTC) : LocalDateTime.parse(base);
             } catch (java.time.format.DateTimeParseException e) {
                 throw new Invalid("not a date: " + s);
             }
+            try {
+                return math(t, math).toInstant(ZoneOffset.UTC);
+            } catch (java.time.DateTimeException | ArithmeticException e) {
+                throw new Invalid("a date out of range: " + s);
+            }
+        }
+
+        private static LocalDateTime math(LocalDateTime t, String math) {
+            Matcher op = OP.matcher(math);
+            while (op.find()) {
+                ChronoUnit unit = switch (op.group(2)) {
+                    case "YEAR" -> ChronoUnit.YEARS;
+                    case "MONTH" -> ChronoUnit.MONTHS;
+                    case "DAY" -> ChronoUnit.DAYS;
+                    case "HOUR" -> ChronoUnit.HOURS;
+                    case "MINUTE" -> ChronoUnit.MINUTES;
+                    case "SECOND" -> ChronoUnit.SECONDS;
+                    default -> ChronoUnit.MILLIS;
+                };
+                if (!op.group(1).equals("/")) t = t.plus(Long.parseLong(op.group(1)), unit);
+                else if (unit == ChronoUnit.YEARS) t = t.withDayOfYear(1).truncatedTo(ChronoUnit.DAYS);
+                else if (unit == ChronoUnit.MONTHS) t = t.withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
+                else t = t.truncatedTo(unit);
+            }
+            return t;
         }
     }
 }

@@ -36,9 +36,6 @@ class OpenDataCkan {
      */
     static final String SPATIAL = "{\"type\":\"Polygon\",\"coordinates\":[[[97.3,5.6],[105.7,5.6],[105.7,20.5],[97.3,20.5],[97.3,5.6]]]}";
     private static final int MAX_ROWS = 1000;
-    /** A CKAN call's JSON body is a few parameters; anything larger is refused unread. */
-    private static final int MAX_BODY = 64 * 1024;
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final OpenData openData;
     private final PublicAddress address;
@@ -60,7 +57,7 @@ class OpenDataCkan {
 
     @RequestMapping("/package_show")
     ResponseEntity<Map<String, Object>> packageShow(@RequestParam Map<String, String> query, jakarta.servlet.http.HttpServletRequest request) {
-        Map<String, String> params = params(query, request);
+        Map<String, String> params = CkanRequest.params(query, request);
         String id = params.get("id");
         if (id == null) id = params.get("name_or_id");
         if (id == null || id.isBlank()) return validation("id", "Missing value");
@@ -75,15 +72,11 @@ class OpenDataCkan {
      */
     @RequestMapping("/package_search")
     ResponseEntity<Map<String, Object>> packageSearch(@RequestParam Map<String, String> query, jakarta.servlet.http.HttpServletRequest request) {
-        Map<String, String> params = params(query, request);
-        long rows;
-        long start;
-        try {
-            rows = Long.parseLong(orDefault(params.get("rows"), "10").trim());
-            start = Long.parseLong(orDefault(params.get("start"), "0").trim());
-        } catch (NumberFormatException e) {
-            return validation("rows", "Invalid integer");
-        }
+        Map<String, String> params = CkanRequest.params(query, request);
+        Long rows = natural(params.get("rows"), 10);
+        if (rows == null) return validation("rows", "Invalid integer");
+        Long start = natural(params.get("start"), 0);
+        if (start == null) return validation("start", "Invalid integer");
         if (rows < 0 || start < 0) return validation(rows < 0 ? "rows" : "start", "Must be a natural number");
         OpenData.Release release = openData.release();
         CkanQuery q;
@@ -112,14 +105,14 @@ class OpenDataCkan {
 
     @RequestMapping("/organization_list")
     Map<String, Object> organizationList(@RequestParam Map<String, String> query, jakarta.servlet.http.HttpServletRequest request) {
-        String flag = orDefault(params(query, request).get("all_fields"), "").trim().toLowerCase(Locale.ROOT);
+        String flag = orDefault(CkanRequest.params(query, request).get("all_fields"), "").trim().toLowerCase(Locale.ROOT);
         boolean all = List.of("true", "yes", "on", "y", "t", "1").contains(flag); // CKAN's asbool
         return success(List.of(all ? organization() : ORGANIZATION));
     }
 
     @RequestMapping("/organization_show")
     ResponseEntity<Map<String, Object>> organizationShow(@RequestParam Map<String, String> query, jakarta.servlet.http.HttpServletRequest request) {
-        String id = params(query, request).get("id");
+        String id = CkanRequest.params(query, request).get("id");
         if (id == null || id.isBlank()) return validation("id", "Missing value");
         if (!ORGANIZATION.equals(id)) return notFound();
         return ResponseEntity.ok(success(organization()));
@@ -180,8 +173,24 @@ class OpenDataCkan {
         return org;
     }
 
+    /**
+     * A paging number as CKAN's int_validator reads it: empty is the default, a whole number given as 10.0 is 10, and one
+     * too large for a long is capped (rows are capped at 1,000 anyway); null when it is not a number.
+     */
+    private static Long natural(String value, long otherwise) {
+        if (value == null || value.isBlank()) return otherwise;
+        try {
+            java.math.BigDecimal n = new java.math.BigDecimal(value.trim());
+            if (n.stripTrailingZeros().scale() > 0) return null;
+            return n.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : n.longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+    }
+
     /** What package_search can ask of a dataset, as CKAN indexes it. */
     private static CkanQuery.Dataset searchable(OpenDataSets set, OpenData.Release release) {
+        String text = (set.id() + " " + set.title() + " " + set.notes() + " " + String.join(" ", set.keywords())).toLowerCase(Locale.ROOT);
         return new CkanQuery.Dataset() {
             @Override
             public List<String> values(String field) {
@@ -201,7 +210,7 @@ class OpenDataCkan {
 
             @Override
             public String text() {
-                return (set.id() + " " + set.title() + " " + set.notes() + " " + String.join(" ", set.keywords())).toLowerCase(Locale.ROOT);
+                return text;
             }
 
             @Override
@@ -217,59 +226,7 @@ class OpenDataCkan {
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS"));
     }
 
-    /**
-     * The call's parameters: the query string's or a form's, else a JSON body's (ckanapi posts JSON). The body is read
-     * here, up to {@link #MAX_BODY}, because this is an anonymous address: a body of any size would be held in memory.
-     */
-    private static Map<String, String> params(Map<String, String> query, jakarta.servlet.http.HttpServletRequest request) {
-        Map<String, String> out = new LinkedHashMap<>();
-        String type = request.getContentType();
-        if (type != null && type.toLowerCase(Locale.ROOT).contains("json")) {
-            byte[] bytes;
-            try {
-                bytes = request.getInputStream().readNBytes(MAX_BODY + 1);
-            } catch (java.io.IOException e) {
-                throw new BadJson();
-            }
-            if (bytes.length > MAX_BODY) throw new BadJson();
-            java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
-            try {
-                if (request.getCharacterEncoding() != null) charset = java.nio.charset.Charset.forName(request.getCharacterEncoding());
-            } catch (IllegalArgumentException unknownCharset) {
-                throw new BadJson();
-            }
-            String body = new String(bytes, charset);
-            if (!body.isBlank()) {
-                json(body).properties().forEach(e -> {
-                    tools.jackson.databind.JsonNode v = e.getValue();
-                    if (!v.isNull()) out.put(e.getKey(), v.isString() ? v.asString() : v.toString());
-                });
-            }
-        }
-        query.forEach((k, v) -> {
-            if (v != null) out.put(k, v);
-        });
-        return out;
-    }
-
-    private static tools.jackson.databind.JsonNode json(String body) {
-        try {
-            tools.jackson.databind.JsonNode node = JSON.readTree(body);
-            if (node == null || !node.isObject()) throw new BadJson();
-            return node;
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new BadJson();
-        }
-    }
-
-    /** A body that is not a JSON object: CKAN's "JSON Error". */
-    static final class BadJson extends RuntimeException {
-        BadJson() {
-            super("the request body is not a JSON object", null, false, false);
-        }
-    }
-
-    @org.springframework.web.bind.annotation.ExceptionHandler(BadJson.class)
+    @org.springframework.web.bind.annotation.ExceptionHandler(CkanRequest.BadJson.class)
     ResponseEntity<Map<String, Object>> badJson() {
         return ResponseEntity.status(400).body(Map.of("help", OpenDataController.HELP, "success", false,
                 "error", Map.of("__type", "Bad request - JSON Error", "message", "Bad request - JSON Error: the body is not a JSON object of at most 64 KB")));
@@ -296,6 +253,6 @@ class OpenDataCkan {
 
     private static ResponseEntity<Map<String, Object>> searchError(String why) {
         return ResponseEntity.status(409).body(Map.of("help", OpenDataController.HELP, "success", false,
-                "error", Map.of("__type", "Search Query Error", "message", "Search Query is invalid: " + why)));
+                "error", Map.of("__type", "Search Error", "message", "Search error: " + why)));
     }
 }
