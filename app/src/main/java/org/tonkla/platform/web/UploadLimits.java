@@ -13,8 +13,8 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * An upload over {@code spring.servlet.multipart.max-*} or a multipart body that cannot be read fails
- * before any controller is chosen, so no controller's advice sees it: 413 or 400 as problem+json under
+ * An upload over {@code spring.servlet.multipart.max-*}, a multipart body that cannot be read, or parameters that
+ * cannot be decoded fail before any controller is chosen, so no controller's advice sees it: 413 or 400 as problem+json under
  * {@code /api/}, the Thai error page elsewhere.
  */
 @ControllerAdvice
@@ -28,6 +28,15 @@ class UploadLimits {
 
     @ExceptionHandler(MultipartException.class)
     Object unreadable(HttpServletRequest request) {
+        return answer(request, HttpStatus.BAD_REQUEST);
+    }
+
+    /**
+     * Parameters Tomcat cannot decode ({@code ?q=%ff}, more than its parameter count): 400, quietly. Unhandled, each
+     * such request logged a stack trace of some 140 lines at ERROR, so anyone could fill the log (a review's finding).
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    Object undecodable(HttpServletRequest request) {
         return answer(request, HttpStatus.BAD_REQUEST);
     }
 
