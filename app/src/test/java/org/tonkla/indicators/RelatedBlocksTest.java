@@ -98,42 +98,38 @@ class RelatedBlocksTest {
         assertThat(zerosPinned(nd, values, withheld)).isEmpty();
     }
 
+    /** What the attacker knows: every block's equations, part ≤ whole cell by cell, and the published cells. */
+    private record Knowledge(List<DifferencingAttack.Equation> equations, List<LinearProgrammingAttack.AtMost> bounds,
+            Map<String, Long> published) {
+
+        static Knowledge of(int nd, Map<String, long[]> values, Map<String, BitSet> withheld) {
+            Knowledge k = new Knowledge(new ArrayList<>(), new ArrayList<>(), new HashMap<>());
+            values.forEach((fact, v) -> {
+                for (DifferencingAttack.Equation e : SuppressionTest.equations(nd)) {
+                    k.equations.add(new DifferencingAttack.Equation(fact + e.total(), e.parts().stream().map(p -> fact + p).toList()));
+                }
+                for (int i = 0; i < v.length; i++) {
+                    if (!withheld.get(fact).get(i)) k.published.put(fact + "c" + i, v[i]);
+                    for (String whole : WHOLES.get(fact)) k.bounds.add(new LinearProgrammingAttack.AtMost(fact + "c" + i, whole + "c" + i));
+                }
+            });
+            return k;
+        }
+    }
+
     private static java.util.Set<String> zerosPinned(int nd, Map<String, long[]> values, Map<String, BitSet> withheld) {
-        List<DifferencingAttack.Equation> equations = new ArrayList<>();
-        List<LinearProgrammingAttack.AtMost> bounds = new ArrayList<>();
-        Map<String, Long> published = new HashMap<>();
-        values.forEach((fact, v) -> {
-            for (DifferencingAttack.Equation e : SuppressionTest.equations(nd)) {
-                equations.add(new DifferencingAttack.Equation(fact + e.total(), e.parts().stream().map(p -> fact + p).toList()));
-            }
-            for (int i = 0; i < v.length; i++) {
-                if (!withheld.get(fact).get(i)) published.put(fact + "c" + i, v[i]);
-                for (String whole : WHOLES.get(fact)) bounds.add(new LinearProgrammingAttack.AtMost(fact + "c" + i, whole + "c" + i));
-            }
-        });
-        return LinearProgrammingAttack.pinnedAtZero(equations, bounds, published);
+        Knowledge k = Knowledge.of(nd, values, withheld);
+        return LinearProgrammingAttack.pinnedAtZero(k.equations(), k.bounds(), k.published());
     }
 
     /** The withheld cells the attacker pins, with their values. */
     private static Map<String, Long> attack(int nd, Map<String, long[]> values, Map<String, BitSet> withheld) {
-
-        List<DifferencingAttack.Equation> equations = new ArrayList<>();
-        List<LinearProgrammingAttack.AtMost> bounds = new ArrayList<>();
-        Map<String, Long> published = new HashMap<>();
-        values.forEach((fact, v) -> {
-            for (DifferencingAttack.Equation e : SuppressionTest.equations(nd)) {
-                equations.add(new DifferencingAttack.Equation(fact + e.total(), e.parts().stream().map(p -> fact + p).toList()));
-            }
-            for (int i = 0; i < v.length; i++) {
-                if (!withheld.get(fact).get(i)) published.put(fact + "c" + i, v[i]);
-                for (String whole : WHOLES.get(fact)) bounds.add(new LinearProgrammingAttack.AtMost(fact + "c" + i, whole + "c" + i));
-            }
-        });
-        Map<String, Long> recovered = LinearProgrammingAttack.recovered(equations, bounds, published);
+        Knowledge k = Knowledge.of(nd, values, withheld);
+        Map<String, Long> recovered = LinearProgrammingAttack.recovered(k.equations(), k.bounds(), k.published());
         // The audit at the true counts, which OpenDataTest uses on tables too large for the attacker, agrees.
         Map<String, Long> truth = new HashMap<>();
         values.forEach((fact, v) -> { for (int i = 0; i < v.length; i++) truth.put(fact + "c" + i, v[i]); });
-        assertThat(LinearProgrammingAttack.pinnedAtTruth(equations, bounds, published, truth)).isEqualTo(recovered);
+        assertThat(LinearProgrammingAttack.pinnedAtTruth(k.equations(), k.bounds(), k.published(), truth)).isEqualTo(recovered);
         return recovered;
     }
 }

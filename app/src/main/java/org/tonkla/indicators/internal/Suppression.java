@@ -53,6 +53,9 @@ public final class Suppression {
         for (int i = 0; i < values.length; i++) if (values[i] >= 1 && values[i] < MIN_PUBLISHED) withheld.set(i);
         withheld.or(alsoSmall);
         BitSet released = new BitSet(values.length);
+        // A 0 that cannot increase either (a count of 0 it is part of, or 0 by definition) cannot move: no complement.
+        BitSet fixed = (BitSet) bounds.atMost().clone();
+        for (int i = fixed.nextSetBit(0); i >= 0; i = fixed.nextSetBit(i + 1)) if (values[i] != 0) fixed.clear(i);
         while (true) {
             BitSet up = (BitSet) bounds.atLeast().clone();
             BitSet releasable = (BitSet) bounds.releasable().clone();
@@ -69,9 +72,6 @@ public final class Suppression {
                 if (exposed.isEmpty()) return new Result(withheld, released);
             }
             int choice = -1;
-            // A 0 that cannot increase either (a count of 0 it is part of, or 0 by definition) cannot move: no complement.
-            BitSet fixed = (BitSet) bounds.atMost().clone();
-            for (int i = fixed.nextSetBit(0); i >= 0; i = fixed.nextSetBit(i + 1)) if (values[i] != 0) fixed.clear(i);
             for (int cell = exposed.nextSetBit(0); cell >= 0 && choice < 0; cell = exposed.nextSetBit(cell + 1)) {
                 choice = choose(cell, values, relations, withheld, isTotal, releasable, fixed);
             }

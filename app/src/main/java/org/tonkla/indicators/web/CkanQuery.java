@@ -144,19 +144,6 @@ final class CkanQuery {
         return out;
     }
 
-    /** The whitespace-separated words of {@code s}, in one pass. */
-    private static List<String> words(String s) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        while (i < s.length()) {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
-            int start = i;
-            while (i < s.length() && !Character.isWhitespace(s.charAt(i))) i++;
-            if (i > start) out.add(s.substring(start, i));
-        }
-        return out;
-    }
-
     private static String unquote(String v) {
         return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
@@ -169,7 +156,7 @@ final class CkanQuery {
             char close = v.charAt(v.length() - 1);
             if (close != ']' && close != '}') throw new Invalid("a range without its closing bracket");
             // Split by hand: a regular expression over a run of spaces was quadratic (a review's finding).
-            List<String> parts = words(v.substring(1, v.length() - 1));
+            List<String> parts = tokens(v.substring(1, v.length() - 1));
             if (parts.size() != 3 || !parts.get(1).equals("TO")) throw new Invalid("a range is [from TO to]");
             return new Range(instant(unquote(parts.get(0)), now), open == '[', instant(unquote(parts.get(2)), now), close == ']');
         }

@@ -61,7 +61,7 @@ class OpenDataCkan {
         String id = params.get("id");
         if (id == null) id = params.get("name_or_id");
         if (id == null || id.isBlank()) return validation("id", "Missing value");
-        if (!OpenDataController.DATASET.equals(id) && !OpenDataController.PROTECTION.equals(id)) return notFound();
+        if (!OpenDataController.isDataset(id)) return notFound();
         return ResponseEntity.ok(success(pack(OpenDataSets.of(id), openData.release())));
     }
 
@@ -82,8 +82,8 @@ class OpenDataCkan {
         CkanQuery q;
         CkanQuery fq;
         try {
-            q = CkanQuery.parse(orDefault(params.get("q"), "").trim(), clock.instant());
-            fq = CkanQuery.parse(orDefault(params.get("fq"), "").trim(), clock.instant());
+            q = CkanQuery.parse(params.getOrDefault("q", "").trim(), clock.instant());
+            fq = CkanQuery.parse(params.getOrDefault("fq", "").trim(), clock.instant());
         } catch (CkanQuery.Invalid e) {
             return searchError(e.getMessage());
         }
@@ -105,7 +105,7 @@ class OpenDataCkan {
 
     @RequestMapping("/organization_list")
     Map<String, Object> organizationList(@RequestParam Map<String, String> query, jakarta.servlet.http.HttpServletRequest request) {
-        String flag = orDefault(CkanRequest.params(query, request).get("all_fields"), "").trim().toLowerCase(Locale.ROOT);
+        String flag = CkanRequest.params(query, request).getOrDefault("all_fields", "").trim().toLowerCase(Locale.ROOT);
         boolean all = List.of("true", "yes", "on", "y", "t", "1").contains(flag); // CKAN's asbool
         return success(List.of(all ? organization() : ORGANIZATION));
     }
@@ -121,8 +121,7 @@ class OpenDataCkan {
     /** Any other CKAN action: CKAN's own JSON answer, so a harvester reads it as "not offered" rather than a broken page. */
     @RequestMapping("/{action}")
     ResponseEntity<Map<String, Object>> otherAction(@PathVariable String action) {
-        return ResponseEntity.status(400).body(Map.of("help", OpenDataController.HELP, "success", false,
-                "error", Map.of("__type", "Bad request - Action name not known", "message", "Action name not known")));
+        return failure(400, Map.of("__type", "Bad request - Action name not known", "message", "Action name not known"));
     }
 
     /** A dataset as package_show gives it. */
@@ -228,12 +227,12 @@ class OpenDataCkan {
 
     @org.springframework.web.bind.annotation.ExceptionHandler(CkanRequest.BadJson.class)
     ResponseEntity<Map<String, Object>> badJson() {
-        return ResponseEntity.status(400).body(Map.of("help", OpenDataController.HELP, "success", false,
-                "error", Map.of("__type", "Bad request - JSON Error", "message", "Bad request - JSON Error: the body is not a JSON object of at most 64 KB")));
+        return failure(400, Map.of("__type", "Bad request - JSON Error", "message", "Bad request - JSON Error: the body is not a JSON object of at most 64 KB"));
     }
 
-    private static String orDefault(String value, String otherwise) {
-        return value == null ? otherwise : value;
+    /** CKAN's envelope of a failed call. */
+    private static ResponseEntity<Map<String, Object>> failure(int status, Map<String, Object> error) {
+        return ResponseEntity.status(status).body(Map.of("help", OpenDataController.HELP, "success", false, "error", error));
     }
 
     private static Map<String, Object> success(Object result) {
@@ -241,18 +240,15 @@ class OpenDataCkan {
     }
 
     private static ResponseEntity<Map<String, Object>> validation(String field, String message) {
-        return ResponseEntity.status(409).body(Map.of("help", OpenDataController.HELP, "success", false,
-                "error", Map.of("__type", "Validation Error", field, List.of(message))));
+        return failure(409, Map.of("__type", "Validation Error", field, List.of(message)));
     }
 
     /** CKAN's own answer for an unknown dataset or organization, so a harvester reads it as one. */
     private static ResponseEntity<Map<String, Object>> notFound() {
-        return ResponseEntity.status(404).body(Map.of("help", OpenDataController.HELP, "success", false,
-                "error", Map.of("__type", "Not Found Error", "message", "Not found")));
+        return failure(404, Map.of("__type", "Not Found Error", "message", "Not found"));
     }
 
     private static ResponseEntity<Map<String, Object>> searchError(String why) {
-        return ResponseEntity.status(409).body(Map.of("help", OpenDataController.HELP, "success", false,
-                "error", Map.of("__type", "Search Error", "message", "Search error: " + why)));
+        return failure(409, Map.of("__type", "Search Error", "message", "Search error: " + why));
     }
 }

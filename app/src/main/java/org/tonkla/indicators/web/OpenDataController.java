@@ -82,13 +82,14 @@ class OpenDataController {
     private ResponseEntity<org.springframework.core.io.Resource> served(String dataset, String format, MediaType type,
             org.springframework.web.context.request.WebRequest request) {
         requireDataset(dataset);
-        java.time.Instant built = openData.release().builtAt();
+        OpenData.Release release = openData.release();
+        java.time.Instant built = release.builtAt();
         // Weak: the gzipped and plain bytes differ, and Tomcat does not compress a response with a strong ETag.
         String etag = "W/\"" + dataset + "-" + format + "-" + built.toEpochMilli() + "\"";
         // HTTP dates have whole seconds: compare at that precision, or If-Modified-Since would never match.
         long lastModified = built.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toEpochMilli();
         if (request.checkNotModified(etag, lastModified)) return null;
-        var path = files.file(dataset, format);
+        var path = files.file(release, dataset, format); // the file of the release the validators name
         return ResponseEntity.ok().contentType(type).eTag(etag).lastModified(lastModified)
                 .cacheControl(org.springframework.http.CacheControl.noCache().cachePublic())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(dataset + "." + format).build().toString())
@@ -97,7 +98,11 @@ class OpenDataController {
 
     /** Refuses a dataset name that is not one of the two (404). */
     static void requireDataset(String id) {
-        if (!DATASET.equals(id) && !PROTECTION.equals(id)) throw new NotFound("no dataset " + id);
+        if (!isDataset(id)) throw new NotFound("no dataset " + id);
+    }
+
+    static boolean isDataset(String id) {
+        return DATASET.equals(id) || PROTECTION.equals(id);
     }
 
     /** The release's rows of a dataset: the protection facts in their own, everything else in the indicators'. */

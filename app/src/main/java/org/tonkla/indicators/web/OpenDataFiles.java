@@ -54,7 +54,7 @@ class OpenDataFiles {
                     // A newer release makes this one's files useless (and removes them): its own event writes its files.
                     if (openData.release() != event.release()) return;
                     try {
-                        file(set.id(), format.get(0).toLowerCase(java.util.Locale.ROOT));
+                        file(event.release(), set.id(), format.get(0).toLowerCase(java.util.Locale.ROOT));
                     } catch (RuntimeException e) {
                         if (openData.release() != event.release()) return;
                         log.warn("Open data: {}.{} not written ahead; its first download will write it", set.id(), format.get(0), e);
@@ -65,11 +65,10 @@ class OpenDataFiles {
     }
 
     /**
-     * The file of {@code dataset} in {@code format} (csv, json, xlsx) for today's release, written if missing. One lock
+     * The file of {@code dataset} in {@code format} (csv, json, xlsx) of {@code release}, written if missing. One lock
      * per file: a CSV on disk is not kept waiting behind the first writing of the XLSX.
      */
-    Path file(String dataset, String format) {
-        OpenData.Release release = openData.release();
+    Path file(OpenData.Release release, String dataset, String format) {
         Path dir = directory.resolve(String.valueOf(release.builtAt().toEpochMilli()));
         Path file = dir.resolve(dataset + "." + format);
         if (Files.exists(file)) return file;
