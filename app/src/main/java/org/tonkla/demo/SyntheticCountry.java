@@ -201,7 +201,7 @@ class SyntheticCountry {
             return 0;
         }
         long facts = System.nanoTime();
-        System.out.println("Computing the indicators of every child (facts and precomputed cells, a province at a time) ...");
+        System.out.println("Computing the indicators of every child (facts and precomputed cells, a province per worker; a run cut off resumes) ...");
         // The bulk path: the incremental refresh's per-batch cell upserts ran at a sixth of its speed on a first load.
         indicators.recomputeAll((done, of) -> System.out.printf(Locale.ROOT, "  indicators: %d of %d provinces, %.0f s%n",
                 done, of, (System.nanoTime() - facts) / 1e9));

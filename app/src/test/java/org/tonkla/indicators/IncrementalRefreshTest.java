@@ -1,12 +1,15 @@
 package org.tonkla.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,11 +108,49 @@ class IncrementalRefreshTest extends IntegrationTest {
         // loop must ask once more and find none. A child skipped or counted twice at a boundary changes the cells.
         int khonKaen = jdbc.sql("SELECT count(*) FROM child WHERE province_code = '40'").query(Integer.class).single();
         for (int chunk : new int[] {7, khonKaen}) {
-            refresh.recomputeAll((done, of) -> {}, chunk);
+            refresh.recomputeAll((done, of) -> {}, chunk, 2);
             assertThat(jdbc.sql(facts).query(String.class).single()).as("chunk " + chunk).isEqualTo(everyFact);
             assertThat(jdbc.sql(CELLS).query(String.class).list()).as("chunk " + chunk).isEqualTo(cells);
             assertThat(jdbc.sql(QUARTER_FACTS).query(String.class).list()).as("chunk " + chunk).isEqualTo(quarterFacts);
         }
+    }
+
+    @Test
+    void aRecomputeCutOffResumesWithTheProvincesItHadNotFinished() {
+        // The demo's children are all in Khon Kaen: one more province, so a cut-off recompute has one left to do.
+        new Population(jdbc).child("resume-narathiwat", "F", today().minusYears(2), "96");
+        refresh.recomputeAll();
+        List<String> cells = jdbc.sql(CELLS).query(String.class).list();
+        List<String> quarterFacts = jdbc.sql(QUARTER_FACTS).query(String.class).list();
+        List<String> quarterCells = jdbc.sql(QUARTER_CELLS).query(String.class).list();
+        int provinces = jdbc.sql("SELECT count(DISTINCT province_code) FROM child").query(Integer.class).single();
+        assertThat(provinces).as("the demo's provinces").isGreaterThanOrEqualTo(2);
+        String finished = "SELECT count(*) FROM indicator_recompute_province";
+
+        // Cut off when the first province is finished (one worker, so the others are not begun).
+        var cut = new IllegalStateException("cut off");
+        assertThatThrownBy(() -> refresh.recomputeAll((done, of) -> { throw cut; }, 7, 1)).isSameAs(cut);
+        int before = jdbc.sql(finished).query(Integer.class).single();
+        assertThat(before).isEqualTo(1);
+        assertThat(refresh.recomputed()).isFalse();
+
+        Queue<Integer> reported = new ConcurrentLinkedQueue<>();
+        refresh.recomputeAll((done, of) -> reported.add(done), 7, 2);
+        assertThat(reported).as("only the provinces not finished before are computed").hasSize(provinces - before)
+                .contains(provinces);
+        assertThat(jdbc.sql(CELLS).query(String.class).list()).isEqualTo(cells);
+        assertThat(jdbc.sql(QUARTER_FACTS).query(String.class).list()).isEqualTo(quarterFacts);
+        assertThat(jdbc.sql(QUARTER_CELLS).query(String.class).list()).isEqualTo(quarterCells);
+        assertThat(refresh.recomputed()).isTrue();
+        assertThat(jdbc.sql(finished).query(Integer.class).single()).isZero();
+
+        // A bulk write after a cut-off recompute: the next one starts from nothing.
+        assertThatThrownBy(() -> refresh.recomputeAll((done, of) -> { throw cut; }, 7, 1)).isSameAs(cut);
+        refresh.recomputeNeeded();
+        reported.clear();
+        refresh.recomputeAll((done, of) -> reported.add(done), 7, 2);
+        assertThat(reported).hasSize(provinces);
+        assertThat(jdbc.sql(CELLS).query(String.class).list()).isEqualTo(cells);
     }
 
     private static Double z(Random random) {
