@@ -25,10 +25,11 @@ import org.tonkla.indicators.internal.QuarterFactSql;
  * Keeps {@code indicator_fact} and {@code indicator_cell} current without recomputing everything: writes to
  * the source tables mark their child dirty (triggers, V140); each batch of dirty children has its old facts
  * subtracted from their cells, its facts recomputed and added back, in one transaction. Facts that depend on
- * the day (overdue referrals, windows reached, age on 31 December) are renewed by marking every child dirty
- * once a night (which also moves the quarters a trend shows on). The quarter facts and their per-area cells
- * ({@code indicator_quarter_fact}, {@code indicator_quarter_cell}, QuarterFactSql) are kept the same way in the same
- * transaction. One refresher at a time (advisory lock), so cells are never updated from two batches at once.
+ * the day (overdue referrals, windows reached, age on 31 December) are renewed once a night by marking the
+ * children whose facts the day changed ({@link NightlyRefresh}, which also moves the quarters a trend shows on).
+ * The quarter facts and their per-area cells ({@code indicator_quarter_fact}, {@code indicator_quarter_cell},
+ * QuarterFactSql) are kept the same way in the same transaction. One refresher at a time (advisory lock), so
+ * cells are never updated from two batches at once.
  */
 @Service
 public class IndicatorRefresh {
@@ -84,13 +85,6 @@ public class IndicatorRefresh {
             if (n == null || n <= 0) return total;
             total += n;
         }
-    }
-
-    /** Every child dirty again: for facts that change with the date alone. */
-    @Scheduled(cron = "${tonkla.indicators.nightly-cron:0 15 1 * * *}", zone = "Asia/Bangkok")
-    public void markAllDirty() {
-        jdbc.sql("INSERT INTO indicator_dirty_child (child_id) SELECT id FROM child ON CONFLICT DO NOTHING").update();
-        refreshDirty();
     }
 
     /** Throws away facts and cells and computes them all from the sources (first loads, tests and repairs). */
@@ -256,6 +250,11 @@ public class IndicatorRefresh {
     private boolean exclusive() {
         return Boolean.TRUE.equals(jdbc.sql("SELECT pg_advisory_xact_lock(:k) IS NOT NULL").param("k", LOCK)
                 .query(Boolean.class).single());
+    }
+
+    /** Taken by whoever else changes the cells ({@link NightlyRefresh}), in its transaction. */
+    void lockCells() {
+        exclusive();
     }
 
     /** The same lock shared: a recompute's fact transactions, which touch only their own children's facts. */

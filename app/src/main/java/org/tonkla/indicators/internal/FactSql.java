@@ -93,7 +93,7 @@ public final class FactSql {
         return """
             windows AS (
               SELECT b.child_id, (b.date_of_birth + make_interval(months => k.m))::date AS opens
-                FROM b CROSS JOIN (VALUES (9), (18), (30), (42), (60)) k (m)
+                FROM b CROSS JOIN (VALUES %3$s) k (m)
                WHERE (b.date_of_birth + make_interval(months => k.m))::date %1$s),
             first_screen AS (
               SELECT w.child_id, %2$s, f.screened_on, f.outcome_code
@@ -104,9 +104,35 @@ public final class FactSql {
                       ORDER BY s.screened_on, s.recorded_at, s.id LIMIT 1) f ON true),
             birthdays AS (
               SELECT b.child_id, a.age, (b.date_of_birth + make_interval(years => a.age))::date AS on_day
-                FROM b CROSS JOIN (VALUES (1), (2), (5)) a (age)
-               WHERE (b.date_of_birth + make_interval(years => a.age))::date %1$s)""".formatted(within, period);
+                FROM b CROSS JOIN (VALUES %4$s) a (age)
+               WHERE (b.date_of_birth + make_interval(years => a.age))::date %1$s)""".formatted(within, period,
+                DSPM_KEY_MONTHS, VACCINE_BIRTHDAYS);
     }
+
+    /** The DSPM key ages in months (THAI-RULES §2), as VALUES rows. */
+    private static final String DSPM_KEY_MONTHS = "(9), (18), (30), (42), (60)";
+
+    /** The birthdays at which vaccine coverage is counted, in years, as VALUES rows. */
+    private static final String VACCINE_BIRTHDAYS = String.join(", ",
+            IndicatorDefinitions.VACCINE_AGES.stream().map(age -> "(" + age + ")").toList());
+
+    /**
+     * The children whose facts change with the date alone on a day after {@code :last} up to {@code :today}, both in
+     * one year: those reaching a DSPM key age or a vaccine-coverage birthday ({@link #keyDates}), and those with a
+     * referral whose due day passed (overdue is decided by today). Every other fact is of a dated record, which the
+     * modules refuse in the future, or of a year, whose change on 1 January concerns everyone.
+     */
+    public static final String CHANGED_BY_THE_DATE = """
+            SELECT c.id FROM child c
+             WHERE EXISTS (SELECT 1 FROM (VALUES %1$s) k (m)
+                            WHERE (c.date_of_birth + make_interval(months => k.m))::date > :last
+                              AND (c.date_of_birth + make_interval(months => k.m))::date <= :today)
+                OR EXISTS (SELECT 1 FROM (VALUES %2$s) a (age)
+                            WHERE (c.date_of_birth + make_interval(years => a.age))::date > :last
+                              AND (c.date_of_birth + make_interval(years => a.age))::date <= :today)
+            UNION
+            SELECT r.child_id FROM referral_child_referral r WHERE r.due_on >= :last AND r.due_on < :today"""
+            .formatted(DSPM_KEY_MONTHS, VACCINE_BIRTHDAYS);
 
     /**
      * The CTE {@code cash}: each child's latest home visit of the period ({@code period}, an expression over
