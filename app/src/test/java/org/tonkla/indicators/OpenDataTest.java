@@ -204,6 +204,14 @@ class OpenDataTest extends IntegrationTest {
         assertThat(csv).doesNotContain("ทดสอบ").doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-").doesNotContainPattern("\\d{13}");
         String meta = get("/open-data/api/3/action/package_show?id=tonkla-child-indicators");
         assertThat(meta).contains("\"success\":true").contains("\"license_id\":\"cc-by-4.0\"").contains("\"format\":\"CSV\"");
+        // CKAN's core package fields are all there (ckanapi and ckanext-harvest read them), an open licence marked open.
+        var pack = tools.jackson.databind.json.JsonMapper.builder().build().readTree(meta).get("result");
+        for (String field : List.of("author", "author_email", "maintainer", "maintainer_email", "url", "version", "groups",
+                "isopen", "private", "type", "state", "num_tags", "num_resources")) {
+            assertThat(pack.has(field)).as(field).isTrue();
+        }
+        assertThat(pack.get("isopen").asBoolean()).isTrue();
+        assertThat(pack.get("url").asText()).endsWith("/open-data");
         assertThat(get("/open-data")).contains("tonkla-child-indicators.xlsx");
     }
 
@@ -402,7 +410,8 @@ class OpenDataTest extends IntegrationTest {
         String etag = first.headers().firstValue("ETag").orElseThrow();
         String modified = first.headers().firstValue("Last-Modified").orElseThrow();
         // A harvester polling again gets 304 and no body, by either validator.
-        for (String[] header : new String[][] {{"If-None-Match", etag}, {"If-Modified-Since", modified}}) {
+        // "*" matches any current file (RFC 9110 §13.1.2).
+        for (String[] header : new String[][] {{"If-None-Match", etag}, {"If-Modified-Since", modified}, {"If-None-Match", "*"}}) {
             HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                     + "/open-data/tonkla-child-indicators.csv")).header(header[0], header[1]).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(again.statusCode()).as(header[0]).isEqualTo(304);

@@ -139,6 +139,18 @@ class OpenDataCkan {
         result.put("license_id", OpenDataController.LICENCE_ID);
         result.put("license_title", "Creative Commons Attribution 4.0");
         result.put("license_url", OpenDataController.LICENCE_URL);
+        result.put("isopen", true); // CC BY 4.0 is an open licence (opendefinition.org), as CKAN's licence list marks it
+        // CKAN's other core fields, so a client that reads them finds them: the publisher as author and maintainer
+        // (no personal address is published), the open-data page as the source, the release's day as the version.
+        result.put("author", publisher);
+        result.put("author_email", null);
+        result.put("maintainer", publisher);
+        result.put("maintainer_email", null);
+        result.put("url", address.base() + OpenDataController.HELP);
+        result.put("version", built.substring(0, 10));
+        result.put("groups", List.of());
+        result.put("relationships_as_object", List.of());
+        result.put("relationships_as_subject", List.of());
         result.put("frequency", "daily");
         result.put("private", false);
         result.put("owner_org", ORGANIZATION);
