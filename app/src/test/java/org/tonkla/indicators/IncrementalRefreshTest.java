@@ -29,6 +29,9 @@ class IncrementalRefreshTest extends IntegrationTest {
             + " FROM indicator_cell ORDER BY 1";
     static final String QUARTER_CELLS = "SELECT area_code || '|' || fact || '|' || quarter_start || '=' || n"
             + " FROM indicator_quarter_cell ORDER BY 1";
+    static final String FACTS = "SELECT child_id || '|' || year_ce || '|' || province_code || '|' || subdistrict_code || '|' || sex"
+            + " || '|' || age_group || '|' || unit_id || '=' || array_to_string(facts, ',') || '/' || array_to_string(ns, ',')"
+            + " FROM indicator_fact ORDER BY 1";
     static final String QUARTER_FACTS = "SELECT child_id || '|' || quarter_start || '|' || province_code || '|' || subdistrict_code"
             + " || '=' || array_to_string(facts, '|') || '|' FROM indicator_quarter_fact ORDER BY 1";
 
@@ -118,8 +121,9 @@ class IncrementalRefreshTest extends IntegrationTest {
     @Test
     void aRecomputeCutOffResumesWithTheProvincesItHadNotFinished() {
         // The demo's children are all in Khon Kaen: one more province, so a cut-off recompute has one left to do.
-        new Population(jdbc).child("resume-narathiwat", "F", today().minusYears(2), "96");
+        UUID narathiwat = new Population(jdbc).child("resume-narathiwat", "F", today().minusYears(2), "96");
         refresh.recomputeAll();
+        List<String> facts = jdbc.sql(FACTS).query(String.class).list();
         List<String> cells = jdbc.sql(CELLS).query(String.class).list();
         List<String> quarterFacts = jdbc.sql(QUARTER_FACTS).query(String.class).list();
         List<String> quarterCells = jdbc.sql(QUARTER_CELLS).query(String.class).list();
@@ -127,22 +131,38 @@ class IncrementalRefreshTest extends IntegrationTest {
         assertThat(provinces).as("the demo's provinces").isGreaterThanOrEqualTo(2);
         String finished = "SELECT count(*) FROM indicator_recompute_province";
 
-        // Cut off when the first province is finished (one worker, so the others are not begun).
+        // Cut off when the first province (Khon Kaen, '40') is finished; one worker, so the others are not begun.
         var cut = new IllegalStateException("cut off");
         assertThatThrownBy(() -> refresh.recomputeAll((done, of) -> { throw cut; }, 7, 1)).isSameAs(cut);
-        int before = jdbc.sql(finished).query(Integer.class).single();
-        assertThat(before).isEqualTo(1);
+        assertThat(jdbc.sql(finished).query(Integer.class).single()).isEqualTo(1);
         assertThat(refresh.recomputed()).isFalse();
+        // Meanwhile no refresher touches facts or cells: a child written now stays dirty.
+        jdbc.sql("INSERT INTO indicator_dirty_child (child_id) VALUES (:c) ON CONFLICT DO NOTHING").param("c", narathiwat).update();
+        assertThat(refresh.refreshDirty()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM indicator_dirty_child WHERE child_id = :c").param("c", narathiwat)
+                .query(Integer.class).single()).isEqualTo(1);
+        // What a cut in the middle of Narathiwat leaves (facts never added to the cells), and a cell changed by hand.
+        jdbc.sql("""
+                INSERT INTO indicator_fact (child_id, year_ce, province_code, district_code, subdistrict_code, sex, age_group,
+                                            agency_code, unit_id, facts, ns)
+                VALUES (:c, 1999, '96', '', '', 'F', '0', '', '', ARRAY['children'], ARRAY[1])""").param("c", narathiwat).update();
+        jdbc.sql("UPDATE indicator_cell SET n = n + 7 WHERE ctid = (SELECT min(ctid) FROM indicator_cell)").update();
 
         Queue<Integer> reported = new ConcurrentLinkedQueue<>();
         refresh.recomputeAll((done, of) -> reported.add(done), 7, 2);
-        assertThat(reported).as("only the provinces not finished before are computed").hasSize(provinces - before)
+        assertThat(reported).as("only the provinces not finished before are computed").hasSize(provinces - 1)
                 .contains(provinces);
+        assertThat(jdbc.sql(FACTS).query(String.class).list()).isEqualTo(facts);
         assertThat(jdbc.sql(CELLS).query(String.class).list()).isEqualTo(cells);
         assertThat(jdbc.sql(QUARTER_FACTS).query(String.class).list()).isEqualTo(quarterFacts);
         assertThat(jdbc.sql(QUARTER_CELLS).query(String.class).list()).isEqualTo(quarterCells);
         assertThat(refresh.recomputed()).isTrue();
         assertThat(jdbc.sql(finished).query(Integer.class).single()).isZero();
+        // Finished: the refresher works again, and the nightly pass looks for changes from the day the run began.
+        refresh.refreshDirty();
+        assertThat(jdbc.sql("SELECT count(*) FROM indicator_dirty_child").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT last_day FROM indicator_nightly").query(java.time.LocalDate.class).single())
+                .isEqualTo(today());
 
         // A bulk write after a cut-off recompute: the next one starts from nothing.
         assertThatThrownBy(() -> refresh.recomputeAll((done, of) -> { throw cut; }, 7, 1)).isSameAs(cut);

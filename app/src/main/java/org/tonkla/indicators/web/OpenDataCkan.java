@@ -141,13 +141,13 @@ class OpenDataCkan {
         result.put("license_url", OpenDataController.LICENCE_URL);
         result.put("isopen", true); // CC BY 4.0 is an open licence (opendefinition.org), as CKAN's licence list marks it
         // CKAN's other core fields, so a client that reads them finds them: the publisher as author and maintainer
-        // (no personal address is published), the open-data page as the source, the release's day as the version.
+        // (no personal address is published), the open-data page as the source, the release's day in Thailand as the version.
         result.put("author", publisher);
         result.put("author_email", null);
         result.put("maintainer", publisher);
         result.put("maintainer_email", null);
         result.put("url", address.base() + OpenDataController.HELP);
-        result.put("version", built.substring(0, 10));
+        result.put("version", release.builtAt().atZone(java.time.ZoneId.of("Asia/Bangkok")).toLocalDate().toString());
         result.put("groups", List.of());
         result.put("relationships_as_object", List.of());
         result.put("relationships_as_subject", List.of());

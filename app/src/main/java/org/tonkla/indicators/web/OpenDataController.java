@@ -91,7 +91,8 @@ class OpenDataController {
         if (request.checkNotModified(etag, lastModified)) return null;
         // "*" matches any current representation (RFC 9110 §13.1.2), so the file is not sent; Spring sends it.
         if ("*".equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
-            return ResponseEntity.status(org.springframework.http.HttpStatus.NOT_MODIFIED).eTag(etag).lastModified(lastModified).build();
+            return ResponseEntity.status(org.springframework.http.HttpStatus.NOT_MODIFIED).eTag(etag).lastModified(lastModified)
+                    .cacheControl(org.springframework.http.CacheControl.noCache().cachePublic()).build();
         }
         var path = files.file(release, dataset, format); // the file of the release the validators name
         return ResponseEntity.ok().contentType(type).eTag(etag).lastModified(lastModified)
