@@ -66,15 +66,19 @@ public final class FactSql {
                 FROM protection v CROSS JOIN unnest(v.items) i WHERE v.vulnerable),
             counted AS (
               SELECT r.child_id, r.year_ce, r.fact, sum(r.n)::int AS n FROM raw r GROUP BY r.child_id, r.year_ce, r.fact
-              HAVING sum(r.n) > 0)
+              HAVING sum(r.n) > 0),
+            -- A child's year packed before it is joined to the child's columns: grouping by those columns too sorted
+            -- every fact row on nine keys (a sixth of the statement's time at the country's scale).
+            packed AS (
+              SELECT c.child_id, c.year_ce, array_agg(c.fact ORDER BY c.fact) AS facts, array_agg(c.n ORDER BY c.fact) AS ns
+                FROM counted c GROUP BY c.child_id, c.year_ce)
             INSERT INTO indicator_fact (child_id, year_ce, province_code, district_code, subdistrict_code,
                                         sex, age_group, agency_code, unit_id, facts, ns)
             SELECT y.child_id, y.year_ce, y.province_code, coalesce(substr(y.subdistrict_code, 1, 4), ''),
                    coalesce(y.subdistrict_code, ''), y.sex, y.age::text, coalesce(y.agency_code, ''), coalesce(y.unit_id::text, ''),
-                   array_agg(c.fact ORDER BY c.fact), array_agg(c.n ORDER BY c.fact)
-              FROM counted c JOIN years y ON y.child_id = c.child_id AND y.year_ce = c.year_ce
+                   p.facts, p.ns
+              FROM packed p JOIN years y ON y.child_id = p.child_id AND y.year_ce = p.year_ce
              WHERE y.age BETWEEN 0 AND 5
-             GROUP BY y.child_id, y.year_ce, y.province_code, y.subdistrict_code, y.sex, y.age, y.agency_code, y.unit_id
             """.formatted(keyDates("<= :today", "extract(year FROM w.opens)::int AS year_ce"),
                 cashScreening("<= :today", "extract(year FROM s.visited_on)::int", "year_ce"), growthFacts(h), DSPM_FACTS,
                 vaccineFacts(definitions, "extract(year FROM d.on_day)::int"), REFERRAL_FACTS, CASH_FACTS);
