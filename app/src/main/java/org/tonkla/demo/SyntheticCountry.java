@@ -176,7 +176,6 @@ class SyntheticCountry {
                 continue;
             }
             if (units == null) units = units(province);
-            if (inserted == 0) indicators.recomputeNeeded(); // written with the dirty marks off, just below
             var batch = new Batch();
             for (int i = from; i < to; i++) {
                 var random = new SplittableRandom(seed * 1_000_003L + 0x5EED_0000_0000L + i);
@@ -191,7 +190,12 @@ class SyntheticCountry {
                 // indicator dirty marks) are skipped for this transaction only; the indicators are computed once
                 // for everyone at the end, and the data are consistent by construction (children before records).
                 jdbc.sql("SET LOCAL session_replication_role = replica").update();
-                return children.write(batch, seed, totals, GENERATOR);
+                long added = children.write(batch, seed, totals, GENERATOR);
+                // Written with the dirty marks off: the next recompute starts from nothing. Said in this transaction and
+                // only for new children, so a batch written again on a rerun (its last child's national ID taken by an
+                // earlier seed's child, so it looked absent) does not throw away an indicator recompute under way.
+                if (added > 0) indicators.recomputeNeeded();
+                return added;
             });
             long rows = totals[0] + totals[1] + totals[2] + totals[3] + totals[4] - before + batch.children.size();
             progress.done(to - from, rows);
