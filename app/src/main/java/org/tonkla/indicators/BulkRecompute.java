@@ -101,8 +101,7 @@ final class BulkRecompute {
                     + " AND c.province_code = ANY (CAST(:done AS text[])))").param("done", done).update();
         }
         jdbc.sql("TRUNCATE indicator_cell, indicator_quarter_cell").update();
-        jdbc.sql("INSERT INTO indicator_cell (" + FactSql.CELL + ", n) SELECT " + FactSql.CELL + ", sum(n) FROM "
-                + FactSql.factRows("indicator_fact f") + " GROUP BY " + FactSql.CELL).update();
+        jdbc.sql(FactSql.addCells("SELECT id FROM child")).update();
         jdbc.sql(QuarterFactSql.addCells("SELECT id FROM child")).update();
         jdbc.sql("INSERT INTO indicator_recompute_run (started_on) VALUES (:today) ON CONFLICT DO NOTHING")
                 .param("today", refresh.today()).update();
@@ -129,13 +128,9 @@ final class BulkRecompute {
         }
         tx.executeWithoutResult(status -> {
             refresh.lockCells();
-            jdbc.sql("INSERT INTO indicator_cell (" + FactSql.CELL + ", n) SELECT " + FactSql.CELL + ", sum(n)"
-                    + " FROM " + FactSql.factRows("indicator_fact f")
-                    + " WHERE f.child_id IN (SELECT id FROM child WHERE province_code = :p)"
-                    + " GROUP BY " + FactSql.CELL
-                    + " ON CONFLICT (" + FactSql.CELL + ") DO UPDATE SET n = indicator_cell.n + EXCLUDED.n")
-                    .param("p", province).update();
-            jdbc.sql(QuarterFactSql.addCells("SELECT id FROM child WHERE province_code = :p")).param("p", province).update();
+            String children = "SELECT id FROM child WHERE province_code = :p";
+            jdbc.sql(FactSql.addCells(children)).param("p", province).update();
+            jdbc.sql(QuarterFactSql.addCells(children)).param("p", province).update();
             jdbc.sql("INSERT INTO indicator_recompute_province (province_code, finished_at) VALUES (:p, :at)")
                     .param("p", province).param("at", Timestamp.from(clock.instant())).update();
         });

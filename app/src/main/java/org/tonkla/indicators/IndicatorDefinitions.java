@@ -89,6 +89,8 @@ public class IndicatorDefinitions {
             Map<Integer, Integer> doses = new TreeMap<>();
             ((Map<Object, Object>) m.get("doses")).forEach((k, v) -> doses.put(Integer.valueOf(k.toString()), (Integer) v));
             if (!VACCINE_AGES.containsAll(doses.keySet())) throw new IllegalStateException("vaccine ages are " + VACCINE_AGES);
+            // FactSql reads the n-th dose's day: a count of none would have none.
+            if (doses.values().stream().anyMatch(n -> n < 1)) throw new IllegalStateException("vaccine doses are 1 or more");
             vaccines.add(new Vaccine(code(m.get("antigen")),
                     ((List<Object>) m.get("codes")).stream().map(c -> code(c.toString())).toList(), doses));
         }

@@ -145,10 +145,7 @@ public class IndicatorRefresh {
                 + "o AS (SELECT " + FactSql.CELL + ", sum(n) AS n FROM " + FactSql.factRows("gone f") + " GROUP BY " + FactSql.CELL + ") "
                 + "UPDATE indicator_cell c SET n = c.n - o.n FROM o WHERE " + match).param("ids", ids).update();
         insertFacts(ids);
-        jdbc.sql("INSERT INTO indicator_cell (" + FactSql.CELL + ", n) SELECT " + FactSql.CELL + ", sum(n) FROM "
-                + FactSql.factRows("indicator_fact f") + " WHERE f.child_id IN (:ids) GROUP BY " + FactSql.CELL
-                + " ON CONFLICT (" + FactSql.CELL + ") DO UPDATE SET n = indicator_cell.n + EXCLUDED.n")
-                .param("ids", ids).update();
+        jdbc.sql(FactSql.addCells(":ids")).param("ids", ids).update();
         jdbc.sql("DELETE FROM indicator_cell WHERE n = 0").update();
         // The same for the quarters (QuarterFactSql): old facts out of the cells, new facts in, empty cells gone.
         jdbc.sql(QuarterFactSql.DELETE_FACTS).param("ids", ids).update();

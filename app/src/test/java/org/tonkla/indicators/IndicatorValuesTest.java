@@ -45,6 +45,10 @@ class IndicatorValuesTest extends IntegrationTest {
         p.vaccine(c, "092", LocalDate.of(2023, 5, 10));
         p.vaccine(c, "093", LocalDate.of(2023, 7, 10));
         p.vaccine(c, "061", LocalDate.of(2024, 1, 10));
+        // Three OPV records on two days: two doses of the three due by 1 year (records of one day are one dose).
+        p.vaccine(c, "081", LocalDate.of(2023, 3, 10));
+        p.vaccine(c, "082", LocalDate.of(2023, 3, 10));
+        p.vaccine(c, "083", LocalDate.of(2023, 5, 10));
         p.referral(c, LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 15), "CREATED");
         refresh.refreshDirty();
 

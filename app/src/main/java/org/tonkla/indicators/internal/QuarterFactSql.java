@@ -37,30 +37,36 @@ public final class QuarterFactSql {
                ORDER BY g.child_id, date_trunc('quarter', g.measured_on), g.measured_on DESC, g.recorded_at DESC, g.id DESC),
             %s,
             %s,
+            %s,
             raw (child_id, quarter, fact, n) AS (
               SELECT l.child_id, l.quarter, v.fact, v.n FROM latest l CROSS JOIN LATERAL (VALUES
-                  %s) v (fact, n)
+                  %s) v (fact, n) WHERE v.n > 0
               UNION ALL
               SELECT f.child_id, f.quarter, v.fact, v.n FROM first_screen f CROSS JOIN LATERAL (VALUES
-                  %s) v (fact, n)
+                  %s) v (fact, n) WHERE v.n > 0
               UNION ALL
               %s
               UNION ALL
               SELECT r.child_id, date_trunc('quarter', r.created_on)::date, v.fact, v.n
                 FROM referral_child_referral r CROSS JOIN LATERAL (VALUES
                   %s) v (fact, n)
-               WHERE r.child_id = ANY (CAST(:ids AS uuid[])) AND r.created_on BETWEEN :from AND :today
+               WHERE r.child_id = ANY (CAST(:ids AS uuid[])) AND r.created_on BETWEEN :from AND :today AND v.n > 0
               UNION ALL
               SELECT c.child_id, c.quarter, v.fact, v.n FROM cash c CROSS JOIN LATERAL (VALUES
-                  %s) v (fact, n))
+                  %s) v (fact, n) WHERE v.n > 0),
+            -- A child's quarter packed before it is joined to the child's columns (as the year's facts are, FactSql).
+            packed AS (
+              SELECT r.child_id, r.quarter, array_agg(r.fact ORDER BY r.fact) AS facts
+                FROM raw r CROSS JOIN generate_series(1, r.n) -- each fact n times
+               GROUP BY r.child_id, r.quarter)
             INSERT INTO indicator_quarter_fact (child_id, quarter_start, facts, province_code, subdistrict_code)
-            SELECT r.child_id, r.quarter, array_agg(r.fact ORDER BY r.fact), b.province_code, coalesce(b.subdistrict_code, '')
-              FROM raw r CROSS JOIN generate_series(1, r.n) JOIN b ON b.child_id = r.child_id -- each fact n times
+            SELECT p.child_id, p.quarter, p.facts, b.province_code, coalesce(b.subdistrict_code, '')
+              FROM packed p JOIN b ON b.child_id = p.child_id
              -- Aged 0-5 in completed years on the quarter's last day, as the year's facts on 31 December.
-             WHERE extract(year FROM age((r.quarter + interval '3 months' - interval '1 day')::date, b.date_of_birth))
+             WHERE extract(year FROM age((p.quarter + interval '3 months' - interval '1 day')::date, b.date_of_birth))
                    BETWEEN 0 AND 5
-             GROUP BY r.child_id, r.quarter, b.province_code, b.subdistrict_code
             """.formatted(FactSql.keyDates("BETWEEN :from AND :today", "date_trunc('quarter', w.opens)::date AS quarter"),
+                FactSql.vaccineDays(definitions),
                 FactSql.cashScreening("BETWEEN :from AND :today", "date_trunc('quarter', s.visited_on)::date", "quarter"),
                 FactSql.growthFacts(definitions.healthyGrowth()), FactSql.DSPM_FACTS,
                 FactSql.vaccineFacts(definitions, "date_trunc('quarter', d.on_day)::date"), FactSql.REFERRAL_FACTS,
