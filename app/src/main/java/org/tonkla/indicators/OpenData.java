@@ -165,12 +165,15 @@ public class OpenData {
             ds.add(ALL);
             Map<String, long[]> values = new LinkedHashMap<>();
             for (String fact : facts) if (published(fact)) values.put(fact, grid(ds, blocks.get(yearProvince + "|" + fact)));
+            // Every sensitive fact is listed, with no case too: a fact present only where there are cases says so.
+            for (String fact : sensitiveFacts()) values.putIfAbsent(fact, new long[ds.size() * 9]);
             Map<String, Set<String>> within = new HashMap<>();
             values.keySet().forEach(f -> within.put(f, wholes.getOrDefault(f, f.equals("children") ? Set.of() : Set.of("children")).stream().filter(values::containsKey)
                     .collect(java.util.stream.Collectors.toSet())));
             Map<String, BitSet> zeros = new HashMap<>();
             values.keySet().forEach(f -> zeroByDefinition(f, ds.size()).ifPresent(z -> zeros.put(f, z)));
-            Map<String, BitSet> withheld = new RelatedBlocks(values, within, relations(ds.size()), totals(ds.size()), zeros).protect();
+            Map<String, BitSet> withheld = new RelatedBlocks(values, within, relations(ds.size()), totals(ds.size()), zeros,
+                    sensitiveFacts()).protect();
             values.forEach((fact, v) -> rows.addAll(rows(Integer.parseInt(k[0]), k[1], fact, ds, v, withheld.get(fact), names)));
         });
         release = new Release(clock.instant(), List.copyOf(rows));
@@ -192,6 +195,15 @@ public class OpenData {
 
     static boolean published(String fact) {
         return !NOT_PUBLISHED.contains(fact);
+    }
+
+    /**
+     * The child-protection facts (issue 17): a count of them says that children in an area are at risk of harm, so their
+     * zeros are withheld like small counts and every one is listed in every year and province ({@link RelatedBlocks}).
+     */
+    private Set<String> sensitiveFacts() {
+        return definitions.facts().stream().filter(f -> f.startsWith("protection_") && published(f))
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
     /**

@@ -103,6 +103,19 @@ class ProtectionIndicatorsTest extends IntegrationTest {
         assertThat(List.of(count(rows, yearBe, d2, "protection_item_long_absence"),
                 count(rows, yearBe, "ALL", "protection_item_long_absence"))).contains("");
         assertDifferencingRecoversNothing(rows);
+        // Every protection fact is listed, with cases or not (no child here has domestic violence or no registration),
+        // and a 0 is published only where there is no child at all (every child here is a boy aged one): a 0 beside a
+        // blank would say that the blank is 1 to 4, and where a few cases all fall in one cell, which one it is.
+        assertThat(rows.stream().filter(r -> r[0].equals(yearBe) && r[1].equals(PROVINCE)).map(r -> r[7]).distinct())
+                .containsAll(items.keySet().stream().map(item -> "protection_item_" + item).toList())
+                .contains("protection_vulnerable");
+        Map<String, String> children = new HashMap<>();
+        for (String[] r : csv("/open-data/tonkla-child-indicators.csv")) {
+            if (r[7].equals("children")) children.put(r[0] + "|" + r[1] + "|" + r[3] + "|" + r[5] + "|" + r[6], r[8]);
+        }
+        for (String[] r : rows) {
+            if (r[8].equals("0")) assertThat(children.get(r[0] + "|" + r[1] + "|" + r[3] + "|" + r[5] + "|" + r[6])).as(String.join(",", r)).isEqualTo("0");
+        }
 
         String meta = get("/open-data/api/3/action/package_show?id=tonkla-child-protection");
         assertThat(meta).contains("\"name\":\"tonkla-child-protection\"").contains("\"license_id\":\"cc-by-4.0\"")

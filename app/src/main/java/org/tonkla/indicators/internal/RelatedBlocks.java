@@ -50,7 +50,26 @@ public final class RelatedBlocks {
      */
     public RelatedBlocks(Map<String, long[]> values, Map<String, Set<String>> wholes, List<Suppression.Relation> relations, BitSet isTotal,
             Map<String, BitSet> zeroByDefinition) {
+        this(values, wholes, relations, isTotal, zeroByDefinition, Set.of());
+    }
+
+    /**
+     * @param sensitive facts whose zeros are withheld like counts of 1 to 4 (a child-protection concern): beside published
+     *     zeros, a blank says "1 to 4 here", and where a province's few cases all fall in one district, sex and age group,
+     *     the zeros around them say which (a helper's trial found it). A blank then means 0 to 4. A zero the published
+     *     cells pin anyway (no children at all there) is still published.
+     */
+    public RelatedBlocks(Map<String, long[]> values, Map<String, Set<String>> wholes, List<Suppression.Relation> relations, BitSet isTotal,
+            Map<String, BitSet> zeroByDefinition, Set<String> sensitive) {
         this.zeroByDefinition = zeroByDefinition;
+        for (String fact : sensitive) {
+            long[] v = values.get(fact);
+            if (v == null) continue;
+            BitSet zeros = new BitSet(v.length);
+            for (int i = 0; i < v.length; i++) if (v[i] == 0) zeros.set(i);
+            zeros.andNot(zeroByDefinition.getOrDefault(fact, new BitSet()));
+            forced.put(fact, zeros);
+        }
         this.values = values;
         this.wholes = wholes;
         this.relations = relations;
