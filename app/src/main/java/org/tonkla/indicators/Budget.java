@@ -63,12 +63,12 @@ public class Budget {
     public void setUnitCost(CurrentUser user, String service, BigDecimal cost) {
         if (user.role() != Role.ADMINISTRATOR) throw new Refused("Unit costs are set by administrators");
         if (definitions.services().stream().noneMatch(s -> s.code().equals(service))) {
-            throw new InvalidInput("service", "one of the budgeted services");
+            throw InvalidInput.explained("indicators.error.service", "service", "one of the budgeted services");
         }
         // Satang at most: the column keeps two decimals, and 0.005 silently became 0.01.
         if (cost == null || cost.signum() < 0 || cost.compareTo(new BigDecimal("1000000000")) >= 0
                 || cost.stripTrailingZeros().scale() > 2) {
-            throw new InvalidInput("cost", "an amount in baht from 0, at most two decimals");
+            throw InvalidInput.explained("indicators.error.cost", "cost", "an amount in baht from 0, at most two decimals");
         }
         jdbc.sql("INSERT INTO indicator_unit_cost (service, cost_thb) VALUES (:s, :c)"
                 + " ON CONFLICT (service) DO UPDATE SET cost_thb = EXCLUDED.cost_thb, updated_at = now()")
@@ -78,7 +78,7 @@ public class Budget {
     /** The lines of {@code provinceCode}'s districts in {@code yearCe}, within the officer's scope. */
     public List<Line> lines(CurrentUser user, String provinceCode, int yearCe) {
         indicators.requireOfficer(user); // a guardian asking with no province is refused, not told to name one
-        if (provinceCode == null || !provinceCode.matches("\\d{2}")) throw new InvalidInput("province", "a province code");
+        if (provinceCode == null || !provinceCode.matches("\\d{2}")) throw InvalidInput.explained("indicators.error.province", "province", "a province code");
         indicators.requireArea(user, provinceCode);
         Map<String, BigDecimal> costs = unitCosts();
         List<Map<String, Long>> counts = new ArrayList<>();

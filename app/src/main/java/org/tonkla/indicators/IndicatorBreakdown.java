@@ -32,7 +32,7 @@ public class IndicatorBreakdown {
             for (By b : values()) {
                 if (b.name().equalsIgnoreCase(parameter) || b.name().equalsIgnoreCase(parameter.replace('-', '_'))) return b;
             }
-            throw new InvalidInput("by", "sex, age_group, agency or center");
+            throw InvalidInput.explained("indicators.error.by", "by", "sex, age_group, agency or center");
         }
     }
 
@@ -55,7 +55,7 @@ public class IndicatorBreakdown {
     public List<Indicators.Value> of(CurrentUser user, String indicatorCode, int yearCe, String areaCode, By by) {
         indicators.requireArea(user, areaCode);
         if (by == By.CENTER && (areaCode == null || areaCode.length() < 4)) {
-            throw new InvalidInput("by", "centers within a district or a subdistrict");
+            throw InvalidInput.explained("indicators.error.byCenter", "by", "centers within a district or a subdistrict");
         }
         IndicatorDefinitions.Indicator indicator = indicators.definitions().indicator(indicatorCode);
         String where = areaCode == null ? "" : " AND " + Indicators.areaColumn(areaCode) + " = :area";

@@ -90,7 +90,7 @@ public class Indicators {
     public void requireArea(CurrentUser user, String areaCode) {
         requireOfficer(user);
         if (areaCode != null && !areaCode.matches("\\d{2}|\\d{4}|\\d{6}")) {
-            throw new InvalidInput("area", "a province, district or subdistrict DOPA code");
+            throw InvalidInput.explained("indicators.error.area", "area", "a province, district or subdistrict DOPA code");
         }
         String home = homeArea(user);
         if (home == null) { // the whole country: any area, but one that exists (not a page of zeros named "409999")
@@ -98,6 +98,10 @@ public class Indicators {
             return;
         }
         if (areaCode == null || !scopes.mayActOn(user, new OrgUnit.Area(areaCode))) {
+            // A code under the officer's own area that names nothing is a typo, not a trespass: say it is not there.
+            if (areaCode != null && areaCode.startsWith(home) && directory.area(areaCode).isEmpty()) {
+                throw new org.tonkla.platform.NotFound("area");
+            }
             throw new Refused("The area is outside the user's scope");
         }
     }

@@ -193,7 +193,8 @@ public class OpenData {
     static final java.util.Set<String> NOT_PUBLISHED = java.util.Set.of("referral_open", "referral_closed",
             "referral_overdue", "cash_eligible_csg", "cash_eligible_eef");
 
-    static boolean published(String fact) {
+    /** Whether the open files carry {@code fact}. */
+    public static boolean published(String fact) {
         return !NOT_PUBLISHED.contains(fact);
     }
 

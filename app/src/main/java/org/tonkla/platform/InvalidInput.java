@@ -29,6 +29,19 @@ public class InvalidInput extends DomainProblem {
         this(List.of(new FieldError(field, expected)));
     }
 
+    private InvalidInput(String messageKey, FieldError error) {
+        super(messageKey, describe(List.of(error)));
+        this.errors = List.of(error);
+    }
+
+    /**
+     * One bad field whose page message is {@code messageKey} (a sentence in the bundles that says in Thai what the field
+     * needs) rather than the generic one with the English {@code expected}, which API clients still get.
+     */
+    public static InvalidInput explained(String messageKey, String field, String expected) {
+        return new InvalidInput(messageKey, new FieldError(field, expected));
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

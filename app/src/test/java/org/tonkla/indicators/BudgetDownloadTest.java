@@ -58,7 +58,10 @@ class BudgetDownloadTest extends IntegrationTest {
                     .isEqualTo("งบประมาณตามจำนวนเด็กที่ต้องได้รับบริการ รายอำเภอ: ขอนแก่น ข้อมูลเด็กปี พ.ศ. " + (year + 543));
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).startsWith("จัดทำเมื่อ ")
                     .contains(String.valueOf(today().getYear() + 543));
-            Row head = sheet.getRow(2);
+            // and that a column of zeros may be a survey not yet made rather than no need.
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).startsWith("นับเฉพาะเด็กที่มีข้อมูลบันทึกในระบบ")
+                    .contains("สำรวจรายได้");
+            Row head = sheet.getRow(3);
             assertThat(head.getCell(1).getStringCellValue()).isEqualTo("อำเภอ");
             assertThat(head.getCell(2).getStringCellValue()).isEqualTo("แก้ภาวะเตี้ย: จำนวนเด็ก");
             Row muang = null;
@@ -75,7 +78,7 @@ class BudgetDownloadTest extends IntegrationTest {
             double amounts = 0;
             double grand = 0;
             int last = total.getLastCellNum() - 1;
-            for (int r = 3; r < sheet.getLastRowNum(); r++) {
+            for (int r = 4; r < sheet.getLastRowNum(); r++) {
                 children += sheet.getRow(r).getCell(2).getNumericCellValue();
                 amounts += sheet.getRow(r).getCell(4).getNumericCellValue();
                 grand += sheet.getRow(r).getCell(last).getNumericCellValue();
@@ -90,7 +93,13 @@ class BudgetDownloadTest extends IntegrationTest {
                 .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
         assertThat(officer.get("/indicators?area=50", "text/html").statusCode()).isEqualTo(403);
         // A year that is no year is a bad request, whether it is out of range or not even an int.
-        assertThat(officer.get("/indicators?year=2400", "text/html").statusCode()).isEqualTo(400);
+        var farBack = officer.get("/indicators?year=2400", "text/html");
+        assertThat(farBack.statusCode()).isEqualTo(400);
+        // Said in Thai, what the field needs (the API keeps the English "expected").
+        assertThat(farBack.body()).contains("ปีไม่ถูกต้อง: ใช้ปีพุทธศักราชตั้งแต่ 2500 ถึงปีปัจจุบัน").doesNotContain("Buddhist-era");
+        // A code under the officer's own province that names no area is not found; one of another province is refused.
+        assertThat(officer.get("/indicators?area=409999", "text/html").statusCode()).isEqualTo(404);
+        assertThat(officer.get("/indicators?area=509999", "text/html").statusCode()).isEqualTo(403);
         var notAYear = officer.get("/indicators?year=99999999999", "text/html");
         assertThat(notAYear.statusCode()).isEqualTo(400);
         assertThat(notAYear.body()).contains("<code>year</code>");

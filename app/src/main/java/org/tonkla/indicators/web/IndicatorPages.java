@@ -123,7 +123,9 @@ class IndicatorPages {
         if (!trend.points().isEmpty()) tabs.add(QuarterCharts.sheet(trend, where, messages, locale));
         if (where == null || where.length() <= 4) tabs.add(standardsSheet(user, yearCe(year), where, locale));
         byte[] file = Sheets.write(tabs);
-        return download(file, "indicator-" + table.indicator().code() + "-" + (table.yearCe() + 543) + ".xlsx");
+        // The area in the name (the country: TH), so exports of two areas do not overwrite one another.
+        return download(file, "indicator-" + table.indicator().code() + "-" + (where == null ? "TH" : where) + "-"
+                + (table.yearCe() + 543) + ".xlsx");
     }
 
     /** The centers' assessment results by standard for the area and year, as the dashboard shows them. */
@@ -193,7 +195,9 @@ class IndicatorPages {
         List<String> caption = List.of(
                 msg("indicators.budget.caption", new Object[] {provinceName, String.valueOf(yearCe + 543)}, locale),
                 msg("indicators.budget.asOf", new Object[] {dates.date(LocalDate.now(clock.withZone(org.tonkla.platform.ThaiDates.BANGKOK))),
-                        budget.unitCostsChanged().map(dates::dateTime).orElse(msg("indicators.budget.shippedCosts", locale))}, locale));
+                        budget.unitCostsChanged().map(dates::dateTime).orElse(msg("indicators.budget.shippedCosts", locale))}, locale),
+                // A column of zeros is often a survey not yet made (no household's income recorded), not no need.
+                msg("indicators.budget.recorded", locale));
         byte[] file = Sheets.write(List.of(new Sheets.Tab(
                 msg("indicators.budget.sheet", new Object[] {String.valueOf(yearCe + 543)}, locale), caption, title, rows)));
         return download(file, "budget-" + p + "-" + (yearCe + 543) + ".xlsx");
@@ -206,7 +210,7 @@ class IndicatorPages {
         try {
             amount = new BigDecimal(cost.trim().replace(",", "")); // "1,500" as Thai users write it
         } catch (NumberFormatException e) {
-            throw new InvalidInput("cost", "an amount in baht");
+            throw InvalidInput.explained("indicators.error.cost", "cost", "an amount in baht");
         }
         budget.setUnitCost(users.require(), service, amount);
         // Back to the dashboard the administrator was looking at (the values only as query parameters, encoded).
@@ -225,7 +229,7 @@ class IndicatorPages {
         if (yearBe == null) return thisYear();
         // No year after this one: a future year is a page of zeros that looks like data.
         if (yearBe < 2500 || yearBe > thisYear() + 543) {
-            throw new InvalidInput("year", "a Buddhist-era year from 2500 to " + (thisYear() + 543));
+            throw InvalidInput.explained("indicators.error.year", "year", "a Buddhist-era year from 2500 to " + (thisYear() + 543));
         }
         return yearBe - 543;
     }

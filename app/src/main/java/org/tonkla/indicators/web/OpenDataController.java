@@ -31,10 +31,12 @@ class OpenDataController {
             "sex", "age_group", "fact", "count");
     private final OpenData openData;
     private final OpenDataFiles files;
+    private final org.tonkla.indicators.Indicators indicators;
 
-    OpenDataController(OpenData openData, OpenDataFiles files) {
+    OpenDataController(OpenData openData, OpenDataFiles files, org.tonkla.indicators.Indicators indicators) {
         this.openData = openData;
         this.files = files;
+        this.indicators = indicators;
     }
 
     @GetMapping("/open-data")
@@ -44,6 +46,9 @@ class OpenDataController {
         model.addAttribute("released", String.format("%d/%d/%d %02d:%02d", at.getDayOfMonth(), at.getMonthValue(),
                 at.getYear() + 543, at.getHour(), at.getMinute()));
         model.addAttribute("licenceUrl", LICENCE_URL);
+        // The codebook: the files name facts by code; each indicator in Thai with the two facts it divides.
+        model.addAttribute("codebook", indicators.definitions().indicators().stream()
+                .filter(i -> OpenData.published(i.numerator()) && OpenData.published(i.denominator())).toList());
         return "indicators/open-data";
     }
 
@@ -95,10 +100,48 @@ class OpenDataController {
                     .cacheControl(org.springframework.http.CacheControl.noCache().cachePublic()).build();
         }
         var path = files.file(release, dataset, format); // the file of the release the validators name
-        return ResponseEntity.ok().contentType(type).eTag(etag).lastModified(lastModified)
-                .cacheControl(org.springframework.http.CacheControl.noCache().cachePublic())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(dataset + "." + format).build().toString())
-                .body(new org.springframework.core.io.FileSystemResource(path));
+        var file = new org.springframework.core.io.FileSystemResource(path);
+        java.util.function.Supplier<ResponseEntity.BodyBuilder> ok = () -> ResponseEntity.ok().contentType(type).eTag(etag)
+                .lastModified(lastModified).cacheControl(org.springframework.http.CacheControl.noCache().cachePublic())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(dataset + "." + format).build().toString());
+        String range = request.getHeader(HttpHeaders.RANGE);
+        if (range == null) return ok.get().body(file);
+        // Spring serves the ranges of a file resource; what it does not do is decided here (RFC 9110 §14.2, §13.1.5).
+        // The whole file, as a stream Spring does not cut, when the range is unreadable or If-Range names another
+        // release: a download resumed the next night would join yesterday's start to today's end.
+        ResponseEntity<org.springframework.core.io.Resource> whole = ok.get().contentLength(file.getFile().length())
+                .body(new org.springframework.core.io.InputStreamResource(file));
+        if (!sameRelease(request.getHeader(HttpHeaders.IF_RANGE), lastModified)) return whole;
+        List<org.springframework.http.HttpRange> ranges;
+        try {
+            ranges = org.springframework.http.HttpRange.parseRanges(range);
+            if (ranges.isEmpty()) return whole;
+        } catch (IllegalArgumentException unreadable) {
+            return whole;
+        }
+        try {
+            org.springframework.http.HttpRange.toResourceRegions(ranges, file);
+        } catch (IllegalArgumentException unsatisfiable) { // past the end, or more ranges than the file's bytes
+            return ResponseEntity.status(org.springframework.http.HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                    .header(HttpHeaders.CONTENT_RANGE, "bytes */" + file.getFile().length()).contentLength(0)
+                    .body(new org.springframework.core.io.ByteArrayResource(new byte[0])); // not the error page
+        }
+        return ok.get().body(file);
+    }
+
+    /**
+     * Whether an If-Range (absent: yes) names this release. An entity tag never does: ours are weak, and If-Range compares
+     * strongly. A date does when it is the release's Last-Modified to the second.
+     */
+    static boolean sameRelease(String ifRange, long lastModified) {
+        if (ifRange == null) return true;
+        if (ifRange.startsWith("\"") || ifRange.startsWith("W/")) return false;
+        try {
+            return java.time.ZonedDateTime.parse(ifRange.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant().toEpochMilli() == lastModified;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** Refuses a dataset name that is not one of the two (404). */
