@@ -82,6 +82,7 @@ class SyntheticCountry {
     private final IndicatorRefresh indicators;
     /** The most children held in memory at once during the last run (the batch), for the streaming test. */
     private int mostHeld;
+    private boolean computedAlongside;
 
     SyntheticCountry(SyntheticChildren children, SyntheticCenters centers, Directory directory, ChildImports imports,
             Clock clock, TransactionTemplate tx, JdbcClient jdbc, IndicatorRefresh indicators) {
@@ -138,6 +139,11 @@ class SyntheticCountry {
         return mostHeld;
     }
 
+    /** Whether the last run computed the indicators alongside the generation. */
+    boolean computedAlongside() {
+        return computedAlongside;
+    }
+
     /** Generates the country at {@code scale} (1 = about 4 million children); returns the children inserted. */
     long generate(double scale, long seed) {
         int total = children(scale);
@@ -152,6 +158,14 @@ class SyntheticCountry {
             subdistricts.computeIfAbsent(a.code().substring(0, 2), k -> new ArrayList<>()).add(a);
         }
         LocalDate today = LocalDate.now(clock.withZone(ThaiDates.BANGKOK));
+        // The indicators of each province are computed once it is written, while the next ones are (the generator keeps
+        // one PostgreSQL backend busy and leaves the other cores idle), when they start from nothing. Not when an earlier
+        // run computed them to the end (only new children need them, after the last batch), nor when one was cut off:
+        // this run could add children to a province it had finished, and the resume, after the last batch, redoes those.
+        var written = new WrittenProvinces(plan.keySet());
+        long facts = System.nanoTime();
+        Thread alongside = indicators.recomputed() || indicators.recomputeCutOff() ? null : written.recomputeAlongside(indicators, facts);
+        computedAlongside = alongside != null;
         var progress = new Progress(total);
         long inserted = 0;
         long[] totals = new long[5];
@@ -160,56 +174,67 @@ class SyntheticCountry {
         List<Area> subs = List.of();
         ProvinceUnits units = null; // loaded once per province, only if a batch needs writing
         int classSize = 1;
-        for (PlanBatch b : batches(plan)) {
-            if (!b.province().equals(province)) {
-                province = b.province();
-                subs = subdistricts.getOrDefault(province, List.of());
-                units = null;
-                // Classes are sized for the children of one subdistrict, as the pilot's are for 38 subdistricts.
-                classSize = (int) Math.max(1, Math.round((double) plan.get(province) / Math.max(1, subs.size()) * 38));
+        try {
+            for (PlanBatch b : batches(plan)) {
+                if (!b.province().equals(province)) {
+                    province = b.province();
+                    written.writing(province);
+                    subs = subdistricts.getOrDefault(province, List.of());
+                    units = null;
+                    // Classes are sized for the children of one subdistrict, as the pilot's are for 38 subdistricts.
+                    classSize = (int) Math.max(1, Math.round((double) plan.get(province) / Math.max(1, subs.size()) * 38));
+                }
+                if (subs.isEmpty()) continue;
+                int from = b.from();
+                int to = b.to();
+                if (imports.present(childId(seed, to - 1))) {
+                    progress.skipped(to - from);
+                    continue;
+                }
+                if (units == null) units = units(province);
+                var batch = new Batch();
+                for (int i = from; i < to; i++) {
+                    var random = new SplittableRandom(seed * 1_000_003L + 0x5EED_0000_0000L + i);
+                    Area sub = subs.get(random.nextInt(subs.size()));
+                    LocalUnits home = units.home(sub);
+                    children.child(batch, random, key(seed, i), i % 10_000_000, classSize, home, today);
+                }
+                mostHeld = Math.max(mostHeld, batch.children.size());
+                long before = totals[0] + totals[1] + totals[2] + totals[3] + totals[4];
+                inserted += tx.execute(status -> {
+                    // A bulk load of synthetic children: the per-row triggers (change feed for partners, FK checks,
+                    // indicator dirty marks) are skipped for this transaction only; the indicators are computed in bulk
+                    // (alongside or after), and the data are consistent by construction (children before records).
+                    jdbc.sql("SET LOCAL session_replication_role = replica").update();
+                    long added = children.write(batch, seed, totals, GENERATOR);
+                    // Written with the dirty marks off: the province is to be computed again. Said in this transaction and
+                    // only for new children, so a batch written again on a rerun (its last child's national ID taken by an
+                    // earlier seed's child, so it looked absent) does not throw away an indicator recompute under way.
+                    if (added > 0) indicators.recomputeNeeded(b.province());
+                    return added;
+                });
+                long rows = totals[0] + totals[1] + totals[2] + totals[3] + totals[4] - before + batch.children.size();
+                progress.done(to - from, rows);
             }
-            if (subs.isEmpty()) continue;
-            int from = b.from();
-            int to = b.to();
-            if (imports.present(childId(seed, to - 1))) {
-                progress.skipped(to - from);
-                continue;
-            }
-            if (units == null) units = units(province);
-            var batch = new Batch();
-            for (int i = from; i < to; i++) {
-                var random = new SplittableRandom(seed * 1_000_003L + 0x5EED_0000_0000L + i);
-                Area sub = subs.get(random.nextInt(subs.size()));
-                LocalUnits home = units.home(sub);
-                children.child(batch, random, key(seed, i), i % 10_000_000, classSize, home, today);
-            }
-            mostHeld = Math.max(mostHeld, batch.children.size());
-            long before = totals[0] + totals[1] + totals[2] + totals[3] + totals[4];
-            inserted += tx.execute(status -> {
-                // A bulk load of synthetic children: the per-row triggers (change feed for partners, FK checks,
-                // indicator dirty marks) are skipped for this transaction only; the indicators are computed once
-                // for everyone at the end, and the data are consistent by construction (children before records).
-                jdbc.sql("SET LOCAL session_replication_role = replica").update();
-                long added = children.write(batch, seed, totals, GENERATOR);
-                // Written with the dirty marks off: the next recompute starts from nothing. Said in this transaction and
-                // only for new children, so a batch written again on a rerun (its last child's national ID taken by an
-                // earlier seed's child, so it looked absent) does not throw away an indicator recompute under way.
-                if (added > 0) indicators.recomputeNeeded();
-                return added;
-            });
-            long rows = totals[0] + totals[1] + totals[2] + totals[3] + totals[4] - before + batch.children.size();
-            progress.done(to - from, rows);
+            written.allWritten();
+        } finally {
+            written.abandon(); // after allWritten, nothing; on a failure, the recompute stops waiting and ends
+            if (alongside != null) WrittenProvinces.join(alongside);
         }
-        if (inserted == 0 && indicators.recomputed()) {
+        if (alongside != null) {
+            written.rethrow();
+            System.out.printf(Locale.ROOT, "Indicators computed %.0f s after the generation began%n", (System.nanoTime() - facts) / 1e9);
+        } else if (inserted == 0 && indicators.recomputed()) {
             System.out.println("No new children, and the indicators of an earlier run were computed to the end: nothing to do.");
             return 0;
+        } else {
+            long after = System.nanoTime();
+            System.out.println("Computing the indicators of every child (facts and precomputed cells, a province per worker; a run cut off resumes) ...");
+            // The bulk path: the incremental refresh's per-batch cell upserts ran at a sixth of its speed on a first load.
+            indicators.recomputeAll((done, of) -> System.out.printf(Locale.ROOT, "  indicators: %d of %d provinces, %.0f s%n",
+                    done, of, (System.nanoTime() - after) / 1e9));
+            System.out.printf(Locale.ROOT, "Indicators computed in %.0f s%n", (System.nanoTime() - after) / 1e9);
         }
-        long facts = System.nanoTime();
-        System.out.println("Computing the indicators of every child (facts and precomputed cells, a province per worker; a run cut off resumes) ...");
-        // The bulk path: the incremental refresh's per-batch cell upserts ran at a sixth of its speed on a first load.
-        indicators.recomputeAll((done, of) -> System.out.printf(Locale.ROOT, "  indicators: %d of %d provinces, %.0f s%n",
-                done, of, (System.nanoTime() - facts) / 1e9));
-        System.out.printf(Locale.ROOT, "Indicators computed in %.0f s%n", (System.nanoTime() - facts) / 1e9);
         System.out.printf(Locale.ROOT, "Done in %s: %,d new children, %,d measurements, %,d DSPM screenings, %,d vaccinations, "
                 + "%,d health notes, %,d referrals; heap peak %,d MB%n", progress.elapsed(), inserted, totals[0], totals[1],
                 totals[2], totals[3], totals[4], progress.peakHeapMb());

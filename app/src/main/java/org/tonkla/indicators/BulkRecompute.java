@@ -50,20 +50,29 @@ final class BulkRecompute {
         this.refresh = refresh;
     }
 
-    void run(IndicatorRefresh.Progress progress, int chunk, int workers) {
+    void run(IndicatorRefresh.Progress progress, int chunk, int workers, IndicatorRefresh.Writer writer) {
         running.set(true);
         try {
             Set<String> finished = tx.execute(status -> begin());
-            // One index probe per province (a loose scan), not a pass over every child.
-            List<String> provinces = jdbc.sql("""
+            // The writer's provinces in its order, then any other with children: one index probe per province (a loose
+            // scan), not a pass over every child.
+            List<String> provinces = new ArrayList<>(writer.provinces());
+            jdbc.sql("""
                     WITH RECURSIVE p(code) AS (
                         SELECT min(province_code) FROM child
                         UNION ALL
                         SELECT (SELECT min(province_code) FROM child WHERE province_code > code) FROM p WHERE code IS NOT NULL)
-                    SELECT code FROM p WHERE code IS NOT NULL""").query(String.class).list();
+                    SELECT code FROM p WHERE code IS NOT NULL""").query(String.class).list()
+                    .forEach(p -> { if (!provinces.contains(p)) provinces.add(p); });
             var todo = new ConcurrentLinkedQueue<>(provinces.stream().filter(p -> !finished.contains(p)).toList());
             var done = new AtomicInteger(provinces.size() - todo.size());
             inParallel(todo, workers, province -> {
+                try {
+                    writer.awaitWritten(province); // no connection is held meanwhile
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for province " + province + " to be written", e);
+                }
                 province(province, chunk);
                 progress.provinces(done.incrementAndGet(), provinces.size());
             });

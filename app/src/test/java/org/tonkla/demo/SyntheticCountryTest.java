@@ -54,7 +54,21 @@ class SyntheticCountryTest extends IntegrationTest {
     void aSmallCountryIsStreamedIntoItsProvincesAndARestartAddsNothing() {
         double scale = 0.001;
         int total = 4_000;
+        indicators.recomputeNeeded(); // from nothing: the indicators are computed alongside, a province once it is written
         assertThat(country.generate(scale, SEED)).isEqualTo(total);
+        assertThat(country.computedAlongside()).isTrue();
+        // ... and they are those of a recompute after the last child.
+        jdbc.sql("DROP TABLE IF EXISTS alongside_cell").update();
+        jdbc.sql("CREATE TABLE alongside_cell AS SELECT year_ce, fact, province_code, district_code, subdistrict_code, sex,"
+                + " age_group, agency_code, unit_id, n FROM indicator_cell").update();
+        indicators.recomputeAll();
+        String cells = "SELECT year_ce, fact, province_code, district_code, subdistrict_code, sex, age_group, agency_code, unit_id, n FROM ";
+        assertThat(jdbc.sql("SELECT count(*) FROM (" + cells + "alongside_cell EXCEPT ALL " + cells + "indicator_cell) d")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM (" + cells + "indicator_cell EXCEPT ALL " + cells + "alongside_cell) d")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM alongside_cell WHERE fact = 'children'").query(Long.class).single()).isPositive();
+        jdbc.sql("DROP TABLE alongside_cell").update();
         // Streaming: never more than one batch of children in memory, and this run needed two.
         assertThat(country.mostHeld()).isLessThanOrEqualTo(SyntheticCountry.BATCH).isLessThan(total);
 
