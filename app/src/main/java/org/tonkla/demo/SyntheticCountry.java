@@ -160,8 +160,9 @@ class SyntheticCountry {
         LocalDate today = LocalDate.now(clock.withZone(ThaiDates.BANGKOK));
         // The indicators of each province are computed once it is written, while the next ones are (the generator keeps
         // one PostgreSQL backend busy and leaves the other cores idle), when they start from nothing. Not when an earlier
-        // run computed them to the end (only new children need them, after the last batch), nor when one was cut off:
-        // this run could add children to a province it had finished, and the resume, after the last batch, redoes those.
+        // run computed them to the end (whether this run adds any child is known only after the last batch), nor when
+        // one was cut off: this run could add children to a province it had finished; the resume, after the last
+        // batch, computes those again.
         var written = new WrittenProvinces(plan.keySet());
         long facts = System.nanoTime();
         Thread alongside = indicators.recomputed() || indicators.recomputeCutOff() ? null : written.recomputeAlongside(indicators, facts);
@@ -176,6 +177,7 @@ class SyntheticCountry {
         int classSize = 1;
         try {
             for (PlanBatch b : batches(plan)) {
+                written.rethrow(); // the recompute alongside failed: stop now, a rerun resumes it (not hours later)
                 if (!b.province().equals(province)) {
                     province = b.province();
                     written.writing(province);

@@ -61,7 +61,7 @@ final class WrittenProvinces implements IndicatorRefresh.Writer {
             try {
                 indicators.recomputeAll((done, of) -> System.out.printf(java.util.Locale.ROOT, "  indicators: %d of %d provinces, %.0f s%n",
                         done, of, (System.nanoTime() - started) / 1e9), this);
-            } catch (Throwable e) { // thrown in the generating thread once the generation is over (rethrow)
+            } catch (Throwable e) { // thrown in the generating thread at its next batch (rethrow)
                 System.out.println("The indicators stopped (a rerun resumes them): " + e.getMessage());
                 failed(e);
             }

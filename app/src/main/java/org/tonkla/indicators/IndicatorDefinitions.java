@@ -91,6 +91,9 @@ public class IndicatorDefinitions {
             if (!VACCINE_AGES.containsAll(doses.keySet())) throw new IllegalStateException("vaccine ages are " + VACCINE_AGES);
             // FactSql reads the n-th dose's day: a count of none would have none.
             if (doses.values().stream().anyMatch(n -> n < 1)) throw new IllegalStateException("vaccine doses are 1 or more");
+            if (vaccines.stream().anyMatch(v -> v.antigen().equals(m.get("antigen")))) {
+                throw new IllegalStateException("vaccine antigen listed twice: " + m.get("antigen")); // FactSql groups by antigen
+            }
             vaccines.add(new Vaccine(code(m.get("antigen")),
                     ((List<Object>) m.get("codes")).stream().map(c -> code(c.toString())).toList(), doses));
         }

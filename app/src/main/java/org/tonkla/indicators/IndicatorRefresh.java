@@ -160,7 +160,9 @@ public class IndicatorRefresh {
 
     /**
      * As {@link #recomputeNeeded()}, for a writer that bypasses the marks of {@code province}'s children only: the
-     * provinces a run has finished keep their facts and cells, and the next run (or the one under way) computes this one.
+     * provinces a cut-off run had finished keep their facts and cells, and the next run computes this one. A run under
+     * way does not see it for a province it has passed: call it only for provinces the run has not reached
+     * ({@link Writer}: the generator writes a province before its recompute begins).
      */
     public void recomputeNeeded(String province) {
         jdbc.sql("DELETE FROM indicator_recompute").update();

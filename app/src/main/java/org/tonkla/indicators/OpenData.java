@@ -165,15 +165,19 @@ public class OpenData {
             ds.add(ALL);
             Map<String, long[]> values = new LinkedHashMap<>();
             for (String fact : facts) if (published(fact)) values.put(fact, grid(ds, blocks.get(yearProvince + "|" + fact)));
-            // Every sensitive fact is listed, with no case too: a fact present only where there are cases says so.
-            for (String fact : sensitiveFacts()) values.putIfAbsent(fact, new long[ds.size() * 9]);
+            // Every sensitive fact is listed, with no case too: a fact present only where there are cases says so. One
+            // the cells hold but the definitions do not (a screening item added later) is sensitive all the same.
+            Set<String> sensitive = sensitiveFacts();
+            for (String fact : sensitive) values.putIfAbsent(fact, new long[ds.size() * 9]);
+            values.keySet().stream().filter(f -> f.startsWith("protection_")).forEach(sensitive::add);
             Map<String, Set<String>> within = new HashMap<>();
-            values.keySet().forEach(f -> within.put(f, wholes.getOrDefault(f, f.equals("children") ? Set.of() : Set.of("children")).stream().filter(values::containsKey)
+            values.keySet().forEach(f -> within.put(f, wholes.getOrDefault(f, f.equals("children") ? Set.of() : f.startsWith("protection_item_")
+                            ? Set.of("children", "protection_vulnerable") : Set.of("children")).stream().filter(values::containsKey)
                     .collect(java.util.stream.Collectors.toSet())));
             Map<String, BitSet> zeros = new HashMap<>();
             values.keySet().forEach(f -> zeroByDefinition(f, ds.size()).ifPresent(z -> zeros.put(f, z)));
             Map<String, BitSet> withheld = new RelatedBlocks(values, within, relations(ds.size()), totals(ds.size()), zeros,
-                    sensitiveFacts()).protect();
+                    sensitive).protect();
             values.forEach((fact, v) -> rows.addAll(rows(Integer.parseInt(k[0]), k[1], fact, ds, v, withheld.get(fact), names)));
         });
         release = new Release(clock.instant(), List.copyOf(rows));

@@ -18,20 +18,29 @@ public class InvalidInput extends DomainProblem {
     }
 
     private final List<FieldError> errors;
+    /** The page's message; the API's {@code code} stays {@code error.400}. */
+    private final String pageMessageKey;
 
     public InvalidInput(List<FieldError> errors) {
         super("error.400", errors.isEmpty() ? "Invalid input" : describe(errors));
         if (errors.isEmpty()) throw new IllegalArgumentException("at least one field error");
         this.errors = List.copyOf(errors);
+        this.pageMessageKey = messageKey();
     }
 
     public InvalidInput(String field, String expected) {
         this(List.of(new FieldError(field, expected)));
     }
 
-    private InvalidInput(String messageKey, FieldError error) {
-        super(messageKey, describe(List.of(error)));
+    private InvalidInput(String pageMessageKey, FieldError error) {
+        super("error.400", describe(List.of(error)));
         this.errors = List.of(error);
+        this.pageMessageKey = pageMessageKey;
+    }
+
+    /** The message a page shows: {@link #messageKey()}, or the sentence given to {@link #explained}. */
+    public String pageMessageKey() {
+        return pageMessageKey;
     }
 
     /**

@@ -440,6 +440,14 @@ class OpenDataTest extends IntegrationTest {
             assertThat(whole.statusCode()).as(ifRange).isEqualTo(200);
             assertThat(whole.body()).as(ifRange).isEqualTo(first.body());
         }
+        // A client that accepts gzip gets the whole file gzipped, not a gzipped part with a Content-Range of plain bytes.
+        HttpResponse<byte[]> gzipRange = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/open-data/tonkla-child-indicators.csv")).header("Range", "bytes=0-9").header("Accept-Encoding", "gzip")
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipRange.statusCode()).isEqualTo(200);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipRange.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(first.body());
+        }
         // A range that cannot be read is ignored (the whole file); one past the end is refused, with no body.
         assertThat(ranged.apply("bytes=abc", null).body()).isEqualTo(first.body());
         HttpResponse<byte[]> past = ranged.apply("bytes=999999999-", null);

@@ -112,6 +112,10 @@ class OpenDataController {
         ResponseEntity<org.springframework.core.io.Resource> whole = ok.get().contentLength(file.getFile().length())
                 .body(new org.springframework.core.io.InputStreamResource(file));
         if (!sameRelease(request.getHeader(HttpHeaders.IF_RANGE), lastModified)) return whole;
+        // Tomcat would gzip a part of a CSV or JSON file for a client that accepts it, while Content-Range counts the
+        // plain bytes: such a client gets the whole file, gzipped.
+        String encodings = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+        if (!"xlsx".equals(format) && encodings != null && encodings.toLowerCase(java.util.Locale.ROOT).contains("gzip")) return whole;
         List<org.springframework.http.HttpRange> ranges;
         try {
             ranges = org.springframework.http.HttpRange.parseRanges(range);

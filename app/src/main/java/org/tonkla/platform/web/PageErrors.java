@@ -72,7 +72,7 @@ class PageErrors {
         var page = new ModelAndView("error");
         page.setStatus(org.springframework.http.HttpStatusCode.valueOf(e.status()));
         page.addObject("status", e.status());
-        page.addObject("messageKey", e.messageKey());
+        page.addObject("messageKey", e instanceof org.tonkla.platform.InvalidInput bad ? bad.pageMessageKey() : e.messageKey());
         // A bad request names the field and what was expected there (in English, as the API says it), so the person
         // who typed the address can put it right.
         if (e instanceof org.tonkla.platform.InvalidInput bad) page.addObject("fieldErrors", bad.errors());
