@@ -246,6 +246,11 @@ class OpenDataTest extends IntegrationTest {
         HttpResponse<String> unknown = http.send(request("/open-data/api/3/action/group_list"), HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(json.readTree(unknown.body()).get("error").get("message").asString()).isEqualTo("Action name not known");
+        assertThat(json.readTree(unknown.body()).get("help").asString()).startsWith("http").endsWith("/open-data");
+        var status = json.readTree(http.send(request("/open-data/api/3/action/status_show"), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(status.get("success").asBoolean()).isTrue();
+        assertThat(status.get("result").get("site_url").asString()).startsWith("http").endsWith("/open-data");
+        assertThat(status.get("result").has("ckan_version")).isTrue();
         // A form post, as CKAN also accepts; a body that is not JSON is CKAN's JSON error, not a 500.
         HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/open-data/api/3/action/package_show")).header("Content-Type", "application/x-www-form-urlencoded")

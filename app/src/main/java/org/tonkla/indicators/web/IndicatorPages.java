@@ -89,7 +89,12 @@ class IndicatorPages {
             model.addAttribute("standards", monitoring.standards(new Monitoring.Query(yearCe + 543, where, null,
                     Monitoring.ListFilter.ALL), user));
         }
-        model.addAttribute("years", List.of(thisYear() + 543, thisYear() + 542, thisYear() + 541));
+        // This year and the six before, as far as the records of children under 6 reach; a year typed in the address
+        // stays selectable.
+        List<Integer> years = new ArrayList<>();
+        for (int y = thisYear(); y >= thisYear() - 6; y--) years.add(y + 543);
+        if (!years.contains(yearCe + 543)) years.add(yearCe + 543);
+        model.addAttribute("years", years);
         model.addAttribute("definitions", indicators.definitions().indicators());
         model.addAttribute("lineage", where == null ? List.of() : directory.lineage(where));
         model.addAttribute("province", where == null ? null : where.substring(0, 2));

@@ -121,6 +121,13 @@ class OpenDataCkan {
     /** Any other CKAN action: CKAN's own JSON answer, so a harvester reads it as "not offered" rather than a broken page. */
     @RequestMapping("/{action}")
     ResponseEntity<Map<String, Object>> otherAction(@PathVariable String action) {
+        // The site's description, which harvesters ask for first (ckanapi's and data.go.th's); ckan_version is the
+        // CKAN release whose action API this one follows, not software Tonkla runs.
+        if (action.equals("status_show")) {
+            return ResponseEntity.ok(success(Map.of("site_title", publisher, "site_url", address.base() + OpenDataController.HELP,
+                    "site_description", OpenDataSets.INDICATORS.title(), "ckan_version", "2.10", "locale_default", "th",
+                    "extensions", List.of())));
+        }
         return failure(400, Map.of("__type", "Bad request - Action name not known", "message", "Action name not known"));
     }
 
@@ -243,24 +250,25 @@ class OpenDataCkan {
     }
 
     /** CKAN's envelope of a failed call. */
-    private static ResponseEntity<Map<String, Object>> failure(int status, Map<String, Object> error) {
-        return ResponseEntity.status(status).body(Map.of("help", OpenDataController.HELP, "success", false, "error", error));
+    // "help" is a full address, as CKAN gives it: a client resolves it without knowing where the API was called.
+    private ResponseEntity<Map<String, Object>> failure(int status, Map<String, Object> error) {
+        return ResponseEntity.status(status).body(Map.of("help", address.base() + OpenDataController.HELP, "success", false, "error", error));
     }
 
-    private static Map<String, Object> success(Object result) {
-        return Map.of("help", OpenDataController.HELP, "success", true, "result", result);
+    private Map<String, Object> success(Object result) {
+        return Map.of("help", address.base() + OpenDataController.HELP, "success", true, "result", result);
     }
 
-    private static ResponseEntity<Map<String, Object>> validation(String field, String message) {
+    private ResponseEntity<Map<String, Object>> validation(String field, String message) {
         return failure(409, Map.of("__type", "Validation Error", field, List.of(message)));
     }
 
     /** CKAN's own answer for an unknown dataset or organization, so a harvester reads it as one. */
-    private static ResponseEntity<Map<String, Object>> notFound() {
+    private ResponseEntity<Map<String, Object>> notFound() {
         return failure(404, Map.of("__type", "Not Found Error", "message", "Not found"));
     }
 
-    private static ResponseEntity<Map<String, Object>> searchError(String why) {
+    private ResponseEntity<Map<String, Object>> searchError(String why) {
         return failure(409, Map.of("__type", "Search Error", "message", "Search error: " + why));
     }
 }
