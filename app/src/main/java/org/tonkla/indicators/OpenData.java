@@ -155,6 +155,7 @@ public class OpenData {
         blocks.keySet().forEach(key -> factsOf.computeIfAbsent(key.substring(0, key.lastIndexOf('|')), k -> new ArrayList<>())
                 .add(key.substring(key.lastIndexOf('|') + 1)));
         Map<String, Set<String>> wholes = wholes();
+        Set<String> defined = sensitiveFacts(); // once a release, not per block
         List<Row> rows = new ArrayList<>();
         Map<String, java.util.Optional<String>> names = new HashMap<>();
         int[] done = {0};
@@ -167,7 +168,7 @@ public class OpenData {
             for (String fact : facts) if (published(fact)) values.put(fact, grid(ds, blocks.get(yearProvince + "|" + fact)));
             // Every sensitive fact is listed, with no case too: a fact present only where there are cases says so. One
             // the cells hold but the definitions do not (a screening item added later) is sensitive all the same.
-            Set<String> sensitive = sensitiveFacts();
+            Set<String> sensitive = new java.util.LinkedHashSet<>(defined);
             for (String fact : sensitive) values.putIfAbsent(fact, new long[ds.size() * 9]);
             values.keySet().stream().filter(f -> f.startsWith("protection_")).forEach(sensitive::add);
             Map<String, Set<String>> within = new HashMap<>();
