@@ -99,6 +99,16 @@ class SyntheticCenters {
             // here and writes the rest; the batches before are drawn again (one random stream) but not written.
             boolean written = directory.serviceUnit(unitId(seed, to - 1)).isPresent();
             if (!written) {
+                // A run with fewer centers (a smaller --scale, same seed) wrote the start of this batch, the same centers
+                // drawn the same way: only those it did not reach are written.
+                if (directory.serviceUnit(units.getFirst().id()).isPresent()) {
+                    for (int k = units.size() - 1; k >= 0; k--) {
+                        if (directory.serviceUnit(units.get(k).id()).isPresent()) {
+                            units.remove(k);
+                            centers.remove(k);
+                        }
+                    }
+                }
                 transactions.executeWithoutResult(status -> {
                     units.forEach(directory::addServiceUnit);
                     bulk.load(centers);

@@ -10,9 +10,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +42,7 @@ import org.tonkla.registry.ChildImports;
  * drawn from its own random stream and its province from the plan, so any batch can be made on its own: a
  * restarted run skips the batches whose last child is already registered and goes on from the first missing one.
  * Each batch is one transaction. The partners' change feed does not list these synthetic children (its triggers are
- * skipped for the load); the indicators are computed for everyone once the children are in.
+ * skipped for the load); the indicators of a province are computed as soon as its children are in, beside the next ones.
  */
 @Component
 class SyntheticCountry {
@@ -159,13 +161,14 @@ class SyntheticCountry {
         }
         LocalDate today = LocalDate.now(clock.withZone(ThaiDates.BANGKOK));
         // The indicators of each province are computed once it is written, while the next ones are (the generator keeps
-        // one PostgreSQL backend busy and leaves the other cores idle), when they start from nothing. Not when an earlier
-        // run computed them to the end (whether this run adds any child is known only after the last batch), nor when
-        // one was cut off: this run could add children to a province it had finished; the resume, after the last
-        // batch, computes those again.
+        // one PostgreSQL backend busy and leaves the other cores idle); not when an earlier run computed them to the end
+        // and this one adds nothing. The provinces this run writes to are marked first, so that a recompute cut off
+        // earlier and resumed here computes them again even if it had finished them (a rerun with another --scale).
+        Set<String> toWrite = toWrite(plan, subdistricts.keySet(), seed);
+        toWrite.forEach(indicators::recomputeNeeded);
         var written = new WrittenProvinces(plan.keySet());
         long facts = System.nanoTime();
-        Thread alongside = indicators.recomputed() || indicators.recomputeCutOff() ? null : written.recomputeAlongside(indicators, facts);
+        Thread alongside = toWrite.isEmpty() && indicators.recomputed() ? null : written.recomputeAlongside(indicators, facts);
         computedAlongside = alongside != null;
         var progress = new Progress(total);
         long inserted = 0;
@@ -223,24 +226,26 @@ class SyntheticCountry {
             written.abandon(); // after allWritten, nothing; on a failure, the recompute stops waiting and ends
             if (alongside != null) WrittenProvinces.join(alongside);
         }
-        if (alongside != null) {
-            written.rethrow();
-            System.out.printf(Locale.ROOT, "Indicators computed %.0f s after the generation began%n", (System.nanoTime() - facts) / 1e9);
-        } else if (inserted == 0 && indicators.recomputed()) {
+        if (alongside == null) {
             System.out.println("No new children, and the indicators of an earlier run were computed to the end: nothing to do.");
             return 0;
-        } else {
-            long after = System.nanoTime();
-            System.out.println("Computing the indicators of every child (facts and precomputed cells, a province per worker; a run cut off resumes) ...");
-            // The bulk path: the incremental refresh's per-batch cell upserts ran at a sixth of its speed on a first load.
-            indicators.recomputeAll((done, of) -> System.out.printf(Locale.ROOT, "  indicators: %d of %d provinces, %.0f s%n",
-                    done, of, (System.nanoTime() - after) / 1e9));
-            System.out.printf(Locale.ROOT, "Indicators computed in %.0f s%n", (System.nanoTime() - after) / 1e9);
         }
+        written.rethrow();
+        System.out.printf(Locale.ROOT, "Indicators computed %.0f s after the generation began%n", (System.nanoTime() - facts) / 1e9);
         System.out.printf(Locale.ROOT, "Done in %s: %,d new children, %,d measurements, %,d DSPM screenings, %,d vaccinations, "
                 + "%,d health notes, %,d referrals; heap peak %,d MB%n", progress.elapsed(), inserted, totals[0], totals[1],
                 totals[2], totals[3], totals[4], progress.peakHeapMb());
         return inserted;
+    }
+
+    /** The provinces of {@code plan} with a batch still to write (its last child absent), as the loop below decides. */
+    private Set<String> toWrite(Map<String, Integer> plan, Set<String> withSubdistricts, long seed) {
+        Set<String> provinces = new LinkedHashSet<>();
+        for (PlanBatch b : batches(plan)) {
+            if (withSubdistricts.contains(b.province()) && !provinces.contains(b.province())
+                    && !imports.present(childId(seed, b.to() - 1))) provinces.add(b.province());
+        }
+        return provinces;
     }
 
     static String key(long seed, int index) {

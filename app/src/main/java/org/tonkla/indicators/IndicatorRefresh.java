@@ -142,11 +142,6 @@ public class IndicatorRefresh {
         bulk.run(progress, CHUNK, workers, writer);
     }
 
-    /** Whether a bulk recompute began and was cut off: the next one resumes it. */
-    public boolean recomputeCutOff() {
-        return bulk.unfinished();
-    }
-
     /** Whether the last bulk recompute ran to its end and no bulk write has bypassed the dirty marks since. */
     public boolean recomputed() {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM indicator_recompute)").query(Boolean.class).single();

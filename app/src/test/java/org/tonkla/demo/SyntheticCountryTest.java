@@ -58,17 +58,7 @@ class SyntheticCountryTest extends IntegrationTest {
         assertThat(country.generate(scale, SEED)).isEqualTo(total);
         assertThat(country.computedAlongside()).isTrue();
         // ... and they are those of a recompute after the last child.
-        jdbc.sql("DROP TABLE IF EXISTS alongside_cell").update();
-        jdbc.sql("CREATE TABLE alongside_cell AS SELECT year_ce, fact, province_code, district_code, subdistrict_code, sex,"
-                + " age_group, agency_code, unit_id, n FROM indicator_cell").update();
-        indicators.recomputeAll();
-        String cells = "SELECT year_ce, fact, province_code, district_code, subdistrict_code, sex, age_group, agency_code, unit_id, n FROM ";
-        assertThat(jdbc.sql("SELECT count(*) FROM (" + cells + "alongside_cell EXCEPT ALL " + cells + "indicator_cell) d")
-                .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM (" + cells + "indicator_cell EXCEPT ALL " + cells + "alongside_cell) d")
-                .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM alongside_cell WHERE fact = 'children'").query(Long.class).single()).isPositive();
-        jdbc.sql("DROP TABLE alongside_cell").update();
+        assertCellsAreThoseOfARecompute();
         // Streaming: never more than one batch of children in memory, and this run needed two.
         assertThat(country.mostHeld()).isLessThanOrEqualTo(SyntheticCountry.BATCH).isLessThan(total);
 
@@ -108,6 +98,33 @@ class SyntheticCountryTest extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM indicator_recompute").query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM indicator_fact WHERE child_id = ANY(?)").param((Object) ids).query(Long.class).single())
                 .isPositive();
+
+        // A recompute cut off after it had finished every province, then a rerun at a larger scale (more centers, and
+        // children in provinces that recompute had finished): resumed alongside, it computes those provinces again.
+        jdbc.sql("DELETE FROM indicator_recompute").update();
+        jdbc.sql("INSERT INTO indicator_recompute_run (started_on) VALUES (current_date)").update();
+        jdbc.sql("""
+                INSERT INTO indicator_recompute_province (province_code, finished_at)
+                SELECT DISTINCT province_code, now() FROM child""").update();
+        assertThat(country.generate(0.0015, SEED)).isEqualTo(2_000);
+        assertThat(country.computedAlongside()).isTrue();
+        assertCellsAreThoseOfARecompute();
+        assertThat(jdbc.sql("SELECT count(*) FROM service_unit WHERE name_th LIKE '%(จำลอง)' AND type <> 'HEALTH_CENTER'")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(75);
+    }
+
+    private void assertCellsAreThoseOfARecompute() {
+        jdbc.sql("DROP TABLE IF EXISTS alongside_cell").update();
+        jdbc.sql("CREATE TABLE alongside_cell AS SELECT year_ce, fact, province_code, district_code, subdistrict_code, sex,"
+                + " age_group, agency_code, unit_id, n FROM indicator_cell").update();
+        indicators.recomputeAll();
+        String cells = "SELECT year_ce, fact, province_code, district_code, subdistrict_code, sex, age_group, agency_code, unit_id, n FROM ";
+        assertThat(jdbc.sql("SELECT count(*) FROM (" + cells + "alongside_cell EXCEPT ALL " + cells + "indicator_cell) d")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM (" + cells + "indicator_cell EXCEPT ALL " + cells + "alongside_cell) d")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM alongside_cell WHERE fact = 'children'").query(Long.class).single()).isPositive();
+        jdbc.sql("DROP TABLE alongside_cell").update();
     }
 
     @Test
