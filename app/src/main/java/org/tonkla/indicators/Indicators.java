@@ -42,13 +42,16 @@ public class Indicators {
     }
 
     /** One indicator in one area and year, its sub-areas and the comparisons. */
-    public record Table(Indicator indicator, int yearCe, String areaCode, Value area, List<Value> parts, Value province,
-            Value country) {
+    public record Table(Indicator indicator, int yearCe, String areaCode, Value area, List<Value> parts, Value district,
+            Value province, Value country) {
 
-        /** The area, its province and the country, each once (a province's page is its own province's row). */
+        /**
+         * The area, its district (a subdistrict's), its province and the country, each once (a province's page is its
+         * own province's row).
+         */
         public List<Value> comparison() {
             List<Value> out = new java.util.ArrayList<>();
-            for (Value v : java.util.Arrays.asList(area, province, country)) {
+            for (Value v : java.util.Arrays.asList(area, district, province, country)) {
                 if (v != null && out.stream().noneMatch(o -> o.code().equals(v.code()))) out.add(v);
             }
             return out;
@@ -132,7 +135,8 @@ public class Indicators {
         Value area = value(areaCode, all);
         Value province = areaCode == null ? null
                 : areaCode.length() == 2 ? area : total(indicator, yearCe, areaCode.substring(0, 2));
-        return new Table(indicator, yearCe, areaCode, area, parts, province,
+        Value district = areaCode != null && areaCode.length() == 6 ? total(indicator, yearCe, areaCode.substring(0, 4)) : null;
+        return new Table(indicator, yearCe, areaCode, area, parts, district, province,
                 areaCode == null ? area : total(indicator, yearCe, null));
     }
 

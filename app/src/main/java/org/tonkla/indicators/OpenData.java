@@ -170,9 +170,9 @@ public class OpenData {
             // the cells hold but the definitions do not (a screening item added later) is sensitive all the same.
             Set<String> sensitive = new java.util.LinkedHashSet<>(defined);
             for (String fact : sensitive) values.putIfAbsent(fact, new long[ds.size() * 9]);
-            values.keySet().stream().filter(f -> f.startsWith("protection_")).forEach(sensitive::add);
+            values.keySet().stream().filter(OpenData::protection).forEach(sensitive::add);
             Map<String, Set<String>> within = new HashMap<>();
-            values.keySet().forEach(f -> within.put(f, wholes.getOrDefault(f, f.equals("children") ? Set.of() : f.startsWith("protection_item_")
+            values.keySet().forEach(f -> within.put(f, wholes.getOrDefault(f, f.equals("children") ? Set.of() : protectionItem(f)
                             ? Set.of("children", "protection_vulnerable") : Set.of("children")).stream().filter(values::containsKey)
                     .collect(java.util.stream.Collectors.toSet())));
             Map<String, BitSet> zeros = new HashMap<>();
@@ -204,11 +204,25 @@ public class OpenData {
     }
 
     /**
+     * Whether {@code fact} is a child-protection fact (issue 17; FactSql names them protection_vulnerable and
+     * protection_item_X, X an item of the screening, which a province may add): published in a dataset of their own,
+     * zeros withheld. The one place that knows the prefix.
+     */
+    public static boolean protection(String fact) {
+        return fact.startsWith("protection_");
+    }
+
+    /** Whether {@code fact} counts the vulnerable children found with one screening item: a part of protection_vulnerable. */
+    static boolean protectionItem(String fact) {
+        return fact.startsWith("protection_item_");
+    }
+
+    /**
      * The child-protection facts (issue 17): a count of them says that children in an area are at risk of harm, so their
      * zeros are withheld like small counts and every one is listed in every year and province ({@link RelatedBlocks}).
      */
     private Set<String> sensitiveFacts() {
-        return definitions.facts().stream().filter(f -> f.startsWith("protection_") && published(f))
+        return definitions.facts().stream().filter(f -> protection(f) && published(f))
                 .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
@@ -224,7 +238,7 @@ public class OpenData {
             out.computeIfAbsent(i.denominator(), k -> new java.util.HashSet<>());
         }
         for (String fact : new ArrayList<>(out.keySet())) {
-            if (fact.startsWith("protection_item_")) out.get(fact).add("protection_vulnerable");
+            if (protectionItem(fact)) out.get(fact).add("protection_vulnerable");
             if (!fact.equals("children")) out.get(fact).add("children");
         }
         out.computeIfAbsent("dspm_stimulate", k -> new java.util.HashSet<>(Set.of("children"))).add("dspm_suspected");

@@ -169,6 +169,11 @@ class AuthenticationTest extends IntegrationTest {
         var forged = fresh.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/areas"))
                 .header("Authorization", "Bearer " + token.substring(0, token.length() - 4) + "AAAA").GET().build());
         assertThat(forged.statusCode()).isEqualTo(401);
+        // RFC 6750: a refused token is said to be one, unlike a request that sent none.
+        assertThat(forged.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+        var none = fresh.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/areas")).GET().build());
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
     }
 
     @Test

@@ -112,6 +112,25 @@ class BudgetDownloadTest extends IntegrationTest {
     }
 
     @Test
+    void aSubdistrictIsComparedWithItsDistrictItsProvinceAndTheCountry() throws Exception {
+        WebClientSession officer = session();
+        officer.login("officer.khonkaen", "tonkla-demo");
+        HttpClient http = HttpClient.newBuilder().cookieHandler(officer.cookies()).build();
+        HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/indicators/export.xlsx?area=400101&indicator=stunting")).header("Accept-Language", "th").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
+            List<String> rows = new java.util.ArrayList<>();
+            for (Row r : book.getSheetAt(0)) {
+                if (r.getRowNum() > 0) rows.add(r.getCell(0).getStringCellValue() + " " + r.getCell(1).getStringCellValue());
+            }
+            // A subdistrict has no parts: its own row, then ในเมือง's district, its province and the country.
+            assertThat(rows).containsExactly("400101 ในเมือง", "4001 เมืองขอนแก่น", "40 ขอนแก่น", " ประเทศไทย");
+        }
+    }
+
+    @Test
     void theDashboardsExcelCarriesTheCentersResultsByStandardAsShown() throws Exception {
         WebClientSession officer = session();
         officer.login("officer.khonkaen", "tonkla-demo");

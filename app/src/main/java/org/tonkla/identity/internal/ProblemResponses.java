@@ -19,7 +19,11 @@ final class ProblemResponses {
 
     static AuthenticationEntryPoint unauthorized() {
         return (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Bearer");
+            // RFC 6750 §3.1: a token that was sent and refused (expired, forged, its account disabled) is named as such,
+            // so a client knows to fetch a new one rather than that it forgot to send one.
+            boolean refused = e instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException
+                    || e instanceof org.springframework.security.authentication.DisabledException && SecurityConfiguration.hasBearer(request);
+            response.setHeader("WWW-Authenticate", refused ? "Bearer error=\"invalid_token\"" : "Bearer");
             write(request, response, HttpStatus.UNAUTHORIZED,
                     "Sign in, or send an OAuth2 bearer token (see the README for the client-credentials flow).");
         };

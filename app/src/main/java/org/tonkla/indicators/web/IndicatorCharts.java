@@ -28,7 +28,7 @@ final class IndicatorCharts {
                     "numerator", v.numerator(), "denominator", v.denominator()));
         }
         List<Map<String, Object>> compare = new ArrayList<>();
-        for (Indicators.Value v : new Indicators.Value[] {table.area(), table.province(), table.country()}) {
+        for (Indicators.Value v : table.comparison()) {
             if (v != null && v.percent() != null && !compare.stream().anyMatch(c -> c.get("name").equals(v.name(locale)))) {
                 compare.add(Map.of("name", v.name(locale), "value", v.percent()));
             }

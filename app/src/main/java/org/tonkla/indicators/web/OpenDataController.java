@@ -22,7 +22,6 @@ class OpenDataController {
     static final String DATASET = "tonkla-child-indicators";
     /** Issue 17: the protection facts as a dataset of their own (same release, same small-cell protection). */
     static final String PROTECTION = "tonkla-child-protection";
-    static final String PROTECTION_FACTS = "protection_";
     static final String LICENCE_ID = "cc-by-4.0";
     /** Where CKAN's answers point for help: the open-data page, which lists the files, licence and method. */
     static final String HELP = "/open-data";
@@ -160,6 +159,6 @@ class OpenDataController {
     /** The release's rows of a dataset: the protection facts in their own, everything else in the indicators'. */
     static List<OpenData.Row> rows(String dataset, OpenData.Release release) {
         boolean protection = PROTECTION.equals(dataset);
-        return release.rows().stream().filter(r -> r.fact().startsWith(PROTECTION_FACTS) == protection).toList();
+        return release.rows().stream().filter(r -> OpenData.protection(r.fact()) == protection).toList();
     }
 }
