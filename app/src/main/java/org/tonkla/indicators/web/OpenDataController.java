@@ -125,11 +125,22 @@ class OpenDataController {
         try {
             org.springframework.http.HttpRange.toResourceRegions(ranges, file);
         } catch (IllegalArgumentException unsatisfiable) { // past the end, or more ranges than the file's bytes
+            // 416 only when no range can be served (RFC 9110 §15.5.17); when some can, the Range is ignored (§14.2).
+            if (ranges.stream().anyMatch(r -> satisfiable(r, file))) return whole;
             return ResponseEntity.status(org.springframework.http.HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
                     .header(HttpHeaders.CONTENT_RANGE, "bytes */" + file.getFile().length()).contentLength(0)
                     .body(new org.springframework.core.io.ByteArrayResource(new byte[0])); // not the error page
         }
         return ok.get().body(file);
+    }
+
+    private static boolean satisfiable(org.springframework.http.HttpRange range, org.springframework.core.io.Resource file) {
+        try {
+            range.toResourceRegion(file);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**
