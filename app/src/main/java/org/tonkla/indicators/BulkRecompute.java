@@ -54,16 +54,9 @@ final class BulkRecompute {
         running.set(true);
         try {
             Set<String> finished = tx.execute(status -> begin());
-            // The writer's provinces in its order, then any other with children: one index probe per province (a loose
-            // scan), not a pass over every child.
+            // The writer's provinces in its order, then any other with children.
             List<String> provinces = new ArrayList<>(writer.provinces());
-            jdbc.sql("""
-                    WITH RECURSIVE p(code) AS (
-                        SELECT min(province_code) FROM child
-                        UNION ALL
-                        SELECT (SELECT min(province_code) FROM child WHERE province_code > code) FROM p WHERE code IS NOT NULL)
-                    SELECT code FROM p WHERE code IS NOT NULL""").query(String.class).list()
-                    .forEach(p -> { if (!provinces.contains(p)) provinces.add(p); });
+            provincesWithChildren().forEach(p -> { if (!provinces.contains(p)) provinces.add(p); });
             var todo = new ConcurrentLinkedQueue<>(provinces.stream().filter(p -> !finished.contains(p)).toList());
             var done = new AtomicInteger(provinces.size() - todo.size());
             inParallel(todo, workers, province -> {
@@ -99,22 +92,54 @@ final class BulkRecompute {
         if (earlier.isEmpty()) {
             jdbc.sql("TRUNCATE indicator_fact, indicator_cell, indicator_quarter_fact, indicator_quarter_cell, indicator_dirty_child,"
                     + " indicator_recompute, indicator_recompute_run").update();
-            jdbc.sql("INSERT INTO indicator_recompute_run (started_on) VALUES (:today)").param("today", refresh.today()).update();
+            jdbc.sql("INSERT INTO indicator_recompute_run (started_on, cells_exact) VALUES (:today, true)")
+                    .param("today", refresh.today()).update();
             return Set.of();
         }
         // The finished provinces' facts stay; every other child's go (a province cut off half-way, a refresher's work, a
-        // child moved or deleted since), and the cells are rebuilt from what stays.
+        // child moved or deleted since). The cells hold the finished provinces' facts, added with their marks, unless a
+        // finished province was taken back (its share stays in the cells) or a child changed since whose facts go (moved
+        // out of a finished province, or deleted: its share would stay): then they are rebuilt from the facts that stay.
         String[] done = earlier.toArray(String[]::new);
+        boolean exact = jdbc.sql("""
+                SELECT coalesce((SELECT cells_exact FROM indicator_recompute_run), false)
+                   AND NOT EXISTS (SELECT 1 FROM indicator_dirty_child d
+                                    WHERE (EXISTS (SELECT 1 FROM indicator_fact f WHERE f.child_id = d.child_id)
+                                           OR EXISTS (SELECT 1 FROM indicator_quarter_fact q WHERE q.child_id = d.child_id))
+                                      AND NOT EXISTS (SELECT 1 FROM child c WHERE c.id = d.child_id
+                                                         AND c.province_code = ANY (CAST(:done AS text[]))))""")
+                .param("done", done).query(Boolean.class).single();
+        // Exact: only the children of the provinces not finished have facts to drop (one cut off half-way), found through
+        // their province's index instead of a pass over every fact of the country.
+        String[] todo = provincesWithChildren().stream().filter(p -> !earlier.contains(p)).toArray(String[]::new);
         for (String table : List.of("indicator_fact", "indicator_quarter_fact")) {
-            jdbc.sql("DELETE FROM " + table + " f WHERE NOT EXISTS (SELECT 1 FROM child c WHERE c.id = f.child_id"
-                    + " AND c.province_code = ANY (CAST(:done AS text[])))").param("done", done).update();
+            if (exact) {
+                jdbc.sql("DELETE FROM " + table + " f USING child c WHERE c.id = f.child_id"
+                        + " AND c.province_code = ANY (CAST(:todo AS text[]))").param("todo", todo).update();
+            } else {
+                jdbc.sql("DELETE FROM " + table + " f WHERE NOT EXISTS (SELECT 1 FROM child c WHERE c.id = f.child_id"
+                        + " AND c.province_code = ANY (CAST(:done AS text[])))").param("done", done).update();
+            }
         }
-        jdbc.sql("TRUNCATE indicator_cell, indicator_quarter_cell").update();
-        jdbc.sql(FactSql.addCells("SELECT id FROM child")).update();
-        jdbc.sql(QuarterFactSql.addCells("SELECT id FROM child")).update();
-        jdbc.sql("INSERT INTO indicator_recompute_run (started_on) VALUES (:today) ON CONFLICT DO NOTHING")
-                .param("today", refresh.today()).update();
+        if (!exact) {
+            jdbc.sql("TRUNCATE indicator_cell, indicator_quarter_cell").update();
+            jdbc.sql(FactSql.addCells("SELECT id FROM child")).update();
+            jdbc.sql(QuarterFactSql.addCells("SELECT id FROM child")).update();
+        }
+        jdbc.sql("""
+                INSERT INTO indicator_recompute_run (started_on, cells_exact) VALUES (:today, true)
+                ON CONFLICT (only_row) DO UPDATE SET cells_exact = true""").param("today", refresh.today()).update();
         return new HashSet<>(earlier);
+    }
+
+    /** The provinces with children: one index probe per province (a loose scan), not a pass over every child. */
+    private List<String> provincesWithChildren() {
+        return jdbc.sql("""
+                WITH RECURSIVE p(code) AS (
+                    SELECT min(province_code) FROM child
+                    UNION ALL
+                    SELECT (SELECT min(province_code) FROM child WHERE province_code > code) FROM p WHERE code IS NOT NULL)
+                SELECT code FROM p WHERE code IS NOT NULL""").query(String.class).list();
     }
 
     /** One province: its children's facts {@code chunk} at a time, then their sums added to the cells, and marked finished. */

@@ -161,7 +161,10 @@ public class IndicatorRefresh {
      */
     public void recomputeNeeded(String province) {
         jdbc.sql("DELETE FROM indicator_recompute").update();
-        jdbc.sql("DELETE FROM indicator_recompute_province WHERE province_code = :p").param("p", province).update();
+        // A province taken back that had been finished keeps its share in the cells: the resume rebuilds them.
+        if (jdbc.sql("DELETE FROM indicator_recompute_province WHERE province_code = :p").param("p", province).update() > 0) {
+            jdbc.sql("UPDATE indicator_recompute_run SET cells_exact = false").update();
+        }
     }
 
     /** Children per fact statement of {@link #recomputeAll}: the first load ran at ≈ 1,350 children/s with 31,000. */

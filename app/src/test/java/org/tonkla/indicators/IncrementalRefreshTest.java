@@ -173,6 +173,53 @@ class IncrementalRefreshTest extends IntegrationTest {
         assertThat(jdbc.sql(CELLS).query(String.class).list()).isEqualTo(cells);
     }
 
+    @Test
+    void aResumeRebuildsTheCellsOnlyWhenAFinishedProvincesShareMayBeWrong() {
+        // A child in Bangkok ('10', the lowest code): the province a one-worker run finishes first.
+        UUID mover = new Population(jdbc).child("resume-mover", "M", today().minusYears(3), "10");
+        UUID satun = new Population(jdbc).child("resume-satun", "F", today().minusYears(1), "91");
+        refresh.recomputeAll();
+        refresh.refreshDirty();
+        List<String> facts = jdbc.sql(FACTS).query(String.class).list();
+        List<String> cells = jdbc.sql(CELLS).query(String.class).list();
+        var cut = new IllegalStateException("cut off");
+        String marked = "UPDATE indicator_cell SET n = n + 7 WHERE ctid = (SELECT min(ctid) FROM indicator_cell)";
+
+        // Cut off with Bangkok finished and nothing changed since: the resume keeps the cells as they are (a cell
+        // changed behind its back shows it), instead of rebuilding them all from the facts.
+        assertThatThrownBy(() -> refresh.recomputeAll((done, of) -> { throw cut; }, 7, 1)).isSameAs(cut);
+        assertThat(jdbc.sql("SELECT province_code FROM indicator_recompute_province").query(String.class).list()).containsExactly("10");
+        jdbc.sql(marked).update();
+        // ... and drops the facts of a province cut off half-way (never added to the cells).
+        jdbc.sql("""
+                INSERT INTO indicator_fact (child_id, year_ce, province_code, district_code, subdistrict_code, sex, age_group,
+                                            agency_code, unit_id, facts, ns)
+                VALUES (:c, 1999, '91', '', '', 'F', '0', '', '', ARRAY['children'], ARRAY[1])""").param("c", satun).update();
+        refresh.recomputeAll((done, of) -> { }, 7, 2);
+        assertThat(jdbc.sql(FACTS).query(String.class).list()).isEqualTo(facts);
+        assertThat(jdbc.sql(CELLS).query(String.class).list()).isNotEqualTo(cells);
+        refresh.recomputeAll();
+        assertThat(jdbc.sql(CELLS).query(String.class).list()).isEqualTo(cells);
+
+        // Cut off with two provinces finished, then a bulk writer takes Bangkok back: its share is in the cells, so
+        // they are rebuilt (with only Bangkok finished, the resume would start from nothing).
+        assertThatThrownBy(() -> refresh.recomputeAll((done, of) -> { if (done == 2) throw cut; }, 7, 1)).isSameAs(cut);
+        assertThat(jdbc.sql("SELECT count(*) FROM indicator_recompute_province").query(Integer.class).single()).isEqualTo(2);
+        refresh.recomputeNeeded("10");
+        refresh.recomputeAll((done, of) -> { }, 7, 2);
+        assertThat(jdbc.sql(CELLS).query(String.class).list()).isEqualTo(cells);
+
+        // A child moved out of Bangkok after it was finished: its facts go, so the cells are rebuilt without its share.
+        assertThatThrownBy(() -> refresh.recomputeAll((done, of) -> { throw cut; }, 7, 1)).isSameAs(cut);
+        jdbc.sql("UPDATE child SET province_code = '91' WHERE id = :c").param("c", mover).update();
+        assertThat(jdbc.sql("SELECT count(*) FROM indicator_dirty_child WHERE child_id = :c").param("c", mover)
+                .query(Integer.class).single()).isEqualTo(1);
+        refresh.recomputeAll((done, of) -> { }, 7, 2);
+        List<String> resumed = jdbc.sql(CELLS).query(String.class).list();
+        refresh.recomputeAll();
+        assertThat(resumed).isEqualTo(jdbc.sql(CELLS).query(String.class).list());
+    }
+
     private static Double z(Random random) {
         return random.nextInt(10) == 0 ? null : Math.round((random.nextGaussian() * 2) * 100) / 100.0;
     }
