@@ -10,11 +10,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -161,14 +159,18 @@ class SyntheticCountry {
         }
         LocalDate today = LocalDate.now(clock.withZone(ThaiDates.BANGKOK));
         // The indicators of each province are computed once it is written, while the next ones are (the generator keeps
-        // one PostgreSQL backend busy and leaves the other cores idle); not when an earlier run computed them to the end
-        // and this one adds nothing. The provinces this run writes to are marked first, so that a recompute cut off
-        // earlier and resumed here computes them again even if it had finished them (a rerun with another --scale).
-        Set<String> toWrite = toWrite(plan, subdistricts.keySet(), seed);
-        toWrite.forEach(indicators::recomputeNeeded);
-        var written = new WrittenProvinces(plan.keySet());
+        // one PostgreSQL backend busy and leaves the other cores idle), unless an earlier run computed them to the end:
+        // then only after the last batch, if it added a child (a batch can look unwritten and add nothing: its last
+        // child's national ID is held by an earlier seed's child). A recompute cut off earlier is resumed alongside, the
+        // provinces this run writes to marked first, so it computes them again if it had finished them (another --scale).
         long facts = System.nanoTime();
-        Thread alongside = toWrite.isEmpty() && indicators.recomputed() ? null : written.recomputeAlongside(indicators, facts);
+        var written = new WrittenProvinces(plan.keySet());
+        Thread alongside = null;
+        if (!indicators.recomputed()) {
+            WrittenProvinces.toWrite(batches(plan), subdistricts.keySet(), b -> imports.present(childId(seed, b.to() - 1)))
+                    .forEach(indicators::recomputeNeeded);
+            alongside = written.recomputeAlongside(indicators, facts);
+        }
         computedAlongside = alongside != null;
         var progress = new Progress(total);
         long inserted = 0;
@@ -226,26 +228,19 @@ class SyntheticCountry {
             written.abandon(); // after allWritten, nothing; on a failure, the recompute stops waiting and ends
             if (alongside != null) WrittenProvinces.join(alongside);
         }
-        if (alongside == null) {
+        if (alongside != null) {
+            written.rethrow();
+            System.out.printf(Locale.ROOT, "Indicators computed %.0f s after the generation began%n", (System.nanoTime() - facts) / 1e9);
+        } else if (indicators.recomputed()) {
             System.out.println("No new children, and the indicators of an earlier run were computed to the end: nothing to do.");
             return 0;
+        } else {
+            WrittenProvinces.recomputeAfter(indicators);
         }
-        written.rethrow();
-        System.out.printf(Locale.ROOT, "Indicators computed %.0f s after the generation began%n", (System.nanoTime() - facts) / 1e9);
         System.out.printf(Locale.ROOT, "Done in %s: %,d new children, %,d measurements, %,d DSPM screenings, %,d vaccinations, "
                 + "%,d health notes, %,d referrals; heap peak %,d MB%n", progress.elapsed(), inserted, totals[0], totals[1],
                 totals[2], totals[3], totals[4], progress.peakHeapMb());
         return inserted;
-    }
-
-    /** The provinces of {@code plan} with a batch still to write (its last child absent), as the loop below decides. */
-    private Set<String> toWrite(Map<String, Integer> plan, Set<String> withSubdistricts, long seed) {
-        Set<String> provinces = new LinkedHashSet<>();
-        for (PlanBatch b : batches(plan)) {
-            if (withSubdistricts.contains(b.province()) && !provinces.contains(b.province())
-                    && !imports.present(childId(seed, b.to() - 1))) provinces.add(b.province());
-        }
-        return provinces;
     }
 
     static String key(long seed, int index) {

@@ -68,6 +68,25 @@ final class WrittenProvinces implements IndicatorRefresh.Writer {
         });
     }
 
+    /** The provinces with a batch still to write (the generator writes a batch whose last child is not present). */
+    static java.util.Set<String> toWrite(List<SyntheticCountry.PlanBatch> batches, java.util.Set<String> withSubdistricts,
+            java.util.function.Predicate<SyntheticCountry.PlanBatch> present) {
+        java.util.Set<String> provinces = new java.util.LinkedHashSet<>();
+        for (SyntheticCountry.PlanBatch b : batches) {
+            if (withSubdistricts.contains(b.province()) && !provinces.contains(b.province()) && !present.test(b)) provinces.add(b.province());
+        }
+        return provinces;
+    }
+
+    /** The recompute after the last batch, when it could not run alongside (an earlier run had computed every province). */
+    static void recomputeAfter(IndicatorRefresh indicators) {
+        long after = System.nanoTime();
+        System.out.println("Computing the indicators of every child (a province per worker; a run cut off resumes) ...");
+        indicators.recomputeAll((done, of) -> System.out.printf(java.util.Locale.ROOT, "  indicators: %d of %d provinces, %.0f s%n",
+                done, of, (System.nanoTime() - after) / 1e9));
+        System.out.printf(java.util.Locale.ROOT, "Indicators computed in %.0f s%n", (System.nanoTime() - after) / 1e9);
+    }
+
     /** Waits for {@code thread} to end, interrupted or not: the recompute holds a transaction the command must not cut. */
     static void join(Thread thread) {
         boolean interrupted = false;

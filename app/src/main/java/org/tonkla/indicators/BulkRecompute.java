@@ -30,7 +30,9 @@ import org.tonkla.indicators.internal.QuarterFactSql;
  *
  * <p>A run that is cut off (a whole country takes hours) is resumed by the next: the provinces whose cells were added
  * ({@code indicator_recompute_province}, written in that transaction) stay, the facts of every other child go, and the
- * cells are rebuilt from the facts that stay, so the result is exact whatever was written in between. Until a run
+ * cells are rebuilt from the facts that stay unless they are known to hold exactly those ({@code cells_exact}, V183):
+ * no finished province taken back by a bulk writer, and no changed child whose facts go. A child's province is changed
+ * by no code path; one moved by hand into a finished province from one cut off half-way is not seen. Until a run
  * finishes ({@code indicator_recompute_run}), no refresher in any process touches facts or cells; children written
  * meanwhile stay marked dirty and are refreshed after it.
  */

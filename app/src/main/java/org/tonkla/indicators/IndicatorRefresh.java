@@ -160,11 +160,13 @@ public class IndicatorRefresh {
      * ({@link Writer}: the generator writes a province before its recompute begins).
      */
     public void recomputeNeeded(String province) {
-        jdbc.sql("DELETE FROM indicator_recompute").update();
-        // A province taken back that had been finished keeps its share in the cells: the resume rebuilds them.
-        if (jdbc.sql("DELETE FROM indicator_recompute_province WHERE province_code = :p").param("p", province).update() > 0) {
-            jdbc.sql("UPDATE indicator_recompute_run SET cells_exact = false").update();
-        }
+        // A finished province taken back keeps its share in the cells: the resume rebuilds them. One statement, so a stop
+        // in between cannot leave the province taken back with the cells still called exact.
+        jdbc.sql("""
+                WITH done AS (DELETE FROM indicator_recompute),
+                     back AS (DELETE FROM indicator_recompute_province WHERE province_code = :p RETURNING 1)
+                UPDATE indicator_recompute_run SET cells_exact = false WHERE EXISTS (SELECT 1 FROM back)""")
+                .param("p", province).update();
     }
 
     /** Children per fact statement of {@link #recomputeAll}: the first load ran at ≈ 1,350 children/s with 31,000. */

@@ -102,7 +102,7 @@ class SyntheticCountryTest extends IntegrationTest {
         // A recompute cut off after it had finished every province, then a rerun at a larger scale (more centers, and
         // children in provinces that recompute had finished): resumed alongside, it computes those provinces again.
         jdbc.sql("DELETE FROM indicator_recompute").update();
-        jdbc.sql("INSERT INTO indicator_recompute_run (started_on) VALUES (current_date)").update();
+        jdbc.sql("INSERT INTO indicator_recompute_run (started_on, cells_exact) VALUES (current_date, true)").update();
         jdbc.sql("""
                 INSERT INTO indicator_recompute_province (province_code, finished_at)
                 SELECT DISTINCT province_code, now() FROM child""").update();

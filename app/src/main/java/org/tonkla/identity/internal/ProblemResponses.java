@@ -19,11 +19,12 @@ final class ProblemResponses {
 
     static AuthenticationEntryPoint unauthorized() {
         return (request, response, e) -> {
-            // RFC 6750 §3.1: a token that was sent and refused (expired, forged, its account disabled) is named as such,
-            // so a client knows to fetch a new one rather than that it forgot to send one.
-            boolean refused = e instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException
-                    || e instanceof org.springframework.security.authentication.DisabledException && SecurityConfiguration.hasBearer(request);
-            response.setHeader("WWW-Authenticate", refused ? "Bearer error=\"invalid_token\"" : "Bearer");
+            // RFC 6750 §3.1: a token that was sent and refused (expired, forged, its account disabled: invalid_token) or
+            // an Authorization header that cannot be read (invalid_request) is named, so a client knows to fetch a new
+            // token rather than that it forgot to send one.
+            response.setHeader("WWW-Authenticate",
+                    e instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException o
+                            ? "Bearer error=\"" + o.getError().getErrorCode() + "\"" : "Bearer");
             write(request, response, HttpStatus.UNAUTHORIZED,
                     "Sign in, or send an OAuth2 bearer token (see the README for the client-credentials flow).");
         };

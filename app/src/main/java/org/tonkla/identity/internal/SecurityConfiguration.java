@@ -196,7 +196,7 @@ class SecurityConfiguration {
         return address != null && (address.startsWith("127.") || address.equals("::1") || address.equals("0:0:0:0:0:0:0:1"));
     }
 
-    static boolean hasBearer(HttpServletRequest request) {
+    private static boolean hasBearer(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }

@@ -28,10 +28,12 @@ final class IndicatorCharts {
                     "numerator", v.numerator(), "denominator", v.denominator()));
         }
         List<Map<String, Object>> compare = new ArrayList<>();
-        for (Indicators.Value v : table.comparison()) {
-            if (v != null && v.percent() != null && !compare.stream().anyMatch(c -> c.get("name").equals(v.name(locale)))) {
-                compare.add(Map.of("name", v.name(locale), "value", v.percent()));
-            }
+        List<Indicators.Value> comparison = table.comparison(); // each area once, by code
+        for (Indicators.Value v : comparison) {
+            if (v.percent() == null) continue;
+            // A subdistrict may bear its district's name (ดุสิต in ดุสิต): then each bar says its code too.
+            boolean shared = comparison.stream().filter(o -> o.name(locale).equals(v.name(locale))).count() > 1;
+            compare.add(Map.of("name", shared ? v.name(locale) + " (" + v.code() + ")" : v.name(locale), "value", v.percent()));
         }
         String area = table.areaCode();
         Map<String, Object> data = new LinkedHashMap<>();
