@@ -131,9 +131,28 @@ class RevocationTest extends IntegrationTest {
                 + DemoUnits.KHON_KAEN_CENTER)).header("Authorization", "Bearer " + token).GET().build();
         assertThat(new WebClientSession("http://localhost:" + port).send(request).statusCode()).isEqualTo(200);
 
+        // Revoked (RFC 7009) by its client: refused at once, although its signature and time are still good.
+        var revoked = s.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/revoke"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token + "&token_type_hint=access_token")).build());
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        var refused = new WebClientSession("http://localhost:" + port).send(request);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+
+        // A new token works, until its acting user is disabled.
+        var again = s.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+        var m2 = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(again.body());
+        assertThat(m2.find()).isTrue();
+        var second = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/service-units/"
+                + DemoUnits.KHON_KAEN_CENTER)).header("Authorization", "Bearer " + m2.group(1)).GET().build();
+        assertThat(new WebClientSession("http://localhost:" + port).send(second).statusCode()).isEqualTo(200);
+
         accounts.update(id, form(name, Role.PROVINCIAL_OFFICER, "40", false));
 
-        assertThat(new WebClientSession("http://localhost:" + port).send(request).statusCode()).isEqualTo(401);
+        assertThat(new WebClientSession("http://localhost:" + port).send(second).statusCode()).isEqualTo(401);
         jdbc.sql("DELETE FROM login_delay WHERE subject LIKE 'client:client-revoke%'").update();
     }
 }

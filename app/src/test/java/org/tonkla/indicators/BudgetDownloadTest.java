@@ -216,5 +216,9 @@ class BudgetDownloadTest extends IntegrationTest {
         int nextYearBe = today().getYear() + 544;
         assertThat(admin.get("/indicators?year=" + nextYearBe, "text/html").statusCode()).isEqualTo(400);
         assertThat(admin.get("/indicators?year=" + (nextYearBe - 1), "text/html").statusCode()).isEqualTo(200);
+        // A year that is not a number is said to be so in Thai, not in the API's English.
+        var notNumber = admin.get("/indicators?year=abc", "text/html");
+        assertThat(notNumber.statusCode()).isEqualTo(400);
+        assertThat(notNumber.body()).contains("จำนวนเต็ม").doesNotContain("a whole number");
     }
 }

@@ -59,21 +59,31 @@ class TokenConfiguration {
     }
 
     /**
-     * Verifies API tokens. A token is immutable, so once its RSA signature has been checked the result
-     * is kept until the token expires: a client sending the same token thousands of times a minute
-     * pays for one verification. The user behind it is still re-read on every request (TokenUsers).
+     * Verifies API tokens. A token's signature is immutable, so once its RSA signature has been checked the result is
+     * kept until the token expires: a client sending the same token thousands of times a minute pays for one
+     * verification. Whether it was revoked ({@code /oauth2/revoke}) is asked on every request, of the authorization the
+     * server stored when it issued the token, so a revoked token stops at once on every node; and it expires when it says,
+     * with none of the library's default minute of tolerance. The user behind
+     * it is also re-read on every request (TokenUsers).
      */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, java.time.Clock clock) {
-        JwtDecoder verifying = OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, java.time.Clock clock, OAuth2AuthorizationService authorizations) {
+        var verifying = (org.springframework.security.oauth2.jwt.NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+        // The system clock, as the authorization server's when it issues (the app's Clock may be a test's).
+        verifying.setJwtValidator(new org.springframework.security.oauth2.jwt.JwtTimestampValidator(java.time.Duration.ZERO));
         com.github.benmanes.caffeine.cache.Cache<String, org.springframework.security.oauth2.jwt.Jwt> verified =
                 com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
                         .expireAfterWrite(java.time.Duration.ofMinutes(5)).build();
         return token -> {
             var jwt = verified.getIfPresent(token);
-            if (jwt != null && (jwt.getExpiresAt() == null || jwt.getExpiresAt().isAfter(clock.instant()))) return jwt;
-            jwt = verifying.decode(token);
-            verified.put(token, jwt);
+            if (jwt == null || jwt.getExpiresAt() != null && !jwt.getExpiresAt().isAfter(clock.instant())) {
+                jwt = verifying.decode(token);
+                verified.put(token, jwt);
+            }
+            var issued = authorizations.findByToken(token, org.springframework.security.oauth2.server.authorization.OAuth2TokenType.ACCESS_TOKEN);
+            if (issued == null || issued.getAccessToken() == null || issued.getAccessToken().isInvalidated()) {
+                throw new org.springframework.security.oauth2.jwt.BadJwtException("The token was revoked or not issued here");
+            }
             return jwt;
         };
     }
