@@ -15,16 +15,16 @@ import org.tonkla.indicators.IndicatorDefinitions.Indicator;
 
 /**
  * An indicator's quarterly trend (issue 15 §2): its numerator and denominator in each of the last quarters for an
- * area, beside its province and the country, from {@code indicator_quarter_cell}. One query of at most 48 index
- * entries (3 areas × 2 facts × 8 quarters), so the province dashboard stays within its time. Officers only (as the
+ * area, beside a subdistrict's district, its province and the country, from {@code indicator_quarter_cell}. One query of at most 64 index
+ * entries (4 areas × 2 facts × 8 quarters), so the province dashboard stays within its time. Officers only (as the
  * dashboard); the trend is not open data.
  */
 @Component
 public class QuarterTrend {
 
     /** One quarter: its first day, its number and B.E. year under the scheme, and the area's, province's, country's value. */
-    public record Point(LocalDate start, int number, int yearBe, Indicators.Value area, Indicators.Value province,
-            Indicators.Value country) {}
+    public record Point(LocalDate start, int number, int yearBe, Indicators.Value area, Indicators.Value district,
+            Indicators.Value province, Indicators.Value country) {}
 
     /** The trend, oldest quarter first; {@code scheme} names the quarters; empty when the indicator has none. */
     public record Trend(QuarterScheme scheme, boolean schemeVerified, List<Point> points) {}
@@ -61,7 +61,8 @@ public class QuarterTrend {
         LocalDate from = quarters.firstShown(today);
         String area = areaCode == null ? "" : areaCode;
         String province = area.isEmpty() ? "" : area.substring(0, 2);
-        Set<String> areas = new LinkedHashSet<>(List.of(area, province, ""));
+        String district = area.length() == 6 ? area.substring(0, 4) : ""; // a subdistrict's, as its table compares
+        Set<String> areas = new LinkedHashSet<>(List.of(area, district, province, ""));
         Map<String, long[]> sums = new HashMap<>();
         jdbc.sql(SQL)
                 .param("areas", areas).param("num", indicator.numerator()).param("den", indicator.denominator())
@@ -70,11 +71,13 @@ public class QuarterTrend {
                         new long[] {rs.getLong(3), rs.getLong(4)}))
                 .list();
         Indicators.Value areaName = indicators.named(areaCode, new long[2]);
+        Indicators.Value districtName = district.isEmpty() ? null : indicators.named(district, new long[2]);
         Indicators.Value provinceName = province.isEmpty() ? null : indicators.named(province, new long[2]);
         Indicators.Value countryName = indicators.named(null, new long[2]);
         List<Point> points = new ArrayList<>();
         for (LocalDate q = from; !q.isAfter(today); q = q.plusMonths(3)) {
             points.add(new Point(q, quarters.scheme().number(q), quarters.scheme().yearBe(q), at(areaName, sums, area, q),
+                    districtName == null ? null : at(districtName, sums, district, q),
                     provinceName == null ? null : at(provinceName, sums, province, q), at(countryName, sums, "", q)));
         }
         return new Trend(quarters.scheme(), quarters.verified(), points);

@@ -92,6 +92,10 @@ class QuarterTrendTest extends IntegrationTest {
         assertThat(stunting.split("<thscope=\"row\">").length - 1).isEqualTo(8);
         LocalDate now = QuarterScheme.startOf(today());
         assertThat(stunting).contains("ไตรมาส" + QuarterScheme.FISCAL.number(now) + "/" + QuarterScheme.FISCAL.yearBe(now) + "</th>");
+        // The subdistrict is compared with its district too, as its table is: a group of columns under the district's name.
+        String districtName = jdbc.sql("SELECT name_th FROM area WHERE code = :c").param("c", subdistrict.substring(0, 4))
+                .query(String.class).single();
+        assertThat(stunting).contains("<thcolspan=\"3\">" + districtName.replaceAll("\\s+", "") + "</th>");
         // The district and the province hold the subdistrict's children too (each counted in every area it lies in).
         String district = trend(admin, "stunting", subdistrict.substring(0, 4));
         assertThat(district).contains(row(n2, 1, 3, "33.3"));

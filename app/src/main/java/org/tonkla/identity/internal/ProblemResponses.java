@@ -25,8 +25,9 @@ final class ProblemResponses {
             response.setHeader("WWW-Authenticate",
                     e instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException o
                             ? "Bearer error=\"" + o.getError().getErrorCode() + "\"" : "Bearer");
-            write(request, response, HttpStatus.UNAUTHORIZED,
-                    "Sign in, or send an OAuth2 bearer token (see the README for the client-credentials flow).");
+            write(request, response, HttpStatus.UNAUTHORIZED, e instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException
+                    ? "The bearer token was refused (expired, revoked or not valid): get a new one from /oauth2/token."
+                    : "Sign in, or send an OAuth2 bearer token (see the README for the client-credentials flow).");
         };
     }
 

@@ -11,7 +11,7 @@ import org.tonkla.indicators.Indicators;
 import org.tonkla.indicators.QuarterTrend;
 
 /**
- * What the dashboard's quarterly trend chart draws: one line per area (the area shown, its province, the country) over
+ * What the dashboard's quarterly trend chart draws: one line per area (the area shown, a subdistrict's district, its province, the country) over
  * the quarters, named as the table names them ("ไตรมาส 1/2569"), and the file name a downloaded image gets. Only the
  * percentages of the table on the same page go to it.
  */
@@ -29,6 +29,7 @@ final class QuarterCharts {
         List<QuarterTrend.Point> points = trend.points();
         List<Map<String, Object>> series = new ArrayList<>();
         series(series, points, QuarterTrend.Point::area, locale);
+        if (areaCode != null && areaCode.length() == 6) series(series, points, QuarterTrend.Point::district, locale);
         if (areaCode != null && areaCode.length() > 2) series(series, points, QuarterTrend.Point::province, locale);
         if (areaCode != null) series(series, points, QuarterTrend.Point::country, locale);
         Map<String, Object> data = new LinkedHashMap<>();
@@ -45,13 +46,14 @@ final class QuarterCharts {
 
     /**
      * The trend as a sheet of the dashboard's workbook: a row per quarter, the numerator, denominator and percentage of
-     * the area, its province (below province level) and the country (below the country), as the table on the page.
+     * the area, a subdistrict's district, its province (below province level) and the country (below the country), as the table on the page.
      */
     static org.tonkla.indicators.internal.Sheets.Tab sheet(QuarterTrend.Trend trend, String areaCode, MessageSource messages,
             Locale locale) {
         List<QuarterTrend.Point> points = trend.points();
         List<Function<QuarterTrend.Point, Indicators.Value>> columns = new ArrayList<>();
         columns.add(QuarterTrend.Point::area);
+        if (areaCode != null && areaCode.length() == 6) columns.add(QuarterTrend.Point::district);
         if (areaCode != null && areaCode.length() > 2) columns.add(QuarterTrend.Point::province);
         if (areaCode != null) columns.add(QuarterTrend.Point::country);
         List<String> title = new ArrayList<>(List.of(messages.getMessage("indicators.quarter.col", null, locale)));
