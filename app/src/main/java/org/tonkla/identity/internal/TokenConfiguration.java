@@ -62,9 +62,9 @@ class TokenConfiguration {
      * Verifies API tokens. A token's signature is immutable, so once its RSA signature has been checked the result is
      * kept until the token expires: a client sending the same token thousands of times a minute pays for one
      * verification. Whether it was revoked ({@code /oauth2/revoke}) is asked on every request, of the authorization the
-     * server stored when it issued the token, so a revoked token stops at once on every node; and it expires when it says,
-     * with none of the library's default minute of tolerance. The user behind
-     * it is also re-read on every request (TokenUsers).
+     * server stored when it issued the token, so a revoked token stops at once on every node; and it expires when it
+     * says, with none of the library's default minute of tolerance. The user behind it is also re-read on every request
+     * (TokenUsers).
      */
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, java.time.Clock clock, OAuth2AuthorizationService authorizations) {

@@ -28,10 +28,7 @@ final class QuarterCharts {
             Locale locale) {
         List<QuarterTrend.Point> points = trend.points();
         List<Map<String, Object>> series = new ArrayList<>();
-        series(series, points, QuarterTrend.Point::area, locale);
-        if (areaCode != null && areaCode.length() == 6) series(series, points, QuarterTrend.Point::district, locale);
-        if (areaCode != null && areaCode.length() > 2) series(series, points, QuarterTrend.Point::province, locale);
-        if (areaCode != null) series(series, points, QuarterTrend.Point::country, locale);
+        for (var column : columns(areaCode)) series(series, points, column, locale);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("title", messages.getMessage("indicators.quarter.title", new Object[] {
                 messages.getMessage("indicators.name." + indicatorCode, null, indicatorCode, locale)}, locale));
@@ -44,6 +41,17 @@ final class QuarterCharts {
         return data;
     }
 
+    /** The areas the chart and the sheet show, as the table on the page: the area, a subdistrict's district, its
+     * province (below province level) and the country (below the country). */
+    private static List<Function<QuarterTrend.Point, Indicators.Value>> columns(String areaCode) {
+        List<Function<QuarterTrend.Point, Indicators.Value>> columns = new ArrayList<>();
+        columns.add(QuarterTrend.Point::area);
+        if (areaCode != null && areaCode.length() == 6) columns.add(QuarterTrend.Point::district);
+        if (areaCode != null && areaCode.length() > 2) columns.add(QuarterTrend.Point::province);
+        if (areaCode != null) columns.add(QuarterTrend.Point::country);
+        return columns;
+    }
+
     /**
      * The trend as a sheet of the dashboard's workbook: a row per quarter, the numerator, denominator and percentage of
      * the area, a subdistrict's district, its province (below province level) and the country (below the country), as the table on the page.
@@ -51,11 +59,7 @@ final class QuarterCharts {
     static org.tonkla.indicators.internal.Sheets.Tab sheet(QuarterTrend.Trend trend, String areaCode, MessageSource messages,
             Locale locale) {
         List<QuarterTrend.Point> points = trend.points();
-        List<Function<QuarterTrend.Point, Indicators.Value>> columns = new ArrayList<>();
-        columns.add(QuarterTrend.Point::area);
-        if (areaCode != null && areaCode.length() == 6) columns.add(QuarterTrend.Point::district);
-        if (areaCode != null && areaCode.length() > 2) columns.add(QuarterTrend.Point::province);
-        if (areaCode != null) columns.add(QuarterTrend.Point::country);
+        List<Function<QuarterTrend.Point, Indicators.Value>> columns = columns(areaCode);
         List<String> title = new ArrayList<>(List.of(messages.getMessage("indicators.quarter.col", null, locale)));
         for (var column : columns) {
             String name = column.apply(points.getFirst()).name(locale);
