@@ -1,6 +1,7 @@
 package org.tonkla.platform;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,7 +19,7 @@ public record TonklaProperties(Path dataDir, Db db, Demo demo, String publicUrl)
 
     public TonklaProperties {
         if (dataDir == null) dataDir = Path.of("data");
-        if (db == null) db = new Db(null, null, null, 5433, false);
+        if (db == null) db = new Db(null, null, null, 5433, null, false);
         if (demo == null) demo = new Demo("auto");
         if (publicUrl == null || publicUrl.isBlank()) publicUrl = "http://localhost:8080";
         publicUrl = publicUrl.trim().replaceAll("/+$", "");
@@ -32,9 +33,15 @@ public record TonklaProperties(Path dataDir, Db db, Demo demo, String publicUrl)
     /**
      * @param url JDBC URL of an external PostgreSQL, or blank for the embedded one
      * @param embeddedPort port of the embedded PostgreSQL, so a second node can share it
+     * @param embeddedStartupWait how long to wait for the embedded PostgreSQL to answer: after a power cut it first
+     *     replays its write-ahead log, which takes minutes for a large database
      * @param ephemeral embedded database in a throw-away directory on a free port (tests)
      */
-    public record Db(String url, String user, String password, int embeddedPort, boolean ephemeral) {
+    public record Db(String url, String user, String password, int embeddedPort, Duration embeddedStartupWait, boolean ephemeral) {
+        public Db {
+            if (embeddedStartupWait == null) embeddedStartupWait = Duration.ofMinutes(10);
+        }
+
         public boolean external() {
             return url != null && !url.isBlank();
         }

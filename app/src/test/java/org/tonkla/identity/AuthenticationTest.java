@@ -84,6 +84,24 @@ class AuthenticationTest extends IntegrationTest {
     }
 
     @Test
+    void afterAFailedLoginTheUsernameTypedIsShownAgainButNeverInTheAddress() {
+        var s = session();
+        try {
+            String to = s.login("officer.chiangmai", "not-the-password");
+            assertThat(to).isEqualTo("/login?error");
+            String page = s.get(to, "text/html").body();
+            assertThat(page).contains("value=\"officer.chiangmai\"");
+            // Only the password is to be typed again.
+            assertThat(page).containsPattern("<input id=\"password\"[^>]* autofocus");
+            // A plain visit to the login page (someone else at the same device later) starts empty.
+            assertThat(s.get("/login", "text/html").body()).doesNotContain("officer.chiangmai");
+        } finally {
+            forgetFailures();
+            jdbc.sql("DELETE FROM login_delay WHERE subject = 'user:officer.chiangmai'").update();
+        }
+    }
+
+    @Test
     void anUnknownUsernameIsAnsweredExactlyLikeAWrongPassword() {
         var unknown = session();
         var wrong = session();

@@ -4,7 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -16,6 +21,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.tonkla.identity.Users;
 import org.tonkla.platform.AuditTrail;
 import org.tonkla.platform.ThaiDates;
+import org.tonkla.platform.TonklaProperties;
 
 /**
  * After login: the user's own language comes back on this device, the login is audited, and the
@@ -32,13 +38,22 @@ class LoginOutcome implements AuthenticationSuccessHandler, AuthenticationFailur
     /** The cookie platform's locale resolver keeps the device's language in ({@code LocaleConfiguration.COOKIE}). */
     static final String DEVICE_LANGUAGE_COOKIE = "tonkla-lang";
 
+    /**
+     * The username typed in a failed login, so the page shows it again and only the password is typed anew. A cookie on
+     * the login page alone, not the address: a password typed into the wrong field must not reach access logs. Read by
+     * {@code LoginPage}.
+     */
+    static final String TYPED_USERNAME_COOKIE = "tonkla-login-name";
+
     private final AuditTrail audit;
     // Injected, not looked up on the request: login is handled by a filter, before the DispatcherServlet.
     private final LocaleResolver localeResolver;
+    private final boolean https;
 
-    LoginOutcome(AuditTrail audit, LocaleResolver localeResolver) {
+    LoginOutcome(AuditTrail audit, LocaleResolver localeResolver, TonklaProperties tonkla) {
         this.audit = audit;
         this.localeResolver = localeResolver;
+        this.https = tonkla.https();
     }
 
     @Override
@@ -65,6 +80,13 @@ class LoginOutcome implements AuthenticationSuccessHandler, AuthenticationFailur
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException e) throws IOException {
         String query = e instanceof LoginDelayed delayed ? "?delayed=" + delayed.seconds() : "?error";
+        String typed = request.getParameter("username");
+        if (typed != null && !typed.isBlank() && typed.length() <= 200) {
+            var cookie = ResponseCookie.from(TYPED_USERNAME_COOKIE, URLEncoder.encode(typed.strip(), StandardCharsets.UTF_8))
+                    .path(request.getContextPath() + "/login").maxAge(Duration.ofMinutes(5)).httpOnly(true).secure(https)
+                    .sameSite("Strict").build();
+            response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+        }
         response.sendRedirect(request.getContextPath() + "/login" + query);
     }
 

@@ -24,7 +24,7 @@ class DatabaseConfiguration {
         if (db.external()) return EmbeddedDatabase.EmbeddedServer.NONE;
         return db.ephemeral()
                 ? EmbeddedDatabase.ephemeral()
-                : EmbeddedDatabase.persistent(properties.dataDir().resolve("postgres"), db.embeddedPort());
+                : EmbeddedDatabase.persistent(properties.dataDir().resolve("postgres"), db.embeddedPort(), db.embeddedStartupWait());
     }
 
     @Bean(destroyMethod = "close")

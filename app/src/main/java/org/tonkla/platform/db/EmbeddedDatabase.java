@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +46,25 @@ final class EmbeddedDatabase {
     }
 
     static EmbeddedServer persistent(Path directory, int port) {
+        return persistent(directory, port, Duration.ofMinutes(10));
+    }
+
+    /** @param startupWait how long PostgreSQL may take to answer (crash recovery replays the log first) */
+    static EmbeddedServer persistent(Path directory, int port, Duration startupWait) {
         try {
             Files.createDirectories(directory);
+            // A server whose Tonkla died (no one holds Zonky's lock) still holds the directory, and Zonky would wait for
+            // it in vain for the whole start-up wait, so it is named at once. Without a server, the file says the last
+            // one was killed.
+            if (PostmasterPid.present(directory) && !PostmasterPid.lockedByAnotherTonkla(directory)) {
+                Long orphan = PostmasterPid.running(directory);
+                if (orphan != null) {
+                    throw new CannotStart("A PostgreSQL (process " + orphan + ") is already running on the data directory " + directory
+                            + ", left by a Tonkla that did not stop.", "Stop it (kill " + orphan + ") and start again.", null);
+                }
+                log.warn("The embedded PostgreSQL in {} was not shut down cleanly (power cut or killed): it replays its log"
+                        + " before it answers, which can take minutes for a large database (waiting up to {}).", directory, shown(startupWait));
+            }
             // The port must be free: the starter waits until something answers on it, so another Tonkla's server there
             // would be taken for this one, and migrated and written to (a review's generate run did just that).
             try (var probe = new java.net.ServerSocket()) {
@@ -68,9 +86,17 @@ final class EmbeddedDatabase {
                     .setServerConfig("synchronous_commit", "on")
                     // Stopped by the application context instead, after the connection pool.
                     .setRegisterShutdownHook(false)
+                    .setPGStartupWait(startupWait)
                     .start();
             return new EmbeddedServer(postgres, true);
         } catch (IOException | IllegalStateException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Gave up waiting for server to start")) {
+                // Zonky leaves the server it started running; stopped, it cannot hold the directory against the next try.
+                PostmasterPid.stop(directory);
+                throw new CannotStart("The embedded PostgreSQL in " + directory + " did not answer within " + shown(startupWait)
+                        + " and was stopped. After a power cut it first replays its log, which can take longer for a large database;"
+                        + " its own messages are in the log.", "Set TONKLA_DB_STARTUP_WAIT longer (e.g. 30m) and start again.", e);
+            }
             // Zonky says "could not lock …/epg-lock" (an IllegalStateException) when another server holds the directory.
             String reason = null;
             for (Throwable t = e; reason == null && t != null; t = t.getCause()) reason = t.getMessage();
@@ -82,6 +108,11 @@ final class EmbeddedDatabase {
             throw new CannotStart(what,
                     "Is another Tonkla running on this data directory? Stop it, or set TONKLA_DATA_DIR or TONKLA_DB_EMBEDDED_PORT.", e);
         }
+    }
+
+    /** 10m, 30s: as TONKLA_DB_STARTUP_WAIT is written. */
+    private static String shown(Duration d) {
+        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 
     static synchronized EmbeddedServer ephemeral() {
