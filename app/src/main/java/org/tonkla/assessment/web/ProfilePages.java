@@ -2,6 +2,8 @@ package org.tonkla.assessment.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -62,10 +64,23 @@ class ProfilePages {
             redirect.addFlashAttribute("done", "assessment.profile.saved");
         } catch (AssessmentRefused e) {
             Flash.refusal(redirect, e);
+            redirect.addFlashAttribute("typedProfile", typed(address, capacity, classrooms, servesUnderThree, servesThreeToSix));
         } catch (org.tonkla.platform.InvalidInput e) {
             Flash.invalid(redirect, e);
+            redirect.addFlashAttribute("typedProfile", typed(address, capacity, classrooms, servesUnderThree, servesThreeToSix));
         }
         return "redirect:/assessment/centers/" + unitId + "/profile";
+    }
+
+    /** What was typed in a refused profile form, shown again in place of what is stored (no value lost). */
+    private static Map<String, Object> typed(String address, String capacity, String classrooms, boolean underThree, boolean threeToSix) {
+        var typed = new HashMap<String, Object>();
+        typed.put("address", address);
+        typed.put("capacity", capacity);
+        typed.put("classrooms", classrooms);
+        typed.put("servesUnderThree", underThree);
+        typed.put("servesThreeToSix", threeToSix);
+        return typed;
     }
 
     @PostMapping("/assessment/centers/{unitId}/staff")
@@ -78,10 +93,17 @@ class ProfilePages {
             profiles.addStaff(unitId, new StaffForm(fullName, role, qualification, number(trainingHours, "trainingHours"),
                     caresFor), users.require());
             redirect.addFlashAttribute("done", "assessment.staff.added");
-        } catch (AssessmentRefused e) {
-            Flash.refusal(redirect, e);
-        } catch (org.tonkla.platform.InvalidInput e) {
-            Flash.invalid(redirect, e);
+        } catch (AssessmentRefused | org.tonkla.platform.InvalidInput e) {
+            if (e instanceof AssessmentRefused refused) Flash.refusal(redirect, refused);
+            else Flash.invalid(redirect, (org.tonkla.platform.InvalidInput) e);
+            // The staff member's other fields stay as typed; only the refused one needs changing.
+            var typed = new HashMap<String, Object>();
+            typed.put("fullName", fullName);
+            typed.put("role", role == null ? null : role.name());
+            typed.put("qualification", qualification == null ? null : qualification.name());
+            typed.put("trainingHours", trainingHours);
+            typed.put("caresFor", caresFor == null ? null : caresFor.name());
+            redirect.addFlashAttribute("typedStaff", typed);
         }
         return "redirect:/assessment/centers/" + unitId + "/profile";
     }
