@@ -33,13 +33,16 @@ public record TonklaProperties(Path dataDir, Db db, Demo demo, String publicUrl)
     /**
      * @param url JDBC URL of an external PostgreSQL, or blank for the embedded one
      * @param embeddedPort port of the embedded PostgreSQL, so a second node can share it
-     * @param embeddedStartupWait how long to wait for the embedded PostgreSQL to answer: after a power cut it first
-     *     replays its write-ahead log, which takes minutes for a large database
+     * @param embeddedStartupWait how long to wait for the embedded PostgreSQL to answer after it was not shut down
+     *     cleanly: it first replays its write-ahead log, which takes minutes for a large database
      * @param ephemeral embedded database in a throw-away directory on a free port (tests)
      */
     public record Db(String url, String user, String password, int embeddedPort, Duration embeddedStartupWait, boolean ephemeral) {
         public Db {
             if (embeddedStartupWait == null) embeddedStartupWait = Duration.ofMinutes(10);
+            if (embeddedStartupWait.isNegative() || embeddedStartupWait.isZero()) {
+                throw new IllegalArgumentException("TONKLA_DB_STARTUP_WAIT must be longer than zero, e.g. 10m (was " + embeddedStartupWait + ")");
+            }
         }
 
         public boolean external() {

@@ -84,20 +84,36 @@ class AuthenticationTest extends IntegrationTest {
     }
 
     @Test
-    void afterAFailedLoginTheUsernameTypedIsShownAgainButNeverInTheAddress() {
+    void afterAFailedLoginTheUsernameTypedIsShownAgainOnceButNeverInTheAddress() {
         var s = session();
         try {
             String to = s.login("officer.chiangmai", "not-the-password");
             assertThat(to).isEqualTo("/login?error");
+            // Kept in a cookie for the login page alone, out of reach of scripts.
+            var kept = s.cookies().getCookieStore().getCookies().stream().filter(c -> c.getName().equals("tonkla-login-name")).toList();
+            assertThat(kept).singleElement().satisfies(c -> {
+                assertThat(c.getPath()).isEqualTo("/login");
+                assertThat(c.isHttpOnly()).isTrue();
+                assertThat(c.getMaxAge()).isBetween(1L, 300L);
+            });
             String page = s.get(to, "text/html").body();
             assertThat(page).contains("value=\"officer.chiangmai\"");
             // Only the password is to be typed again.
             assertThat(page).containsPattern("<input id=\"password\"[^>]* autofocus");
-            // A plain visit to the login page (someone else at the same device later) starts empty.
-            assertThat(s.get("/login", "text/html").body()).doesNotContain("officer.chiangmai");
+            // Shown once: the next person at this device, even on the same address, finds the field empty.
+            assertThat(s.get(to, "text/html").body()).doesNotContain("officer.chiangmai");
+
+            // Any username comes back as typed (no URL decoding of + or %).
+            assertThat(s.login("no+such%41user", "x")).isEqualTo("/login?error");
+            assertThat(s.get("/login?error", "text/html").body()).contains("value=\"no+such%41user\"");
+            // A successful login forgets what a failed one typed.
+            assertThat(s.login("officer.chiangmai", "not-the-password")).isEqualTo("/login?error");
+            forgetFailures();
+            assertThat(s.login("officer.chiangmai", "tonkla-demo")).isEqualTo("/");
+            assertThat(s.cookies().getCookieStore().getCookies()).noneMatch(c -> c.getName().equals("tonkla-login-name"));
         } finally {
             forgetFailures();
-            jdbc.sql("DELETE FROM login_delay WHERE subject = 'user:officer.chiangmai'").update();
+            jdbc.sql("DELETE FROM login_delay WHERE subject IN ('user:officer.chiangmai', 'user:no+such%41user')").update();
         }
     }
 

@@ -4,9 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -40,8 +40,8 @@ class LoginOutcome implements AuthenticationSuccessHandler, AuthenticationFailur
 
     /**
      * The username typed in a failed login, so the page shows it again and only the password is typed anew. A cookie on
-     * the login page alone, not the address: a password typed into the wrong field must not reach access logs. Read by
-     * {@code LoginPage}.
+     * the login page alone, not the address: a password typed into the wrong field must not reach access logs. Read, and
+     * cleared once shown, by {@code LoginPage}; cleared at a successful login.
      */
     static final String TYPED_USERNAME_COOKIE = "tonkla-login-name";
 
@@ -67,6 +67,9 @@ class LoginOutcome implements AuthenticationSuccessHandler, AuthenticationFailur
             }
             audit.recordAs(user.username(), "LOGIN", "user", user.id().toString(), null);
         });
+        if (org.springframework.web.util.WebUtils.getCookie(request, TYPED_USERNAME_COOKIE) != null) {
+            typedUsername(request, response, "", Duration.ZERO);
+        }
         String target = request.getContextPath() + "/";
         var saved = SAVED_PAGE.getRequest(request, response);
         if (saved != null) {
@@ -82,12 +85,18 @@ class LoginOutcome implements AuthenticationSuccessHandler, AuthenticationFailur
         String query = e instanceof LoginDelayed delayed ? "?delayed=" + delayed.seconds() : "?error";
         String typed = request.getParameter("username");
         if (typed != null && !typed.isBlank() && typed.length() <= 200) {
-            var cookie = ResponseCookie.from(TYPED_USERNAME_COOKIE, URLEncoder.encode(typed.strip(), StandardCharsets.UTF_8))
-                    .path(request.getContextPath() + "/login").maxAge(Duration.ofMinutes(5)).httpOnly(true).secure(https)
-                    .sameSite("Strict").build();
-            response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+            // Base64url: any username survives the cookie unchanged (Spring would URL-decode a cookie read by name).
+            typedUsername(request, response, Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(typed.strip().getBytes(StandardCharsets.UTF_8)), Duration.ofMinutes(5));
         }
         response.sendRedirect(request.getContextPath() + "/login" + query);
+    }
+
+    /** Sets the typed-username cookie, or clears it with an empty value and no time left. */
+    private void typedUsername(HttpServletRequest request, HttpServletResponse response, String value, Duration maxAge) {
+        var cookie = ResponseCookie.from(TYPED_USERNAME_COOKIE, value).path(request.getContextPath() + "/login").maxAge(maxAge)
+                .httpOnly(true).secure(https).sameSite("Strict").build();
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
     }
 
     /** The path and query of a URL, or {@code fallback} when it has none or would leave the site ({@code //host}). */

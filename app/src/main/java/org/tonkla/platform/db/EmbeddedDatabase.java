@@ -21,6 +21,8 @@ final class EmbeddedDatabase {
     static final String DATABASE = "tonkla";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static EmbeddedServer shared;
+    /** Long enough for a server stopped cleanly on a slow laptop; after a crash the configured recovery wait applies. */
+    private static final Duration NORMAL_WAIT = Duration.ofSeconds(60);
 
     private EmbeddedDatabase() {}
 
@@ -49,21 +51,29 @@ final class EmbeddedDatabase {
         return persistent(directory, port, Duration.ofMinutes(10));
     }
 
-    /** @param startupWait how long PostgreSQL may take to answer (crash recovery replays the log first) */
-    static EmbeddedServer persistent(Path directory, int port, Duration startupWait) {
+    /**
+     * @param recoveryWait how long PostgreSQL may take to answer after it was not shut down cleanly: it first replays
+     *     its write-ahead log. After a clean stop it answers within seconds, and a server that cannot start at all
+     *     should not keep the person starting Tonkla waiting that long.
+     */
+    static EmbeddedServer persistent(Path directory, int port, Duration recoveryWait) {
+        Duration wait = NORMAL_WAIT;
+        Path serverLog = directory.toAbsolutePath().resolveSibling("logs").resolve("postgres.log");
         try {
             Files.createDirectories(directory);
-            // A server whose Tonkla died (no one holds Zonky's lock) still holds the directory, and Zonky would wait for
-            // it in vain for the whole start-up wait, so it is named at once. Without a server, the file says the last
-            // one was killed.
+            Files.createDirectories(serverLog.getParent());
+            // A server whose Tonkla died (no one holds Zonky's lock) still holds the directory; Zonky would wait for it
+            // in vain, so it is named at once. Without a server, the file says the last one was killed.
             if (PostmasterPid.present(directory) && !PostmasterPid.lockedByAnotherTonkla(directory)) {
                 Long orphan = PostmasterPid.running(directory);
                 if (orphan != null) {
-                    throw new CannotStart("A PostgreSQL (process " + orphan + ") is already running on the data directory " + directory
-                            + ", left by a Tonkla that did not stop.", "Stop it (kill " + orphan + ") and start again.", null);
+                    throw new CannotStart("A PostgreSQL (process " + orphan + ") is still running on the data directory " + directory
+                            + ", left by a Tonkla that stopped without it (or is still stopping).",
+                            "Wait a minute and start again; if it is still there, stop it with: kill -INT " + orphan, null);
                 }
+                wait = recoveryWait;
                 log.warn("The embedded PostgreSQL in {} was not shut down cleanly (power cut or killed): it replays its log"
-                        + " before it answers, which can take minutes for a large database (waiting up to {}).", directory, shown(startupWait));
+                        + " before it answers, which can take minutes for a large database (waiting up to {}).", directory, shown(wait));
             }
             // The port must be free: the starter waits until something answers on it, so another Tonkla's server there
             // would be taken for this one, and migrated and written to (a review's generate run did just that).
@@ -74,7 +84,7 @@ final class EmbeddedDatabase {
                 throw new CannotStart("Port " + port + " is already in use, so the embedded PostgreSQL of " + directory
                         + " cannot start there.", "Is another Tonkla running? Stop it, or set TONKLA_DB_EMBEDDED_PORT to a free port.", taken);
             }
-            log.info("Starting embedded PostgreSQL in {} on port {}", directory.toAbsolutePath(), port);
+            log.info("Starting embedded PostgreSQL in {} on port {} (its messages: {})", directory.toAbsolutePath(), port, serverLog);
             var postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
@@ -86,16 +96,24 @@ final class EmbeddedDatabase {
                     .setServerConfig("synchronous_commit", "on")
                     // Stopped by the application context instead, after the connection pool.
                     .setRegisterShutdownHook(false)
-                    .setPGStartupWait(startupWait)
+                    .setPGStartupWait(wait)
+                    // PostgreSQL's own messages (why it did not start, recovery progress) in a file of their own.
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
                     .start();
-            return new EmbeddedServer(postgres, true);
+            PostmasterPid.ours(directory, true);
+            return new EmbeddedServer(postgres, true, directory);
         } catch (IOException | IllegalStateException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("Gave up waiting for server to start")) {
                 // Zonky leaves the server it started running; stopped, it cannot hold the directory against the next try.
-                PostmasterPid.stop(directory);
-                throw new CannotStart("The embedded PostgreSQL in " + directory + " did not answer within " + shown(startupWait)
-                        + " and was stopped. After a power cut it first replays its log, which can take longer for a large database;"
-                        + " its own messages are in the log.", "Set TONKLA_DB_STARTUP_WAIT longer (e.g. 30m) and start again.", e);
+                if (PostmasterPid.stop(directory)) {
+                    throw new CannotStart("The embedded PostgreSQL in " + directory + " did not answer within " + shown(wait)
+                            + " and was stopped. After a power cut it first replays its log, which can take longer for a large"
+                            + " database; its messages are in " + serverLog + ".",
+                            "Set TONKLA_DB_STARTUP_WAIT longer (e.g. 30m) and start again.", e);
+                }
+                throw new CannotStart("The embedded PostgreSQL in " + directory + " did not start.",
+                        "Its messages, in " + serverLog + ", say why.", e);
             }
             // Zonky says "could not lock …/epg-lock" (an IllegalStateException) when another server holds the directory.
             String reason = null;
@@ -141,10 +159,16 @@ final class EmbeddedDatabase {
         static final EmbeddedServer NONE = new EmbeddedServer(null, false);
         private final EmbeddedPostgres postgres;
         private final boolean stopWithApplication;
+        private final Path directory;
 
         EmbeddedServer(EmbeddedPostgres postgres, boolean stopWithApplication) {
+            this(postgres, stopWithApplication, null);
+        }
+
+        EmbeddedServer(EmbeddedPostgres postgres, boolean stopWithApplication, Path directory) {
             this.postgres = postgres;
             this.stopWithApplication = stopWithApplication;
+            this.directory = directory;
             if (postgres != null) createDatabase();
         }
 
@@ -168,6 +192,7 @@ final class EmbeddedDatabase {
             if (postgres != null && stopWithApplication) {
                 log.info("Stopping embedded PostgreSQL");
                 stop(postgres);
+                if (directory != null) PostmasterPid.ours(directory, false);
             }
         }
     }

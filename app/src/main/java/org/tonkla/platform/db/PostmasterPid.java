@@ -7,13 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * PostgreSQL's {@code postmaster.pid} in a data directory: present while a server runs, left behind when it was killed.
- * Its first line is the server's process id.
+ * Its first line is the server's process id, its third the server's start time (seconds since 1970).
  */
 final class PostmasterPid {
+
+    /** The directories whose server this JVM runs: asking the operating system would release Zonky's lock (below). */
+    private static final Set<Path> OURS = ConcurrentHashMap.newKeySet();
 
     private PostmasterPid() {}
 
@@ -21,41 +28,69 @@ final class PostmasterPid {
         return Files.exists(directory.resolve("postmaster.pid"));
     }
 
-    /** Whether a living Tonkla holds the lock Zonky takes on the directory (another process, or this one). */
+    static void ours(Path directory, boolean running) {
+        if (running) OURS.add(directory.toAbsolutePath().normalize());
+        else OURS.remove(directory.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Whether a living Tonkla holds the lock Zonky takes on the directory, or whether that cannot be told (then the
+     * directory is taken to be in use).
+     */
     static boolean lockedByAnotherTonkla(Path directory) {
+        // Closing any channel of a file drops this JVM's locks on it, Zonky's too: this JVM's own are known instead.
+        if (OURS.contains(directory.toAbsolutePath().normalize())) return true;
         try (var channel = FileChannel.open(directory.resolve("epg-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             var lock = channel.tryLock();
             if (lock == null) return true;
             lock.release();
             return false;
-        } catch (OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException | IOException e) {
             return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 
-    /** The process id of a PostgreSQL server still running on the directory, or null. */
+    /**
+     * The process id of the PostgreSQL server the file was written by, if it still runs; null otherwise. After a reboot
+     * the file is stale and its number may belong to another program, even another PostgreSQL: the process must also
+     * have started when the file says.
+     */
     static Long running(Path directory) {
-        Long pid = read(directory);
-        if (pid == null) return null;
-        // After a reboot the file is stale and its number may belong to another program.
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(directory.resolve("postmaster.pid"));
+        } catch (IOException e) {
+            return null;
+        }
+        if (lines.size() < 3) return null;
+        long pid;
+        Instant started;
+        try {
+            pid = Long.parseLong(lines.get(0).trim());
+            started = Instant.ofEpochSecond(Long.parseLong(lines.get(2).trim()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres") || c.endsWith("postgres.exe")).orElse(false))
+                .filter(p -> p.info().startInstant().map(s -> Duration.between(s, started).abs().toSeconds() <= 2).orElse(false))
                 .map(ProcessHandle::pid).orElse(null);
     }
 
     /**
-     * Stops the server running on the directory (SIGTERM: PostgreSQL's smart shutdown) and waits for it to end. The
-     * file may not be written yet when the server was only just started, so it is waited for a little.
+     * Stops the server running on the directory (SIGTERM: PostgreSQL's smart shutdown; nothing is connected to a server
+     * that never answered) and waits for it to end. The file may not be written yet when the server was only just
+     * started, so it is waited for a little.
+     *
+     * @return whether a server was found (and stopped)
      */
-    static void stop(Path directory) {
+    static boolean stop(Path directory) {
         Long pid = null;
         for (int i = 0; i < 50 && pid == null; i++) {
             pid = running(directory);
             if (pid == null) sleep(Duration.ofMillis(100));
         }
-        if (pid == null) return;
+        if (pid == null) return false;
         ProcessHandle.of(pid).ifPresent(p -> {
             p.destroy();
             try {
@@ -64,15 +99,7 @@ final class PostmasterPid {
                 if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             }
         });
-    }
-
-    private static Long read(Path directory) {
-        try {
-            var lines = Files.readAllLines(directory.resolve("postmaster.pid"));
-            return lines.isEmpty() ? null : Long.valueOf(lines.get(0).trim());
-        } catch (IOException | NumberFormatException e) {
-            return null;
-        }
+        return true;
     }
 
     private static void sleep(Duration d) {
