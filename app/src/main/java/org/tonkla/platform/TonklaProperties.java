@@ -2,7 +2,9 @@ package org.tonkla.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Tonkla's own settings, bound from {@code tonkla.*} (environment variables {@code TONKLA_*}).
@@ -34,10 +36,11 @@ public record TonklaProperties(Path dataDir, Db db, Demo demo, String publicUrl)
      * @param url JDBC URL of an external PostgreSQL, or blank for the embedded one
      * @param embeddedPort port of the embedded PostgreSQL, so a second node can share it
      * @param embeddedStartupWait how long to wait for the embedded PostgreSQL to answer after it was not shut down
-     *     cleanly: it first replays its write-ahead log, which takes minutes for a large database
+     *     cleanly: it first replays its write-ahead log, which takes minutes for a large database (a bare number is seconds)
      * @param ephemeral embedded database in a throw-away directory on a free port (tests)
      */
-    public record Db(String url, String user, String password, int embeddedPort, Duration embeddedStartupWait, boolean ephemeral) {
+    public record Db(String url, String user, String password, int embeddedPort,
+            @DurationUnit(ChronoUnit.SECONDS) Duration embeddedStartupWait, boolean ephemeral) {
         public Db {
             if (embeddedStartupWait == null) embeddedStartupWait = Duration.ofMinutes(10);
             if (embeddedStartupWait.isNegative() || embeddedStartupWait.isZero()) {

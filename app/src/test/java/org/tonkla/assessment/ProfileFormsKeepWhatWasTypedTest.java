@@ -56,4 +56,13 @@ class ProfileFormsKeepWhatWasTypedTest extends IntegrationTest {
         assertThat(head.get(PROFILE, "text/html").body()).doesNotContainPattern("<option value=\"CAREGIVER\" selected")
                 .containsPattern("id=\"trainingHours\"[^>]*value=\"0\"");
     }
+
+    @Test
+    void someoneWhoMayNotKeepTheProfileIsRefusedBeforeAnyValueIsRead() {
+        WebClientSession officer = session();
+        officer.login("officer.khonkaen", "tonkla-demo");
+        assertThat(officer.postForm("/assessment/centers/" + DemoUnits.KHON_KAEN_CENTER + "/staff", "fullName=x&trainingHours=x").statusCode())
+                .isEqualTo(403);
+        assertThat(officer.postForm(PROFILE, "capacity=x").statusCode()).isEqualTo(403);
+    }
 }

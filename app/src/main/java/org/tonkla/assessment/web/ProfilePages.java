@@ -58,6 +58,7 @@ class ProfilePages {
             @RequestParam(required = false) String capacity, @RequestParam(required = false) String classrooms,
             @RequestParam(defaultValue = "false") boolean servesUnderThree,
             @RequestParam(defaultValue = "false") boolean servesThreeToSix, RedirectAttributes redirect) {
+        requireEdit(unitId);
         try {
             profiles.save(unitId, new ProfileForm(address, number(capacity, "capacity"), number(classrooms, "classrooms"),
                     servesUnderThree, servesThreeToSix), users.require());
@@ -89,6 +90,7 @@ class ProfilePages {
             @RequestParam(required = false) CenterProfile.Qualification qualification,
             @RequestParam(required = false) String trainingHours,
             @RequestParam(required = false) CenterProfile.CaresFor caresFor, RedirectAttributes redirect) {
+        requireEdit(unitId);
         try {
             profiles.addStaff(unitId, new StaffForm(fullName, role, qualification, number(trainingHours, "trainingHours"),
                     caresFor), users.require());
@@ -131,6 +133,11 @@ class ProfilePages {
     @GetMapping("/assessment/centers/{unitId}/photos/{photoId}")
     ResponseEntity<byte[]> photo(@PathVariable UUID unitId, @PathVariable UUID photoId) {
         return AssessmentPages.download(profiles.photo(unitId, photoId, users.require()));
+    }
+
+    /** Who may not keep the profile is refused before the values are read, so a refusal of a value tells them nothing. */
+    private void requireEdit(UUID unitId) {
+        if (!profiles.mayEdit(users.require(), unitId)) throw new org.tonkla.platform.Refused("Only the center's own staff keep its profile");
     }
 
     private static Integer number(String text, String field) {

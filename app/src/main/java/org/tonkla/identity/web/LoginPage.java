@@ -40,7 +40,9 @@ class LoginPage {
         Cookie typed = WebUtils.getCookie(request, TYPED_USERNAME_COOKIE);
         if (typed != null && (error != null || delayed != null)) {
             try {
-                model.addAttribute("typedUsername", new String(Base64.getUrlDecoder().decode(typed.getValue()), StandardCharsets.UTF_8));
+                // Control characters would only come from a cookie not written by Tonkla.
+                model.addAttribute("typedUsername", new String(Base64.getUrlDecoder().decode(typed.getValue()), StandardCharsets.UTF_8)
+                        .replaceAll("\\p{Cntrl}", ""));
             } catch (IllegalArgumentException malformed) {
                 // A cookie not written by Tonkla: the field stays empty.
             }

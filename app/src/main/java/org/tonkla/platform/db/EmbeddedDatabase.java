@@ -63,14 +63,16 @@ final class EmbeddedDatabase {
             Files.createDirectories(directory);
             Files.createDirectories(serverLog.getParent());
             // A server whose Tonkla died (no one holds Zonky's lock) still holds the directory; Zonky would wait for it
-            // in vain, so it is named at once. Without a server, the file says the last one was killed.
+            // in vain, so it is named at once. Without a server, an unclean stop means the log is replayed first.
             if (PostmasterPid.present(directory) && !PostmasterPid.lockedByAnotherTonkla(directory)) {
                 Long orphan = PostmasterPid.running(directory);
                 if (orphan != null) {
                     throw new CannotStart("A PostgreSQL (process " + orphan + ") is still running on the data directory " + directory
                             + ", left by a Tonkla that stopped without it (or is still stopping).",
-                            "Wait a minute and start again; if it is still there, stop it with: kill -INT " + orphan, null);
+                            "If Tonkla was stopped a moment ago, wait a minute and start again; otherwise stop it with: kill -INT " + orphan, null);
                 }
+            }
+            if (PostmasterPid.uncleanStop(directory) && !PostmasterPid.lockedByAnotherTonkla(directory)) {
                 wait = recoveryWait;
                 log.warn("The embedded PostgreSQL in {} was not shut down cleanly (power cut or killed): it replays its log"
                         + " before it answers, which can take minutes for a large database (waiting up to {}).", directory, shown(wait));

@@ -28,6 +28,29 @@ final class PostmasterPid {
         return Files.exists(directory.resolve("postmaster.pid"));
     }
 
+    /**
+     * Whether the last server on the directory did not shut down cleanly, so the next one replays its log first: its
+     * postmaster.pid was left, or {@code global/pg_control} says something other than "shut down" (a server stopped
+     * half-way through its recovery removes its postmaster.pid, but has still to recover). Read by hand: no library
+     * reads pg_control, and Zonky ships no pg_controldata. The state is the int after the 8-byte system identifier and
+     * two 4-byte version numbers, in the machine's byte order, unchanged since PostgreSQL 8.
+     */
+    static boolean uncleanStop(Path directory) {
+        if (present(directory)) return true;
+        Path control = directory.resolve("global").resolve("pg_control");
+        if (!Files.exists(control)) return false;
+        try (var channel = FileChannel.open(control, StandardOpenOption.READ)) {
+            var state = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.nativeOrder());
+            if (channel.read(state, 16) < 4) return false;
+            return state.getInt(0) != SHUT_DOWN;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** {@code DB_SHUTDOWNED} of PostgreSQL's {@code DBState} (pg_control.h). */
+    private static final int SHUT_DOWN = 1;
+
     static void ours(Path directory, boolean running) {
         if (running) OURS.add(directory.toAbsolutePath().normalize());
         else OURS.remove(directory.toAbsolutePath().normalize());

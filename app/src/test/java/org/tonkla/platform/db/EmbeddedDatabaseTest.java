@@ -84,6 +84,9 @@ class EmbeddedDatabaseTest {
         // Not left running to hold the directory against the next start (Zonky leaves it).
         assertThat(PostmasterPid.running(dir)).isNull();
         assertThat(answers(port)).isFalse();
+        // Stopped half-way through its recovery it removed its postmaster.pid, but the next start must wait as long.
+        assertThat(PostmasterPid.present(dir)).isFalse();
+        assertThat(PostmasterPid.uncleanStop(dir)).isTrue();
         assertThat(Files.readString(dir.resolveSibling("logs").resolve("postgres.log"))).contains("database system was interrupted");
     }
 
@@ -94,6 +97,7 @@ class EmbeddedDatabaseTest {
         try (EmbeddedDatabase.EmbeddedServer first = EmbeddedDatabase.persistent(dir, freePort())) {
             postgresBinary = ProcessHandle.of(PostmasterPid.running(dir)).orElseThrow().info().command().orElseThrow();
         }
+        assertThat(PostmasterPid.uncleanStop(dir)).as("stopped cleanly").isFalse();
         // The server as a Tonkla killed with SIGKILL leaves it: running, with no Tonkla holding the directory's lock.
         var command = new ArrayList<String>();
         // PostgreSQL refuses to run as root; Zonky then starts it in a user namespace, and so does this test.
@@ -108,7 +112,7 @@ class EmbeddedDatabaseTest {
                 FailureAnalysis analysis = new EmbeddedDatabaseFailureAnalyzer().analyze(new BeanCreationException("dataSource", "failed", e));
                 assertThat(analysis.getDescription()).isEqualTo("A PostgreSQL (process " + orphan.pid() + ") is still running on the data directory "
                         + dir + ", left by a Tonkla that stopped without it (or is still stopping).");
-                assertThat(analysis.getAction()).isEqualTo("Wait a minute and start again; if it is still there, stop it with: kill -INT " + orphan.pid());
+                assertThat(analysis.getAction()).isEqualTo("If Tonkla was stopped a moment ago, wait a minute and start again; otherwise stop it with: kill -INT " + orphan.pid());
             });
             // Said at once, not after the time a start may wait.
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
