@@ -63,11 +63,9 @@ class ProfilePages {
             profiles.save(unitId, new ProfileForm(address, number(capacity, "capacity"), number(classrooms, "classrooms"),
                     servesUnderThree, servesThreeToSix), users.require());
             redirect.addFlashAttribute("done", "assessment.profile.saved");
-        } catch (AssessmentRefused e) {
-            Flash.refusal(redirect, e);
-            redirect.addFlashAttribute("typedProfile", typed(address, capacity, classrooms, servesUnderThree, servesThreeToSix));
-        } catch (org.tonkla.platform.InvalidInput e) {
-            Flash.invalid(redirect, e);
+        } catch (AssessmentRefused | org.tonkla.platform.InvalidInput e) {
+            if (e instanceof AssessmentRefused refused) Flash.refusal(redirect, refused);
+            else Flash.invalid(redirect, (org.tonkla.platform.InvalidInput) e);
             redirect.addFlashAttribute("typedProfile", typed(address, capacity, classrooms, servesUnderThree, servesThreeToSix));
         }
         return "redirect:/assessment/centers/" + unitId + "/profile";

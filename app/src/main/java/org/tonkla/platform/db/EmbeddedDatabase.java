@@ -64,7 +64,9 @@ final class EmbeddedDatabase {
             Files.createDirectories(serverLog.getParent());
             // A server whose Tonkla died (no one holds Zonky's lock) still holds the directory; Zonky would wait for it
             // in vain, so it is named at once. Without a server, an unclean stop means the log is replayed first.
-            if (PostmasterPid.present(directory) && !PostmasterPid.lockedByAnotherTonkla(directory)) {
+            // The lock is probed once, and only when the last server did not stop cleanly (the probe opens the lock file).
+            boolean unclean = PostmasterPid.uncleanStop(directory) && !PostmasterPid.lockedByAnotherTonkla(directory);
+            if (unclean && PostmasterPid.present(directory)) {
                 Long orphan = PostmasterPid.running(directory);
                 if (orphan != null) {
                     throw new CannotStart("A PostgreSQL (process " + orphan + ") is still running on the data directory " + directory
@@ -72,7 +74,7 @@ final class EmbeddedDatabase {
                             "If Tonkla was stopped a moment ago, wait a minute and start again; otherwise stop it with: kill -INT " + orphan, null);
                 }
             }
-            if (PostmasterPid.uncleanStop(directory) && !PostmasterPid.lockedByAnotherTonkla(directory)) {
+            if (unclean) {
                 wait = recoveryWait;
                 log.warn("The embedded PostgreSQL in {} was not shut down cleanly (power cut or killed): it replays its log"
                         + " before it answers, which can take minutes for a large database (waiting up to {}).", directory, shown(wait));
